@@ -1,0 +1,99 @@
+import pkg from '../../package.json' with { type: 'json' };
+import type { AppInfo } from '../../shared/domain/app-info';
+import type { ConnectionState } from '../../shared/domain/connection';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import type { Handlers } from './api/handlers';
+import { ConnectionTracker } from './central/connection-state';
+import { EventBus } from './events/event-bus';
+import { ensureWritableDataDir } from './runtime/data-dir';
+import { openSettingsStore } from './settings/settings-store';
+
+export interface ConsoleCoreOptions {
+  dataDir: string;
+  mode: AppInfo['mode'];
+  /** Base URL of the central service; null runs without one. */
+  central: string | null;
+  electronVersion?: string | null;
+  now?: () => Date;
+  logError?: (message: string, error: unknown) => void;
+}
+
+/** What `GET /health` answers: enough for a watchdog, nothing personal. */
+export interface HealthReport {
+  ok: true;
+  version: string;
+  mode: AppInfo['mode'];
+  connection: Pick<ConnectionState, 'status' | 'central' | 'lastSeq' | 'lastEventAt' | 'since'>;
+  /** Counts of cached records; null until the local store exists. */
+  cache: Record<string, number> | null;
+}
+
+export interface ConsoleCore {
+  readonly dispatch: Dispatch;
+  health(): HealthReport;
+  readonly events: EventBus;
+  readonly info: AppInfo;
+  close(): Promise<void>;
+}
+
+/**
+ * Assembles the console's brain. It never imports Electron: the desktop shell and the headless
+ * bridge both wrap the same core, and tests drive it under plain Node.
+ */
+export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
+  const now = options.now ?? (() => new Date());
+  const logError = options.logError ?? defaultLogError;
+  ensureWritableDataDir(options.dataDir);
+
+  const events = new EventBus();
+  const settings = openSettingsStore(options.dataDir, now);
+  const connection = new ConnectionTracker(events, now, options.central);
+  for (const warning of settings.warnings) logError(warning, null);
+
+  const info: AppInfo = {
+    name: pkg.productName,
+    version: pkg.version,
+    mode: options.mode,
+    runtime: {
+      node: process.versions.node,
+      electron: options.electronVersion ?? null,
+      platform: process.platform,
+    },
+    dataDir: options.dataDir,
+    startedAt: now().toISOString(),
+    warnings: [...settings.warnings],
+  };
+
+  const handlers: Handlers = {
+    'app.info': () => info,
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => {
+      const next = settings.set(patch);
+      events.emit('settings.changed', next);
+      return next;
+    },
+    'connection.get': () => connection.get(),
+  };
+
+  return {
+    dispatch: createDispatcher(handlers, logError),
+    events,
+    info,
+    health: () => {
+      const { status, central, lastSeq, lastEventAt, since } = connection.get();
+      return {
+        ok: true,
+        version: info.version,
+        mode: info.mode,
+        connection: { status, central, lastSeq, lastEventAt, since },
+        cache: null,
+      };
+    },
+    close: async () => {},
+  };
+}
+
+function defaultLogError(message: string, error: unknown): void {
+  const detail = error instanceof Error ? `: ${error.stack ?? error.message}` : '';
+  process.stderr.write(`[sargs] ${message}${detail}\n`);
+}

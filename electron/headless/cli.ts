@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createConsoleCore } from '../core/console-core';
+import { defaultDataDir } from '../core/runtime/data-dir';
+import { exitOnUnsupportedNode } from '../core/runtime/node-version';
+import { parseHeadlessArgs, USAGE, type HeadlessArgs } from './args';
+import { startHeadlessServer } from './server';
+
+/**
+ * `npm run headless`: the whole console core behind a loopback HTTP + WebSocket bridge, for
+ * machines without Electron and for the end-to-end tests that drive it in Chromium.
+ */
+async function main(): Promise<void> {
+  exitOnUnsupportedNode();
+  let args: HeadlessArgs;
+  try {
+    args = parseHeadlessArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const staticRoot = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+  if (!existsSync(join(staticRoot, 'index.html'))) {
+    process.stderr.write(`No built renderer in ${staticRoot}: run npm run build:renderer first.\n`);
+  }
+  const token = args.token ?? randomBytes(24).toString('base64url');
+  const dataDir = args.dataDir ?? defaultDataDir();
+  const core = createConsoleCore({ dataDir, mode: 'headless', central: args.central });
+  const server = await startHeadlessServer({ core, token, port: args.port, staticRoot });
+
+  process.stdout.write(
+    `Sargs headless console listening on ${server.url}\n` +
+      `  data directory: ${dataDir}\n` +
+      `  open: ${server.url}/#token=${token}\n`,
+  );
+
+  const stop = async (signal: string): Promise<void> => {
+    process.stdout.write(`Stopping on ${signal}\n`);
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Sargs headless console failed to start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

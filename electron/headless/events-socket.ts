@@ -1,0 +1,40 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { EventBus } from '../core/events/event-bus';
+
+/**
+ * The events WebSocket: every core event goes to every authorised socket as
+ * `{"event": name, "payload": …}`. Clients never send anything on it.
+ */
+export class EventsSocket {
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+
+  constructor(private readonly bus: EventBus) {
+    this.server.on('connection', (socket) => this.attach(socket));
+  }
+
+  accept(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.server.handleUpgrade(request, socket, head, (ws) => this.server.emit('connection', ws));
+  }
+
+  private attach(socket: WebSocket): void {
+    const unsubscribe = this.bus.subscribe((event, payload) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload }));
+    });
+    socket.on('close', unsubscribe);
+    socket.on('error', unsubscribe);
+    // Anything the page sends is ignored: the socket is one-way by contract.
+    socket.on('message', () => undefined);
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.server.clients) client.terminate();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** Refuses an upgrade before any WebSocket handshake happens. */
+export function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

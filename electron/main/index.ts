@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { createConsoleCore, type ConsoleCore } from '../core/console-core';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { denyPermissions, lockDownContents } from './security';
+import { createMainWindow } from './window';
+
+/** Electron glue only: lifecycle, window, protocol and IPC. The console itself is the core. */
+let core: ConsoleCore | null = null;
+
+app.enableSandbox();
+registerAppScheme();
+app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+
+if (!app.requestSingleInstanceLock()) {
+  // Two consoles on one cache would fight over it: the second start focuses the first.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const root = app.getAppPath();
+  core = createConsoleCore({
+    dataDir: app.getPath('userData'),
+    mode: 'electron',
+    central: null,
+    electronVersion: process.versions.electron ?? null,
+  });
+  denyPermissions(session.defaultSession);
+  serveRenderer(join(root, 'dist', 'renderer'));
+  registerIpc(core);
+  const preload = join(root, 'dist', 'electron', 'preload.cjs');
+  createMainWindow(preload);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void core?.close();
+});

@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { appFileForRequest, contentTypeFor } from '../core/security/app-path';
+import { contentSecurityPolicy } from '../core/security/csp';
+import { APP_HOST, APP_SCHEME } from '../core/security/url-guards';
+
+/** Must run before `app.ready`: makes `sargs://` a standard, secure origin for the renderer. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves the built renderer from `root` over `sargs://app/`, nothing outside it. */
+export function serveRenderer(root: string): void {
+  const csp = contentSecurityPolicy();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appFileForRequest(root, request.url, APP_SCHEME, APP_HOST);
+    if (file === null) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'Content-Type': contentTypeFor(file),
+          'Content-Security-Policy': csp,
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PlaceholderPage } from './PlaceholderPage';
+import { routeIds, useRoute, type RouteId } from './use-route';
+import { WarningBanner } from './WarningBanner';
+
+function Page({ route }: { route: RouteId }) {
+  if (route === 'settings') return <SettingsPage />;
+  return <PlaceholderPage route={route} />;
+}
+
+/** The app frame: header with connection state and language, navigation, and the current page. */
+export function Shell() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <div className="brand">
+          <strong>{t('app.title')}</strong>
+          <span className="muted">{t('app.subtitle')}</span>
+        </div>
+        <ConnectionIndicator />
+        <LanguageSwitch />
+      </header>
+      <nav className="shell-nav" aria-label={t('nav.label')}>
+        {routeIds.map((id) => (
+          <a key={id} href={`#/${id}`} aria-current={id === route ? 'page' : undefined}>
+            {t(`nav.${id}`)}
+          </a>
+        ))}
+      </nav>
+      <main className="shell-main">
+        <WarningBanner />
+        <Page route={route} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { StrictMode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import i18next from 'i18next';
+import { api } from './api';
+import { ConsoleProvider } from './app/console-context';
+import { initI18n } from './app/i18n';
+import { Shell } from './app/Shell';
+import './app/theme.css';
+
+const RETRY_MS = 2000;
+
+/**
+ * Loads what the shell needs before the first paint (so the language is right from the start);
+ * if the core cannot be reached, says so and keeps trying.
+ */
+async function start(root: Root): Promise<void> {
+  try {
+    const [info, settings, connection] = await Promise.all([
+      api.app.info(),
+      api.settings.get(),
+      api.connection.get(),
+    ]);
+    await initI18n(settings.language);
+    root.render(
+      <StrictMode>
+        <ConsoleProvider initial={{ info, settings, connection }}>
+          <Shell />
+        </ConsoleProvider>
+      </StrictMode>,
+    );
+  } catch (error) {
+    if (!i18next.isInitialized) await initI18n('en');
+    root.render(
+      <p className="boot-error" role="alert">
+        {i18next.t('errors.loadFailed', { message: String(error) })}
+      </p>,
+    );
+    setTimeout(() => void start(root), RETRY_MS);
+  }
+}
+
+const element = document.getElementById('root');
+if (element) void start(createRoot(element));

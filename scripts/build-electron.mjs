@@ -1,0 +1,28 @@
+// Bundles the Electron main process and the preload. The preload runs sandboxed, so it must be a
+// single CommonJS file; the main process keeps node_modules external (electron-builder packs them).
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  minify: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'info',
+};
+
+await build({
+  ...common,
+  entryPoints: ['electron/main/index.ts'],
+  outfile: 'dist/electron/main.cjs',
+  format: 'cjs',
+  packages: 'external',
+});
+
+await build({
+  ...common,
+  entryPoints: ['electron/preload/index.ts'],
+  outfile: 'dist/electron/preload.cjs',
+  format: 'cjs',
+  external: ['electron'],
+});

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * Errors every transport reports the same way, so the renderer can tell a bad input (show the
+ * field) from a refused caller or a fault in the core.
+ */
+export const apiErrorCodeSchema = z.enum([
+  'invalid_input',
+  'unknown_operation',
+  'unauthenticated',
+  'forbidden',
+  'conflict',
+  'unavailable',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: apiErrorCodeSchema,
+    message: z.string(),
+    /** Dotted path of the first bad field, for invalid_input. */
+    field: z.string().optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+export class ConsoleApiError extends Error {
+  override readonly name = 'ConsoleApiError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+
+  toBody(): ApiErrorBody {
+    const error: ApiErrorBody['error'] = { code: this.code, message: this.message };
+    if (this.field !== undefined) error.field = this.field;
+    return { error };
+  }
+
+  static fromBody(body: unknown): ConsoleApiError {
+    const parsed = apiErrorBodySchema.safeParse(body);
+    if (!parsed.success) return new ConsoleApiError('internal', 'Malformed error answer');
+    const { code, message, field } = parsed.data.error;
+    return new ConsoleApiError(code, message, field);
+  }
+}
+
+/** What IPC handlers return: Electron flattens thrown errors to text, so errors travel as data. */
+export type Envelope<T> = { ok: true; value: T } | ({ ok: false } & ApiErrorBody);
+
+export function unwrapEnvelope<T>(envelope: unknown): T {
+  if (typeof envelope === 'object' && envelope !== null && 'ok' in envelope) {
+    if (envelope.ok === true && 'value' in envelope) return envelope.value as T;
+    if (envelope.ok === false) throw ConsoleApiError.fromBody(envelope);
+  }
+  throw new ConsoleApiError('internal', 'Malformed answer from the console core');
+}
+
+/** Names the first failing field of a zod error, e.g. `language` or `rules.0.start`. */
+export function describeZodError(error: z.ZodError): { field: string; message: string } {
+  const issue = error.issues[0];
+  if (!issue) return { field: '', message: 'Invalid input' };
+  const field = issue.path.map(String).join('.');
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  const where = keys.length > 0 ? keys.join(', ') : field || '(input)';
+  return { field: keys[0] ?? field, message: `${where}: ${issue.message}` };
+}

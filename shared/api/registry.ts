@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { appInfoSchema } from '../domain/app-info';
+import { connectionStateSchema } from '../domain/connection';
+import { settingsPatchSchema, settingsSchema } from '../domain/settings';
+
+/**
+ * The one registry of ConsoleApi operations. Every transport (Electron IPC, the headless HTTP
+ * bridge) and every handler is typed from this object, and every input is parsed with its schema
+ * before the core sees it. Later features add their operations here and nowhere else.
+ *
+ * Names are `<area>.<verb>`; the area becomes a namespace on the renderer's api object
+ * (`api.settings.set(...)`).
+ */
+const noInput = z.object({}).strict();
+
+export const operations = {
+  'app.info': { input: noInput, output: appInfoSchema },
+  'settings.get': { input: noInput, output: settingsSchema },
+  'settings.set': { input: settingsPatchSchema, output: settingsSchema },
+  'connection.get': { input: noInput, output: connectionStateSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+/** Events the core pushes to every window. The payload is all a listener ever receives. */
+export const events = {
+  'connection.state': connectionStateSchema,
+  'settings.changed': settingsSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
+export type ParsedInput<N extends OperationName> = z.output<Operations[N]['input']>;
+export type OperationOutput<N extends OperationName> = z.output<Operations[N]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const operationNames = Object.keys(operations) as OperationName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(operations, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Console settings, stored in the data directory. Each field is listed once here; the stored file,
+ * the patch an operator sends and the defaults all derive from this shape, so a field added later
+ * keeps older files valid (missing fields take their default).
+ */
+const settingsFields = {
+  language: z.enum(['lv', 'en']),
+  theme: z.enum(['dark', 'light']),
+};
+
+export const settingsSchema = z.object(settingsFields).strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** What an operator may change in one call: any subset of the fields, nothing else. */
+export const settingsPatchSchema = z.object(settingsFields).partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** What a stored file may hold: unknown keys (from a newer console) are dropped, not fatal. */
+export const storedSettingsSchema = z.object(settingsFields).partial();
+
+export const defaultSettings: Settings = {
+  language: 'en',
+  theme: 'dark',
+};
+
+export const languages = settingsFields.language.options;
+export type Language = Settings['language'];
