@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAge } from '../../../shared/format/age';
+import { localeFor } from '../../../shared/i18n';
 import { useConsole } from './console-context';
 
 /** Always visible in the header: is what the referent sees live, catching up, or offline? */
 export function ConnectionIndicator() {
   const { t } = useTranslation();
-  const { connection, bridgeUp } = useConsole();
+  const { connection, bridgeUp, settings } = useConsole();
   const now = useNow(1000);
 
   if (!bridgeUp) {
@@ -21,7 +22,7 @@ export function ConnectionIndicator() {
     connection.status === 'catching_up' && connection.behind !== null
       ? t('connection.catching_up_behind', { count: connection.behind })
       : t(`connection.${connection.status}`);
-  const sinceTime = new Date(connection.since).toLocaleTimeString();
+  const sinceTime = new Date(connection.since).toLocaleTimeString(localeFor[settings.language]);
   const lastEvent = connection.lastEventAt
     ? t('connection.lastEvent', { age: formatAge(now - Date.parse(connection.lastEventAt)) })
     : null;

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { localeFor } from '../../../../shared/i18n';
 import { useConsole } from '../../app/console-context';
 
 /** What this console is and where its data lives, read from the core's app.info. */
 export function AboutPanel() {
   const { t } = useTranslation();
-  const { info } = useConsole();
+  const { info, settings } = useConsole();
   const runtime = [
     `Node ${info.runtime.node}`,
     info.runtime.electron ? `Electron ${info.runtime.electron}` : null,
@@ -25,7 +26,7 @@ export function AboutPanel() {
         <dt>{t('about.dataDir')}</dt>
         <dd>{info.dataDir}</dd>
         <dt>{t('about.startedAt')}</dt>
-        <dd>{new Date(info.startedAt).toLocaleString()}</dd>
+        <dd>{new Date(info.startedAt).toLocaleString(localeFor[settings.language])}</dd>
       </dl>
     </section>
   );

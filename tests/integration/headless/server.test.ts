@@ -1,0 +1,173 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
+import { startHeadlessServer, type HeadlessServer } from '../../../electron/headless/server';
+import { rawRequest } from '../../helpers/http';
+import { tempDir } from '../../helpers/temp-dir';
+
+const TOKEN = 'test-token-0123456789';
+let core: ConsoleCore;
+let server: HeadlessServer;
+let dataDir: string;
+
+function rpc(name: string, body?: unknown, headers: Record<string, string> = {}) {
+  return rawRequest(server.port, {
+    method: 'POST',
+    path: `/rpc/${name}`,
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+function openEvents(query: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  const socket = new WebSocket(`ws://127.0.0.1:${server.port}/events${query}`, { headers });
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve(socket));
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    socket.once('error', reject);
+  });
+}
+
+beforeEach(async () => {
+  dataDir = tempDir();
+  const staticRoot = join(tempDir(), 'renderer');
+  mkdirSync(staticRoot);
+  writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>Sargs</title>');
+  core = createConsoleCore({ dataDir, mode: 'headless', central: null, logError: () => undefined });
+  server = await startHeadlessServer({ core, token: TOKEN, port: 0, staticRoot });
+});
+
+afterEach(async () => {
+  await server.close();
+  await core.close();
+});
+
+describe('headless bridge: refusals', () => {
+  it('answers 401 without the token, or with a wrong one', async () => {
+    const missing = await rawRequest(server.port, { method: 'POST', path: '/rpc/app.info' });
+    expect(missing.status).toBe(401);
+    expect(missing.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    const wrong = await rpc('app.info', {}, { Authorization: 'Bearer test-token-0123456780' });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('answers 404 with a JSON error for an unknown operation', async () => {
+    const answer = await rpc('alerts.delete_everything', {});
+    expect(answer.status).toBe(404);
+    expect(answer.headers['content-type']).toMatch(/application\/json/);
+    expect(answer.json()).toEqual({
+      error: { code: 'unknown_operation', message: 'Unknown operation: alerts.delete_everything' },
+    });
+  });
+
+  it('answers 400 naming the bad field', async () => {
+    const answer = await rpc('settings.set', { theme: 'neon' });
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ error: { code: 'invalid_input', field: 'theme' } });
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const answer = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/rpc/settings.set',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: '{"language":',
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({
+      error: { code: 'invalid_input', message: 'Body is not valid JSON' },
+    });
+  });
+
+  it('refuses a request addressed to another host name (DNS rebinding)', async () => {
+    const answer = await rawRequest(server.port, {
+      path: '/health',
+      headers: { Host: 'evil.example' },
+    });
+    expect(answer.status).toBe(403);
+  });
+
+  it('refuses the events socket without the token or from a foreign page', async () => {
+    await expect(openEvents('')).rejects.toThrow('HTTP 401');
+    await expect(openEvents('?token=nope-nope-nope-nope')).rejects.toThrow('HTTP 401');
+    await expect(openEvents(`?token=${TOKEN}`, { Origin: 'https://evil.example' })).rejects.toThrow(
+      'HTTP 403',
+    );
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const answer = await rawRequest(server.port, { path: '/..%2f..%2fpackage.json' });
+    expect(answer.status).toBe(404);
+  });
+});
+
+describe('headless bridge: round trips', () => {
+  it('serves the page with a strict CSP', async () => {
+    const page = await rawRequest(server.port, { path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<title>Sargs</title>');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('answers /health without a token', async () => {
+    const health = await rawRequest(server.port, { path: '/health' });
+    expect(health.status).toBe(200);
+    expect(health.json()).toMatchObject({
+      ok: true,
+      mode: 'headless',
+      connection: { status: 'not_configured' },
+    });
+  });
+
+  it('reads app.info and changes a setting that survives a restart of the core', async () => {
+    const info = await rpc('app.info');
+    expect(info.status).toBe(200);
+    expect(info.json()).toMatchObject({ name: 'Sargs', mode: 'headless', dataDir, warnings: [] });
+
+    expect((await rpc('settings.set', { language: 'lv' })).json()).toMatchObject({
+      language: 'lv',
+    });
+    const again = createConsoleCore({ dataDir, mode: 'headless', central: null });
+    await expect(again.dispatch('settings.get', {})).resolves.toMatchObject({ language: 'lv' });
+  });
+
+  it('pushes core events to every socket', async () => {
+    const sockets = [
+      await openEvents(`?token=${TOKEN}`),
+      await openEvents('', { Authorization: `Bearer ${TOKEN}` }),
+    ];
+    const received = sockets.map(
+      (socket) =>
+        new Promise<unknown>((resolve) =>
+          socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))),
+        ),
+    );
+    await rpc('settings.set', { theme: 'light' });
+    for (const message of await Promise.all(received)) {
+      expect(message).toEqual({
+        event: 'settings.changed',
+        payload: { language: 'en', theme: 'light' },
+      });
+    }
+    for (const socket of sockets) socket.close();
+  });
+
+  it('shows a damaged settings file as a start-up warning', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'settings.json'), '{ nope');
+    const damaged = createConsoleCore({
+      dataDir: dir,
+      mode: 'headless',
+      central: null,
+      logError: () => undefined,
+    });
+    const info = (await damaged.dispatch('app.info', {})) as { warnings: string[] };
+    expect(info.warnings).toHaveLength(1);
+    expect(info.warnings[0]).toMatch(
+      /Settings file was damaged .* moved to .*settings\.json\.corrupt-/,
+    );
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ConsoleApiError } from '../../../../../shared/api/errors';
+import { defaultSettings } from '../../../../../shared/domain/settings';
+import { createDispatcher } from '../../../../../electron/core/api/dispatcher';
+import type { Handlers } from '../../../../../electron/core/api/handlers';
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app.info': () => {
+      throw new Error('not used');
+    },
+    'settings.get': () => defaultSettings,
+    'settings.set': (patch) => ({ ...defaultSettings, ...patch }),
+    'connection.get': () => {
+      throw new Error('disk on fire');
+    },
+    ...overrides,
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ConsoleApiError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ConsoleApiError);
+  return error as ConsoleApiError;
+}
+
+describe('dispatcher', () => {
+  const log = vi.fn();
+
+  it('passes parsed input to the handler and returns its result', async () => {
+    const dispatch = createDispatcher(handlers(), log);
+    await expect(dispatch('settings.set', { language: 'lv' })).resolves.toEqual({
+      ...defaultSettings,
+      language: 'lv',
+    });
+  });
+
+  it('refuses a bad value and names the field', async () => {
+    const set = vi.fn();
+    const dispatch = createDispatcher(handlers({ 'settings.set': set }), log);
+    const error = await rejection(dispatch('settings.set', { language: 'de' }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.field).toBe('language');
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('refuses unknown fields and names them', async () => {
+    const dispatch = createDispatcher(handlers(), log);
+    const error = await rejection(dispatch('settings.set', { language: 'en', admin: true }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.field).toBe('admin');
+    expect(error.message).toContain('admin');
+  });
+
+  it('refuses input that is not an object', async () => {
+    const dispatch = createDispatcher(handlers(), log);
+    const error = await rejection(dispatch('settings.get', 'hello'));
+    expect(error.code).toBe('invalid_input');
+  });
+
+  it('refuses an unregistered operation, including prototype names', async () => {
+    const dispatch = createDispatcher(handlers(), log);
+    expect((await rejection(dispatch('settings.delete', {}))).code).toBe('unknown_operation');
+    expect((await rejection(dispatch('__proto__', {}))).code).toBe('unknown_operation');
+    expect((await rejection(dispatch('toString', {}))).code).toBe('unknown_operation');
+  });
+
+  it('turns a handler crash into an internal error and logs it', async () => {
+    const dispatch = createDispatcher(handlers(), log);
+    const error = await rejection(dispatch('connection.get', {}));
+    expect(error.code).toBe('internal');
+    expect(error.message).toContain('disk on fire');
+    expect(log).toHaveBeenCalledWith('operation connection.get failed', expect.any(Error));
+  });
+});
