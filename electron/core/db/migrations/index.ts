@@ -1,0 +1,7 @@
+import { initial } from './0001-initial';
+import type { Migration } from '../migration-type';
+
+/** Every migration, oldest first. A new one is a new file here; old ones never change. */
+export const migrations: readonly Migration[] = [initial];
+
+export const LATEST_VERSION = migrations.length;

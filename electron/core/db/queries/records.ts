@@ -1,0 +1,120 @@
+import type { Database } from 'better-sqlite3';
+import type { Alert, Client, Device, Shift, Zone } from '../../../../shared/central/records';
+import { statement } from '../statements';
+
+type SqlValue = string | number | null;
+
+/** Tables whose records carry a `version`. Table and column names only ever come from here. */
+const VERSIONED = {
+  clients: ['id', 'version', 'display_name', 'case_number', 'risk_rank', 'status', 'json'],
+  devices: ['id', 'version', 'client_id', 'kind', 'json'],
+  zones: ['id', 'version', 'client_id', 'kind', 'json'],
+  alerts: ['id', 'version', 'client_id', 'state', 'severity_rank', 'raised_at', 'json'],
+  shifts: ['id', 'version', 'started_at', 'json'],
+} as const;
+type VersionedTable = keyof typeof VERSIONED;
+
+export const severityRank: Record<Alert['severity'], number> = {
+  critical: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+};
+export const riskRank: Record<Client['riskLevel'], number> = {
+  very_high: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+};
+
+function upsertSql(table: VersionedTable): string {
+  const columns = VERSIONED[table];
+  const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+  return (
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ` +
+    `ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')} WHERE excluded.version > ${table}.version`
+  );
+}
+
+/**
+ * THE version rule (central-api.md): a record replaces the cached one only if its version is
+ * strictly higher. Older or equal versions — replays, out-of-order deliveries — change nothing.
+ * Returns whether the record was taken.
+ */
+function upsertVersioned(
+  db: Database,
+  table: VersionedTable,
+  row: Record<string, SqlValue>,
+): boolean {
+  return statement<[Record<string, SqlValue>]>(db, upsertSql(table)).run(row).changes > 0;
+}
+
+export function putClient(db: Database, client: Client): boolean {
+  return upsertVersioned(db, 'clients', {
+    id: client.id,
+    version: client.version,
+    display_name: client.displayName,
+    case_number: client.caseNumber,
+    risk_rank: riskRank[client.riskLevel],
+    status: client.status,
+    json: JSON.stringify(client),
+  });
+}
+
+export function putDevice(db: Database, device: Device): boolean {
+  return upsertVersioned(db, 'devices', {
+    id: device.id,
+    version: device.version,
+    client_id: device.clientId,
+    kind: device.kind,
+    json: JSON.stringify(device),
+  });
+}
+
+export function putAlert(db: Database, alert: Alert): boolean {
+  return upsertVersioned(db, 'alerts', {
+    id: alert.id,
+    version: alert.version,
+    client_id: alert.clientId,
+    state: alert.state,
+    severity_rank: severityRank[alert.severity],
+    raised_at: alert.raisedAt,
+    json: JSON.stringify(alert),
+  });
+}
+
+export function putShift(db: Database, shift: Shift): boolean {
+  return upsertVersioned(db, 'shifts', {
+    id: shift.id,
+    version: shift.version,
+    started_at: shift.startedAt,
+    json: JSON.stringify(shift),
+  });
+}
+
+/** A zone, and which clients it applies to (its own client, or the listed ones if shared). */
+export function putZone(db: Database, zone: Zone): boolean {
+  const taken = upsertVersioned(db, 'zones', {
+    id: zone.id,
+    version: zone.version,
+    client_id: zone.clientId,
+    kind: zone.kind,
+    json: JSON.stringify(zone),
+  });
+  if (!taken) return false;
+  statement(db, 'DELETE FROM zone_clients WHERE zone_id = ?').run(zone.id);
+  const clients = zone.clientId === null ? zone.appliesTo : [zone.clientId];
+  const link = statement(
+    db,
+    'INSERT OR IGNORE INTO zone_clients (client_id, zone_id) VALUES (?, ?)',
+  );
+  for (const clientId of new Set(clients)) link.run(clientId, zone.id);
+  return true;
+}
+
+/** A deleted zone stays as a tombstone, so a late replay of an old version cannot revive it. */
+export function deleteZone(db: Database, id: string): boolean {
+  return (
+    statement(db, 'UPDATE zones SET deleted = 1 WHERE id = ? AND deleted = 0').run(id).changes > 0
+  );
+}

@@ -1,0 +1,44 @@
+import { statSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import type { Snapshot } from '../../../shared/central/stream';
+import { applyEvents, applySnapshot, type StoredEvent } from './apply-events';
+import { actionsForAlert, alertsForClient, openAlertsByPriority } from './queries/alerts';
+import { appendAudit, firstBrokenAuditRow, type AuditInput } from './queries/audit';
+import { cacheCounts } from './queries/counts';
+import { readCursor } from './queries/cursor';
+import { journalForShift } from './queries/journal';
+import { readLocalState, writeLocalState } from './queries/local-state';
+import { lastPositions, positionsForClient, purgePositionsStep } from './queries/positions';
+import { zonesForClient } from './queries/zones';
+
+/**
+ * Everything the core may ask of the store. These run inside the database worker, each one
+ * synchronous, so no transaction ever spans an await.
+ */
+export function createStoreHandlers(db: Database, file: string) {
+  return {
+    applyEvents: (events: StoredEvent[]) => applyEvents(db, events),
+    applySnapshot: (snapshot: Snapshot) => applySnapshot(db, snapshot),
+    cursor: () => readCursor(db),
+    openAlerts: () => openAlertsByPriority(db),
+    alertsForClient: (clientId: string, from: string, to: string) =>
+      alertsForClient(db, clientId, from, to),
+    actionsForAlert: (alertId: string) => actionsForAlert(db, alertId),
+    positionsForClient: (clientId: string, fromMs: number, toMs: number) =>
+      positionsForClient(db, clientId, fromMs, toMs),
+    lastPositions: () => lastPositions(db),
+    zonesForClient: (clientId: string) => zonesForClient(db, clientId),
+    journalForShift: (shiftId: string) => journalForShift(db, shiftId),
+    counts: () => cacheCounts(db),
+    purgeStep: (beforeMs: number, afterClientId: string, clients: number) =>
+      purgePositionsStep(db, beforeMs, afterClientId, clients),
+    readLocalState: (key: string) => readLocalState<unknown>(db, key),
+    writeLocalState: (key: string, value: unknown) => writeLocalState(db, key, value),
+    appendAudit: (entry: AuditInput) => appendAudit(db, entry),
+    firstBrokenAuditRow: () => firstBrokenAuditRow(db),
+    fileSize: () => statSync(file).size,
+  };
+}
+
+export type StoreHandlers = ReturnType<typeof createStoreHandlers>;
+export type StoreMethod = keyof StoreHandlers;

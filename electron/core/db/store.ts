@@ -1,0 +1,114 @@
+import { Worker } from 'node:worker_threads';
+import type { StoreHandlers, StoreMethod } from './store-handlers';
+import type { FromWorker, WorkerInit, WorkerRequest } from './worker-protocol';
+
+export type Store = {
+  [M in StoreMethod]: (
+    ...args: Parameters<StoreHandlers[M]>
+  ) => Promise<ReturnType<StoreHandlers[M]>>;
+} & {
+  readonly file: string;
+  /** Runs PRAGMA optimize, closes the database and ends the worker. */
+  close(): Promise<void>;
+};
+
+/** A store request that failed inside the worker; `code` is SQLite's (e.g. SQLITE_FULL). */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(
+    message: string,
+    readonly code: string | null,
+  ) {
+    super(message);
+  }
+}
+
+const METHODS = [
+  'applyEvents',
+  'applySnapshot',
+  'cursor',
+  'openAlerts',
+  'alertsForClient',
+  'actionsForAlert',
+  'positionsForClient',
+  'lastPositions',
+  'zonesForClient',
+  'journalForShift',
+  'counts',
+  'purgeStep',
+  'readLocalState',
+  'writeLocalState',
+  'appendAudit',
+  'firstBrokenAuditRow',
+  'fileSize',
+] as const satisfies readonly StoreMethod[];
+// Compile-time check that every handler is reachable from the core.
+const allMethods: Record<Exclude<StoreMethod, (typeof METHODS)[number]>, never> = {};
+void allMethods;
+
+/**
+ * Where the worker script is. From source (tsx, vitest) it is the .mjs bootstrap next to this
+ * file; the desktop bundle passes its own compiled worker instead.
+ */
+function sourceWorkerUrl(): URL {
+  return new URL('./worker-entry.mjs', import.meta.url);
+}
+
+/** Starts the database worker on `file` and resolves once the database is open and migrated. */
+export function openStore(
+  file: string,
+  workerUrl: URL | string = sourceWorkerUrl(),
+): Promise<Store> {
+  const worker = new Worker(workerUrl, { workerData: { file } satisfies WorkerInit });
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 1;
+  let failure: Error | null = null;
+
+  const request = (message: WorkerRequest): Promise<unknown> => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id });
+    });
+  };
+
+  const failAll = (error: Error): void => {
+    failure = error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'ready') resolve(buildStore());
+      else if (message.type === 'failed') reject(new StoreError(message.message, 'open_failed'));
+      else {
+        const waiter = pending.get(message.id);
+        pending.delete(message.id);
+        if (message.ok) waiter?.resolve(message.value);
+        else waiter?.reject(new StoreError(message.message, message.code));
+      }
+    });
+    worker.on('error', (error) => {
+      failAll(new StoreError(`Store worker failed: ${error.message}`, 'worker_failed'));
+      reject(error);
+    });
+    worker.on('exit', () => failAll(new StoreError('Store is closed', 'closed')));
+  });
+
+  function buildStore(): Store {
+    const methods = Object.fromEntries(
+      METHODS.map((method) => [method, (...args: unknown[]) => request({ method, args })]),
+    );
+    return {
+      ...methods,
+      file,
+      close: async () => {
+        if (failure) return;
+        await request({ method: '__close' });
+        await new Promise((resolve) => worker.once('exit', resolve));
+      },
+    } as Store;
+  }
+}

@@ -1,0 +1,15 @@
+import type { StoreMethod } from './store-handlers';
+
+/** Messages between the core and the database worker. */
+export interface WorkerInit {
+  file: string;
+}
+
+export type WorkerRequest = { method: StoreMethod; args: unknown[] } | { method: '__close' };
+export type ToWorker = WorkerRequest & { id: number };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'answer'; id: number; ok: true; value: unknown }
+  | { type: 'answer'; id: number; ok: false; message: string; code: string | null };

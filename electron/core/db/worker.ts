@@ -1,0 +1,50 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from './open-database';
+import { createStoreHandlers, type StoreHandlers } from './store-handlers';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol';
+
+/**
+ * The database worker: owns the one SQLite connection and answers the core's requests in order.
+ * SQLite work never blocks the core's event loop (stream, IPC, timers).
+ */
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run as a worker thread');
+
+const { file } = workerData as WorkerInit;
+const send = (message: FromWorker): void => port.postMessage(message);
+
+let db: Database;
+let handlers: StoreHandlers;
+try {
+  db = openDatabase(file);
+  handlers = createStoreHandlers(db, file);
+  send({ type: 'ready' });
+} catch (error) {
+  send({ type: 'failed', message: (error as Error).message });
+  process.exit(1);
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.method === '__close') {
+    // Let SQLite refresh its statistics for the queries this session ran, then close cleanly.
+    db.pragma('optimize');
+    db.close();
+    send({ type: 'answer', id: message.id, ok: true, value: null });
+    port.close();
+    return;
+  }
+  try {
+    const method = handlers[message.method] as (...args: unknown[]) => unknown;
+    send({ type: 'answer', id: message.id, ok: true, value: method(...message.args) });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    send({
+      type: 'answer',
+      id: message.id,
+      ok: false,
+      message: (error as Error).message,
+      code: typeof code === 'string' ? code : null,
+    });
+  }
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { idSchema, seqSchema, timestampSchema } from './primitives';
+import {
+  alertActionSchema,
+  alertSchema,
+  clientSchema,
+  deviceSchema,
+  journalEntrySchema,
+  positionSchema,
+  shiftSchema,
+  zoneSchema,
+} from './records';
+
+/** One event-stream message (central-api.md, "Event stream"). */
+function event<T extends string, D extends z.ZodType>(type: T, data: D) {
+  return z.object({ seq: seqSchema, at: timestampSchema, type: z.literal(type), data });
+}
+
+export const streamEventSchema = z.discriminatedUnion('type', [
+  event('position', positionSchema),
+  event('client', clientSchema),
+  event('device', deviceSchema),
+  event('zone', zoneSchema),
+  event('zone.deleted', z.object({ id: idSchema })),
+  event('shift', shiftSchema),
+  event('journal.entry', journalEntrySchema),
+  event('alert', alertSchema),
+  event('alert.action', alertActionSchema),
+  event('heartbeat', z.object({})),
+  event('reset', z.object({ reason: z.string() })),
+]);
+export type StreamEvent = z.infer<typeof streamEventSchema>;
+export type StreamEventType = StreamEvent['type'];
+
+export const snapshotSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  clients: z.array(clientSchema),
+  devices: z.array(deviceSchema),
+  zones: z.array(zoneSchema),
+  openAlerts: z.array(alertSchema),
+  lastPositions: z.array(positionSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;

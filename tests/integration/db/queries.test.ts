@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvents } from '../../../electron/core/db/apply-events';
+import {
+  actionsForAlert,
+  ALERT_ACTIONS_SQL,
+  CLIENT_ALERTS_SQL,
+  OPEN_ALERTS_SQL,
+  openAlertsByPriority,
+} from '../../../electron/core/db/queries/alerts';
+import { journalForShift, SHIFT_JOURNAL_SQL } from '../../../electron/core/db/queries/journal';
+import {
+  CLIENT_TRACK_SQL,
+  LAST_POSITIONS_SQL,
+  lastPositions,
+  PURGE_CLIENTS_SQL,
+  PURGE_SQL,
+  positionsForClient,
+} from '../../../electron/core/db/queries/positions';
+import { CLIENT_ZONES_SQL, zonesForClient } from '../../../electron/core/db/queries/zones';
+import { cacheDb, queryPlan } from '../../helpers/cache-db';
+import { alert, client, events, iso, position, T0, zone } from '../../fixtures/central-records';
+
+const MINUTE = 60_000;
+
+/** A plan reads only through indexes: no step scans a whole table. */
+function expectIndexedOnly(plan: string[], uses: string): void {
+  expect(plan.join('\n')).toContain(uses);
+  for (const step of plan)
+    expect(step).not.toMatch(
+      /^SCAN (positions|alerts|alert_actions|journal_entries|zones|zone_clients)\b(?! USING)/,
+    );
+}
+
+describe('open alerts by priority', () => {
+  it('orders by severity, then the client’s risk, then age; hides resolved, keeps cleared', () => {
+    const db = cacheDb();
+    applyEvents(
+      db,
+      events(1, [
+        { type: 'client', data: client({ id: 'low', riskLevel: 'low' }) },
+        { type: 'client', data: client({ id: 'vhigh', riskLevel: 'very_high' }) },
+        {
+          type: 'alert',
+          data: alert({
+            id: 'medium-old',
+            clientId: 'vhigh',
+            severity: 'medium',
+            raisedAt: iso(T0),
+          }),
+        },
+        {
+          type: 'alert',
+          data: alert({
+            id: 'high-lowrisk',
+            clientId: 'low',
+            severity: 'high',
+            raisedAt: iso(T0 - MINUTE),
+          }),
+        },
+        {
+          type: 'alert',
+          data: alert({
+            id: 'high-vhigh-new',
+            clientId: 'vhigh',
+            severity: 'high',
+            raisedAt: iso(T0),
+          }),
+        },
+        {
+          type: 'alert',
+          data: alert({
+            id: 'high-vhigh-old',
+            clientId: 'vhigh',
+            severity: 'high',
+            raisedAt: iso(T0 - MINUTE),
+          }),
+        },
+        {
+          type: 'alert',
+          data: alert({ id: 'critical', clientId: 'low', severity: 'critical', raisedAt: iso(T0) }),
+        },
+        {
+          type: 'alert',
+          data: alert({ id: 'cleared', clientId: 'low', severity: 'low', clearedAt: iso(T0) }),
+        },
+        {
+          type: 'alert',
+          data: alert({ id: 'done', clientId: 'vhigh', severity: 'critical', state: 'resolved' }),
+        },
+      ]),
+    );
+    expect(openAlertsByPriority(db).map((a) => a.id)).toEqual([
+      'critical',
+      'high-vhigh-old',
+      'high-vhigh-new',
+      'high-lowrisk',
+      'medium-old',
+      'cleared',
+    ]);
+  });
+
+  it('finds open alerts through the partial index', () => {
+    expectIndexedOnly(queryPlan(cacheDb(), OPEN_ALERTS_SQL), 'USING INDEX alerts_open');
+  });
+
+  it('reads a client’s alerts and an alert’s journal through their indexes', () => {
+    const db = cacheDb();
+    expectIndexedOnly(
+      queryPlan(db, CLIENT_ALERTS_SQL, 'c1', iso(T0), iso(T0)),
+      'alerts_by_client (client_id=? AND raised_at>? AND raised_at<?)',
+    );
+    expectIndexedOnly(
+      queryPlan(db, ALERT_ACTIONS_SQL, 'a1'),
+      'alert_actions_by_alert (alert_id=?)',
+    );
+    applyEvents(
+      db,
+      events(1, [
+        {
+          type: 'alert.action',
+          data: {
+            id: 'x2',
+            alertId: 'a1',
+            operatorId: 'op',
+            at: iso(T0 + 2),
+            kind: 'note',
+            payload: { text: 'b' },
+          },
+        },
+        {
+          type: 'alert.action',
+          data: {
+            id: 'x1',
+            alertId: 'a1',
+            operatorId: 'op',
+            at: iso(T0 + 1),
+            kind: 'claim',
+            payload: {},
+          },
+        },
+      ]),
+    );
+    expect(actionsForAlert(db, 'a1').map((a) => a.id)).toEqual(['x1', 'x2']);
+  });
+});
+
+describe('positions', () => {
+  function seed() {
+    const db = cacheDb();
+    const items = [];
+    for (let minute = 0; minute < 60; minute += 1) {
+      for (const clientId of ['c1', 'c2']) {
+        items.push({
+          type: 'position' as const,
+          data: position({ id: `${clientId}-${minute}`, clientId, at: iso(T0 + minute * MINUTE) }),
+        });
+      }
+    }
+    applyEvents(
+      db,
+      events(1, [
+        { type: 'client', data: client({ id: 'c1' }) },
+        { type: 'client', data: client({ id: 'c2' }) },
+        ...items,
+      ]),
+    );
+    return db;
+  }
+
+  it('returns a client’s fixes in [from, to), oldest first', () => {
+    const track = positionsForClient(seed(), 'c1', T0 + 10 * MINUTE, T0 + 20 * MINUTE);
+    expect(track.map((p) => p.id)).toEqual(Array.from({ length: 10 }, (_, i) => `c1-${10 + i}`));
+    expect(track[0]).toEqual(position({ id: 'c1-10', clientId: 'c1', at: iso(T0 + 10 * MINUTE) }));
+  });
+
+  it('reads a time range as one primary-key range', () => {
+    expectIndexedOnly(
+      queryPlan(cacheDb(), CLIENT_TRACK_SQL, 'c1', 0, 1),
+      'SEARCH positions USING PRIMARY KEY (client_id=? AND at>? AND at<?)',
+    );
+  });
+
+  it('gives each client’s newest fix with a seek per client, not a scan of positions', () => {
+    expect(
+      lastPositions(seed())
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['c1-59', 'c2-59']);
+    const plan = queryPlan(cacheDb(), LAST_POSITIONS_SQL);
+    expectIndexedOnly(plan, 'SEARCH p USING PRIMARY KEY (client_id=? AND at=?)');
+    expect(plan.join('\n')).toContain('SEARCH q USING PRIMARY KEY (client_id=?)');
+  });
+
+  it('purges through the primary key, visiting clients by seek', () => {
+    const db = cacheDb();
+    expectIndexedOnly(
+      queryPlan(db, PURGE_SQL, 'c1', 0),
+      'SEARCH positions USING PRIMARY KEY (client_id=? AND at<?)',
+    );
+    expectIndexedOnly(
+      queryPlan(db, PURGE_CLIENTS_SQL, '', 10),
+      'SEARCH positions USING PRIMARY KEY (client_id>?)',
+    );
+  });
+});
+
+describe('zones and journal', () => {
+  it('lists a client’s zones through zone_clients', () => {
+    const db = cacheDb();
+    applyEvents(
+      db,
+      events(1, [
+        { type: 'zone', data: zone() },
+        { type: 'zone', data: zone({ id: 'z0', clientId: 'c2' }) },
+      ]),
+    );
+    expect(zonesForClient(db, 'c1').map((z) => z.id)).toEqual(['z1']);
+    expectIndexedOnly(
+      queryPlan(db, CLIENT_ZONES_SQL, 'c1'),
+      'SEARCH zc USING PRIMARY KEY (client_id=?)',
+    );
+  });
+
+  it('lists a shift’s journal in time order through its index', () => {
+    const db = cacheDb();
+    const entry = (id: string, at: number) => ({
+      type: 'journal.entry' as const,
+      data: {
+        id,
+        shiftId: 's1',
+        operatorId: 'op',
+        at: iso(at),
+        category: 'info' as const,
+        text: id,
+        refs: { alertIds: [], clientIds: [], deviceIds: [] },
+        correctsEntryId: null,
+      },
+    });
+    applyEvents(db, events(1, [entry('later', T0 + 5), entry('first', T0)]));
+    expect(journalForShift(db, 's1').map((e) => e.id)).toEqual(['first', 'later']);
+    expectIndexedOnly(queryPlan(db, SHIFT_JOURNAL_SQL, 's1'), 'journal_by_shift (shift_id=?)');
+  });
+});
