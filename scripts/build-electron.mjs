@@ -19,6 +19,15 @@ await build({
   packages: 'external',
 });
 
+// The database worker runs in its own thread from its own file (unpacked from asar).
+await build({
+  ...common,
+  entryPoints: ['electron/core/db/worker.ts'],
+  outfile: 'dist/electron/store-worker.cjs',
+  format: 'cjs',
+  packages: 'external',
+});
+
 await build({
   ...common,
   entryPoints: ['electron/preload/index.ts'],

@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { Handlers } from './api/handlers';
 import { ConnectionTracker } from './central/connection-state';
 import { EventBus } from './events/event-bus';
+import { StoreService } from './db/store-service';
 import { ensureWritableDataDir } from './runtime/data-dir';
 import { openSettingsStore } from './settings/settings-store';
 
@@ -14,6 +15,8 @@ export interface ConsoleCoreOptions {
   /** Base URL of the central service; null runs without one. */
   central: string | null;
   electronVersion?: string | null;
+  /** The compiled database worker (desktop build); source runs find their own. */
+  storeWorkerUrl?: URL | string;
   now?: () => Date;
   logError?: (message: string, error: unknown) => void;
 }
@@ -24,13 +27,14 @@ export interface HealthReport {
   version: string;
   mode: AppInfo['mode'];
   connection: Pick<ConnectionState, 'status' | 'central' | 'lastSeq' | 'lastEventAt' | 'since'>;
-  /** Counts of cached records; null until the local store exists. */
+  /** Counts of cached records; null while the local cache is unavailable. */
   cache: Record<string, number> | null;
+  cacheError: string | null;
 }
 
 export interface ConsoleCore {
   readonly dispatch: Dispatch;
-  health(): HealthReport;
+  health(): Promise<HealthReport>;
   readonly events: EventBus;
   readonly info: AppInfo;
   close(): Promise<void>;
@@ -40,7 +44,7 @@ export interface ConsoleCore {
  * Assembles the console's brain. It never imports Electron: the desktop shell and the headless
  * bridge both wrap the same core, and tests drive it under plain Node.
  */
-export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
+export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
   const now = options.now ?? (() => new Date());
   const logError = options.logError ?? defaultLogError;
   ensureWritableDataDir(options.dataDir);
@@ -49,6 +53,13 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const settings = openSettingsStore(options.dataDir, now);
   const connection = new ConnectionTracker(events, now, options.central);
   for (const warning of settings.warnings) logError(warning, null);
+  const store = await StoreService.open({
+    dataDir: options.dataDir,
+    workerUrl: options.storeWorkerUrl,
+    now,
+    retentionDays: () => settings.get().retentionDays,
+    logError,
+  });
 
   const info: AppInfo = {
     name: pkg.productName,
@@ -61,7 +72,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
     dataDir: options.dataDir,
     startedAt: now().toISOString(),
-    warnings: [...settings.warnings],
+    warnings: [...settings.warnings, ...(store.openError ? [store.openError] : [])],
   };
 
   const handlers: Handlers = {
@@ -73,23 +84,27 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return next;
     },
     'connection.get': () => connection.get(),
+    'store.status': () => store.status(),
+    'store.purge': () => store.purgeNow(),
   };
 
   return {
     dispatch: createDispatcher(handlers, logError),
     events,
     info,
-    health: () => {
+    health: async () => {
       const { status, central, lastSeq, lastEventAt, since } = connection.get();
+      const cache = await store.run((s) => s.counts()).catch(() => null);
       return {
         ok: true,
         version: info.version,
         mode: info.mode,
         connection: { status, central, lastSeq, lastEventAt, since },
-        cache: null,
+        cache,
+        cacheError: store.openError,
       };
     },
-    close: async () => {},
+    close: () => store.close(),
   };
 }
 

@@ -50,7 +50,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       return sendError(response, new ConsoleApiError('forbidden', 'Unexpected Host header'));
     }
     if (url.pathname === '/health' && request.method === 'GET') {
-      return sendJson(response, 200, core.health());
+      return sendJson(response, 200, await core.health());
     }
     if (url.pathname.startsWith(RPC_PREFIX)) {
       if (request.method !== 'POST') {

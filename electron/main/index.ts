@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { createConsoleCore, type ConsoleCore } from '../core/console-core';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -24,16 +24,30 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
-  void app.whenReady().then(start);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Say why and stop, rather than leave a window-less process or restart in a loop.
+      dialog.showErrorBox('Sargs could not start', (error as Error).message);
+      app.exit(1);
+    });
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const root = app.getAppPath();
-  core = createConsoleCore({
+  core = await createConsoleCore({
     dataDir: app.getPath('userData'),
     mode: 'electron',
     central: null,
     electronVersion: process.versions.electron ?? null,
+    // Worker scripts cannot be read from inside the asar archive: the bundle is unpacked.
+    storeWorkerUrl: join(
+      root.replace(/app\.asar$/, 'app.asar.unpacked'),
+      'dist',
+      'electron',
+      'store-worker.cjs',
+    ),
   });
   denyPermissions(session.defaultSession);
   serveRenderer(join(root, 'dist', 'renderer'));

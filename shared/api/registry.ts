@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appInfoSchema } from '../domain/app-info';
 import { connectionStateSchema } from '../domain/connection';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
+import { storeStatusSchema } from '../domain/store-status';
 
 /**
  * The one registry of ConsoleApi operations. Every transport (Electron IPC, the headless HTTP
@@ -18,6 +19,8 @@ export const operations = {
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.set': { input: settingsPatchSchema, output: settingsSchema },
   'connection.get': { input: noInput, output: connectionStateSchema },
+  'store.status': { input: noInput, output: storeStatusSchema },
+  'store.purge': { input: noInput, output: storeStatusSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the core pushes to every window. The payload is all a listener ever receives. */

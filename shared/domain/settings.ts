@@ -8,6 +8,8 @@ import { z } from 'zod';
 const settingsFields = {
   language: z.enum(['lv', 'en']),
   theme: z.enum(['dark', 'light']),
+  /** Positions older than this many days are purged from the local cache. */
+  retentionDays: z.number().int().min(1).max(3650),
 };
 
 export const settingsSchema = z.object(settingsFields).strict();
@@ -23,6 +25,7 @@ export const storedSettingsSchema = z.object(settingsFields).partial();
 export const defaultSettings: Settings = {
   language: 'en',
   theme: 'dark',
+  retentionDays: 90,
 };
 
 export const languages = settingsFields.language.options;

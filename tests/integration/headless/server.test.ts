@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { defaultSettings } from '../../../shared/domain/settings';
 import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
 import { startHeadlessServer, type HeadlessServer } from '../../../electron/headless/server';
 import { rawRequest } from '../../helpers/http';
@@ -35,7 +36,12 @@ beforeEach(async () => {
   const staticRoot = join(tempDir(), 'renderer');
   mkdirSync(staticRoot);
   writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>Sargs</title>');
-  core = createConsoleCore({ dataDir, mode: 'headless', central: null, logError: () => undefined });
+  core = await createConsoleCore({
+    dataDir,
+    mode: 'headless',
+    central: null,
+    logError: () => undefined,
+  });
   server = await startHeadlessServer({ core, token: TOKEN, port: 0, staticRoot });
 });
 
@@ -130,8 +136,10 @@ describe('headless bridge: round trips', () => {
     expect((await rpc('settings.set', { language: 'lv' })).json()).toMatchObject({
       language: 'lv',
     });
-    const again = createConsoleCore({ dataDir, mode: 'headless', central: null });
-    await expect(again.dispatch('settings.get', {})).resolves.toMatchObject({ language: 'lv' });
+    await core.close();
+    const restarted = await createConsoleCore({ dataDir, mode: 'headless', central: null });
+    await expect(restarted.dispatch('settings.get', {})).resolves.toMatchObject({ language: 'lv' });
+    await restarted.close();
   });
 
   it('pushes core events to every socket', async () => {
@@ -149,7 +157,7 @@ describe('headless bridge: round trips', () => {
     for (const message of await Promise.all(received)) {
       expect(message).toEqual({
         event: 'settings.changed',
-        payload: { language: 'en', theme: 'light' },
+        payload: { ...defaultSettings, theme: 'light' },
       });
     }
     for (const socket of sockets) socket.close();
@@ -158,13 +166,14 @@ describe('headless bridge: round trips', () => {
   it('shows a damaged settings file as a start-up warning', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'settings.json'), '{ nope');
-    const damaged = createConsoleCore({
+    const damaged = await createConsoleCore({
       dataDir: dir,
       mode: 'headless',
       central: null,
       logError: () => undefined,
     });
     const info = (await damaged.dispatch('app.info', {})) as { warnings: string[] };
+    await damaged.close();
     expect(info.warnings).toHaveLength(1);
     expect(info.warnings[0]).toMatch(
       /Settings file was damaged .* moved to .*settings\.json\.corrupt-/,

@@ -14,6 +14,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'connection.get': () => {
       throw new Error('disk on fire');
     },
+    'store.status': () => {
+      throw new Error('not used');
+    },
+    'store.purge': () => {
+      throw new Error('not used');
+    },
     ...overrides,
   };
 }

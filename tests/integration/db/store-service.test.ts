@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConsoleApiError } from '../../../shared/api/errors';
+import { createConsoleCore } from '../../../electron/core/console-core';
+import { openDatabase } from '../../../electron/core/db/open-database';
+import { CACHE_FILE, describeStoreFailure } from '../../../electron/core/db/store-service';
+import { StoreError } from '../../../electron/core/db/store';
+import { tempDir } from '../../helpers/temp-dir';
+
+async function failure(promise: Promise<unknown>): Promise<ConsoleApiError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ConsoleApiError);
+  return error as ConsoleApiError;
+}
+
+describe('a console whose cache cannot be used', () => {
+  it('starts anyway, says why at start-up, and answers cache operations with the reason', async () => {
+    const dataDir = tempDir();
+    // Something that is not a file where the cache must go: SQLite cannot open it.
+    mkdirSync(join(dataDir, CACHE_FILE));
+    const core = await createConsoleCore({
+      dataDir,
+      mode: 'headless',
+      central: null,
+      logError: () => undefined,
+    });
+
+    const info = (await core.dispatch('app.info', {})) as { warnings: string[] };
+    expect(info.warnings).toEqual([
+      expect.stringMatching(/^The local cache could not be opened: Cannot open the cache/),
+    ]);
+    await expect(core.dispatch('store.status', {})).resolves.toMatchObject({
+      available: false,
+      counts: null,
+    });
+    const purge = await failure(core.dispatch('store.purge', {}));
+    expect(purge.code).toBe('unavailable');
+    expect(purge.message).toMatch(/could not be opened/);
+    await expect(core.health()).resolves.toMatchObject({
+      cache: null,
+      cacheError: expect.stringMatching(/could not be opened/),
+    });
+    // Settings still work without the cache.
+    await expect(core.dispatch('settings.set', { language: 'lv' })).resolves.toMatchObject({
+      language: 'lv',
+    });
+    await core.close();
+  });
+
+  it('refuses a cache from a newer console with a message that says what to do', async () => {
+    const dataDir = tempDir();
+    const db = openDatabase(join(dataDir, CACHE_FILE));
+    db.pragma('user_version = 999');
+    db.close();
+    const core = await createConsoleCore({
+      dataDir,
+      mode: 'headless',
+      central: null,
+      logError: () => undefined,
+    });
+    const info = (await core.dispatch('app.info', {})) as { warnings: string[] };
+    expect(info.warnings[0]).toMatch(/written by a newer Sargs .* run the newer console/);
+    await core.close();
+  });
+
+  it('reports status and purges on request when all is well', async () => {
+    const core = await createConsoleCore({ dataDir: tempDir(), mode: 'headless', central: null });
+    const status = await core.dispatch('store.purge', {});
+    expect(status).toMatchObject({
+      available: true,
+      error: null,
+      retentionDays: 90,
+      cursor: 0,
+      lastPurge: { deleted: 0 },
+    });
+    await core.close();
+  });
+});
+
+describe('describeStoreFailure', () => {
+  it.each([
+    ['SQLITE_FULL', 'unavailable', /is full/],
+    ['SQLITE_IOERR_WRITE', 'unavailable', /cannot be written \(SQLITE_IOERR_WRITE\)/],
+    ['SQLITE_READONLY_DBMOVED', 'unavailable', /cannot be written/],
+    ['SQLITE_CONSTRAINT', 'internal', /Local cache error/],
+  ])('%s → %s', (code, expected, message) => {
+    const error = describeStoreFailure(new StoreError('database or disk is full', code));
+    expect(error.code).toBe(expected);
+    expect(error.message).toMatch(message);
+  });
+});
