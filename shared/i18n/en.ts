@@ -36,6 +36,22 @@ export const en = {
     saved: 'Saved',
     saveFailed: 'Could not save: {{message}}',
   },
+  cache: {
+    title: 'Local cache',
+    retentionDays: 'Keep positions for (days)',
+    retentionHint:
+      'Older positions are removed hourly. Alerts, their actions, the journal and the audit trail are always kept.',
+    save: 'Save',
+    purgeNow: 'Purge now',
+    file: 'File',
+    size: 'Size',
+    cursor: 'Last stream event applied',
+    lastPurge: 'Last purge',
+    lastPurgeValue: '{{time}}: {{count}} positions older than {{before}} removed',
+    never: 'Not yet',
+    records: 'Records',
+    unavailable: 'The local cache is unavailable',
+  },
   about: {
     title: 'About this console',
     version: 'Version',

@@ -38,6 +38,22 @@ export const lv: CatalogShape = {
     saved: 'Saglabāts',
     saveFailed: 'Neizdevās saglabāt: {{message}}',
   },
+  cache: {
+    title: 'Lokālā kešatmiņa',
+    retentionDays: 'Glabāt atrašanās vietas (dienas)',
+    retentionHint:
+      'Vecākas atrašanās vietas tiek dzēstas reizi stundā. Trauksmes, to darbības, žurnāls un audita pieraksti tiek glabāti vienmēr.',
+    save: 'Saglabāt',
+    purgeNow: 'Dzēst tagad',
+    file: 'Fails',
+    size: 'Izmērs',
+    cursor: 'Pēdējais pielietotais plūsmas notikums',
+    lastPurge: 'Pēdējā dzēšana',
+    lastPurgeValue: '{{time}}: dzēstas {{count}} atrašanās vietas, vecākas par {{before}}',
+    never: 'Vēl nav notikusi',
+    records: 'Ieraksti',
+    unavailable: 'Lokālā kešatmiņa nav pieejama',
+  },
   about: {
     title: 'Par šo konsoli',
     version: 'Versija',

@@ -4,6 +4,7 @@ import { ConsoleApiError } from '../../../../shared/api/errors';
 import { languages, type Settings, type SettingsPatch } from '../../../../shared/domain/settings';
 import { useConsole } from '../../app/console-context';
 import { AboutPanel } from './AboutPanel';
+import { CachePanel } from './CachePanel';
 
 type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
@@ -52,6 +53,7 @@ export function SettingsPage() {
         {save.kind === 'saved' && t('settings.saved')}
         {save.kind === 'failed' && t('settings.saveFailed', { message: save.message })}
       </p>
+      <CachePanel />
       <AboutPanel />
     </section>
   );

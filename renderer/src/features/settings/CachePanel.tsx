@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConsoleApiError } from '../../../../shared/api/errors';
+import type { StoreStatus } from '../../../../shared/domain/store-status';
+import { localeFor } from '../../../../shared/i18n';
+import { api } from '../../api';
+import { useConsole } from '../../app/console-context';
+
+/** The local cache: where it is, how big, how long positions are kept, and the last purge. */
+export function CachePanel() {
+  const { t } = useTranslation();
+  const { settings, updateSettings } = useConsole();
+  const [status, setStatus] = useState<StoreStatus | null>(null);
+  const [days, setDays] = useState(String(settings.retentionDays));
+  const [error, setError] = useState<string | null>(null);
+  const locale = localeFor[settings.language];
+
+  const act = useCallback(async (action: () => Promise<StoreStatus | void>) => {
+    try {
+      const next = await action();
+      setStatus(next ?? (await api.store.status()));
+      setError(null);
+    } catch (caught) {
+      setError(caught instanceof ConsoleApiError ? caught.message : String(caught));
+    }
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    api.store.status().then(
+      (next) => live && setStatus(next),
+      (caught: unknown) => live && setError(String(caught)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const save = () => act(() => updateSettings({ retentionDays: Number(days) }));
+  const when = (iso: string) => new Date(iso).toLocaleString(locale);
+
+  return (
+    <section className="panel" aria-labelledby="cache-title" data-testid="cache-panel">
+      <h2 id="cache-title">{t('cache.title')}</h2>
+      {status && !status.available && (
+        <p className="error" role="alert">
+          {t('cache.unavailable')}: {status.error}
+        </p>
+      )}
+      <div className="form-grid">
+        <label htmlFor="retention-days">{t('cache.retentionDays')}</label>
+        <span className="inline">
+          <input
+            id="retention-days"
+            type="number"
+            min={1}
+            max={3650}
+            value={days}
+            onChange={(event) => setDays(event.target.value)}
+          />
+          <button type="button" onClick={() => void save()}>
+            {t('cache.save')}
+          </button>
+        </span>
+      </div>
+      <p className="muted">{t('cache.retentionHint')}</p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {status?.available && (
+        <dl className="facts">
+          <dt>{t('cache.file')}</dt>
+          <dd>{status.file}</dd>
+          <dt>{t('cache.size')}</dt>
+          <dd>{((status.sizeBytes ?? 0) / 1024 / 1024).toFixed(1)} MiB</dd>
+          <dt>{t('cache.cursor')}</dt>
+          <dd>{status.cursor}</dd>
+          <dt>{t('cache.lastPurge')}</dt>
+          <dd data-testid="last-purge">
+            {status.lastPurge
+              ? t('cache.lastPurgeValue', {
+                  time: when(status.lastPurge.at),
+                  count: status.lastPurge.deleted,
+                  before: when(status.lastPurge.before),
+                })
+              : t('cache.never')}
+          </dd>
+          <dt>{t('cache.records')}</dt>
+          <dd>
+            {Object.entries(status.counts ?? {})
+              .map(([table, count]) => `${table}: ${count}`)
+              .join(' · ')}
+          </dd>
+        </dl>
+      )}
+      <button type="button" onClick={() => void act(() => api.store.purge())}>
+        {t('cache.purgeNow')}
+      </button>
+    </section>
+  );
+}
