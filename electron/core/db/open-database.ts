@@ -32,6 +32,12 @@ export function openDatabase(file: string, list: readonly Migration[] = migratio
     db.pragma('busy_timeout = 5000');
     // 32 MiB of page cache: position ingest touches many b-tree pages across clients.
     db.pragma('cache_size = -32768');
+    // Checkpoint about every 256 MB of WAL instead of every 4 MB: each checkpoint waits for an
+    // fsync, and with 10,000 clients interleaved every commit dirties ~1 page per event. Measured
+    // on 1,000-event commits: 26 s per million at the default, 15 s at 25,000 pages, 13 s at 100,000.
+    // journal_size_limit gives the space back after each checkpoint.
+    db.pragma('wal_autocheckpoint = 65536');
+    db.pragma('journal_size_limit = 67108864');
     migrate(db, list);
     return db;
   } catch (error) {

@@ -8,7 +8,12 @@ import { cacheCounts } from './queries/counts';
 import { readCursor } from './queries/cursor';
 import { journalForShift } from './queries/journal';
 import { readLocalState, writeLocalState } from './queries/local-state';
-import { lastPositions, positionsForClient, purgePositionsStep } from './queries/positions';
+import {
+  lastPositions,
+  positionsForClient,
+  purgePositionsStep,
+  trackForClient,
+} from './queries/positions';
 import { zonesForClient } from './queries/zones';
 
 /**
@@ -26,6 +31,8 @@ export function createStoreHandlers(db: Database, file: string) {
     actionsForAlert: (alertId: string) => actionsForAlert(db, alertId),
     positionsForClient: (clientId: string, fromMs: number, toMs: number) =>
       positionsForClient(db, clientId, fromMs, toMs),
+    trackForClient: (clientId: string, fromMs: number, toMs: number) =>
+      trackForClient(db, clientId, fromMs, toMs),
     lastPositions: () => lastPositions(db),
     zonesForClient: (clientId: string) => zonesForClient(db, clientId),
     journalForShift: (shiftId: string) => journalForShift(db, shiftId),

@@ -31,6 +31,7 @@ const METHODS = [
   'alertsForClient',
   'actionsForAlert',
   'positionsForClient',
+  'trackForClient',
   'lastPositions',
   'zonesForClient',
   'journalForShift',
@@ -106,8 +107,10 @@ export function openStore(
       file,
       close: async () => {
         if (failure) return;
+        // The worker answers only after PRAGMA optimize and db.close(): from then on ending the
+        // thread loses nothing, and does not depend on its event loop running dry by itself.
         await request({ method: '__close' });
-        await new Promise((resolve) => worker.once('exit', resolve));
+        await worker.terminate();
       },
     } as Store;
   }

@@ -25,18 +25,29 @@ try {
   process.exit(1);
 }
 
+/** Typed-array columns (a PositionTrack) are moved to the core, not copied. */
+function transferables(value: unknown): ArrayBuffer[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value)
+    .filter((field): field is ArrayBufferView => ArrayBuffer.isView(field))
+    .map((view) => view.buffer as ArrayBuffer);
+}
+
 port.on('message', (message: ToWorker) => {
   if (message.method === '__close') {
     // Let SQLite refresh its statistics for the queries this session ran, then close cleanly.
     db.pragma('optimize');
     db.close();
     send({ type: 'answer', id: message.id, ok: true, value: null });
-    port.close();
     return;
   }
   try {
     const method = handlers[message.method] as (...args: unknown[]) => unknown;
-    send({ type: 'answer', id: message.id, ok: true, value: method(...message.args) });
+    const value = method(...message.args);
+    port.postMessage(
+      { type: 'answer', id: message.id, ok: true, value } satisfies FromWorker,
+      transferables(value),
+    );
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     send({

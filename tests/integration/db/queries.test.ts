@@ -15,6 +15,7 @@ import {
   PURGE_CLIENTS_SQL,
   PURGE_SQL,
   positionsForClient,
+  trackForClient,
 } from '../../../electron/core/db/queries/positions';
 import { CLIENT_ZONES_SQL, zonesForClient } from '../../../electron/core/db/queries/zones';
 import { cacheDb, queryPlan } from '../../helpers/cache-db';
@@ -171,6 +172,14 @@ describe('positions', () => {
     const track = positionsForClient(seed(), 'c1', T0 + 10 * MINUTE, T0 + 20 * MINUTE);
     expect(track.map((p) => p.id)).toEqual(Array.from({ length: 10 }, (_, i) => `c1-${10 + i}`));
     expect(track[0]).toEqual(position({ id: 'c1-10', clientId: 'c1', at: iso(T0 + 10 * MINUTE) }));
+  });
+
+  it('gives the same range as columns for drawing', () => {
+    const track = trackForClient(seed(), 'c2', T0 + 10 * MINUTE, T0 + 13 * MINUTE);
+    expect(track.count).toBe(3);
+    expect([...track.at]).toEqual([10, 11, 12].map((m) => T0 + m * MINUTE));
+    expect([...track.lat]).toEqual([56.95, 56.95, 56.95]);
+    expect([...track.speedKmh]).toEqual([4, 4, 4]);
   });
 
   it('reads a time range as one primary-key range', () => {

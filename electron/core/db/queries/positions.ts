@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Position } from '../../../../shared/central/records';
+import type { PositionTrack } from '../../../../shared/domain/track';
 import { statement } from '../statements';
 
 interface PositionRow {
@@ -44,6 +45,44 @@ export function positionsForClient(
 ): Position[] {
   const rows = statement(db, CLIENT_TRACK_SQL).all(clientId, fromMs, toMs) as PositionRow[];
   return rows.map(toPosition);
+}
+
+export const CLIENT_TRACK_COLUMNS_SQL =
+  'SELECT at, lat, lon, accuracy_m, speed_kmh FROM positions WHERE client_id = ? AND at >= ? AND at < ? ORDER BY at';
+
+/** The same range as columns, for drawing (see PositionTrack). */
+export function trackForClient(
+  db: Database,
+  clientId: string,
+  fromMs: number,
+  toMs: number,
+): PositionTrack {
+  const rows = statement(db, CLIENT_TRACK_COLUMNS_SQL).raw(true).all(clientId, fromMs, toMs) as [
+    number,
+    number,
+    number,
+    number,
+    number | null,
+  ][];
+  const count = rows.length;
+  const track: PositionTrack = {
+    clientId,
+    count,
+    at: new Float64Array(count),
+    lat: new Float64Array(count),
+    lon: new Float64Array(count),
+    accuracyM: new Float32Array(count),
+    speedKmh: new Float32Array(count),
+  };
+  for (let i = 0; i < count; i += 1) {
+    const [at, lat, lon, accuracy, speed] = rows[i]!;
+    track.at[i] = at;
+    track.lat[i] = lat;
+    track.lon[i] = lon;
+    track.accuracyM[i] = accuracy;
+    track.speedKmh[i] = speed ?? Number.NaN;
+  }
+  return track;
 }
 
 /**

@@ -1,0 +1,134 @@
+// npm run bench:store — the local store's ingest and read speed on a real file database.
+// (1) raw ceiling: rows inserted with one prepared statement in one transaction, no worker;
+// (2) the store's own path: a simulated catch-up replay through the ingest queue and the worker,
+//     each batch in one transaction with its cursor;
+// (3) one client's 30 days at one fix a minute read back through the worker.
+// Figures are printed, and the ingest is given as a share of the raw ceiling measured in this run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoredEvent } from '../../electron/core/db/apply-events';
+import { IngestQueue } from '../../electron/core/db/ingest-queue';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { openStore, type Store } from '../../electron/core/db/store';
+import { exitOnUnsupportedNode } from '../../electron/core/runtime/node-version';
+import { mb, median, perSecond, sampleRss, seconds } from './measure';
+
+exitOnUnsupportedNode();
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const CLIENTS = 10_000;
+/** Events per socket read in the simulated replay. */
+const CHUNK = 500;
+const T0 = Date.parse('2026-08-01T00:00:00.000Z');
+const MINUTE = 60_000;
+const READ_DAYS = 30;
+const dir = mkdtempSync(join(tmpdir(), 'sargs-bench-'));
+
+/** Row i: client i mod 10,000, one fix a minute each, in the order the stream brings them. */
+function fix(i: number) {
+  return { clientId: `c${i % CLIENTS}`, at: T0 + Math.floor(i / CLIENTS) * MINUTE, id: `p${i}` };
+}
+
+function event(seq: number, clientId: string, at: number, id: string): StoredEvent {
+  const data = {
+    id,
+    deviceId: 'd1',
+    clientId,
+    at: new Date(at).toISOString(),
+    receivedAt: new Date(at + 800).toISOString(),
+    lat: 56.95,
+    lon: 24.11,
+    accuracyM: 8,
+    speedKmh: 4,
+    source: 'gps' as const,
+  };
+  return { seq, at: data.receivedAt, type: 'position', data };
+}
+
+function rawCeiling(): number {
+  const db = openDatabase(join(dir, 'raw.db'));
+  const insert = db.prepare(
+    `INSERT INTO positions (client_id, at, id, device_id, received_at, lat, lon, accuracy_m, speed_kmh, source)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const started = performance.now();
+  db.transaction(() => {
+    for (let i = 0; i < ROWS; i += 1) {
+      const { clientId, at, id } = fix(i);
+      insert.run(clientId, at, id, 'd1', at + 800, 56.95, 24.11, 8, 4, 'gps');
+    }
+  })();
+  const secs = seconds(started);
+  db.close();
+  return secs;
+}
+
+async function replay(store: Store): Promise<{ secs: number; sizes: number[] }> {
+  const sizes: number[] = [];
+  const queue = new IngestQueue({
+    apply: (batch) => store.applyEvents(batch),
+    onApplied: (_result, size) => sizes.push(size),
+  });
+  const started = performance.now();
+  for (let first = 0; first < ROWS; first += CHUNK) {
+    for (let i = first; i < Math.min(first + CHUNK, ROWS); i += 1) {
+      const { clientId, at, id } = fix(i);
+      queue.push(event(i + 1, clientId, at, id));
+    }
+    await queue.ready();
+    await new Promise((resolve) => setImmediate(resolve)); // the next socket read
+  }
+  await queue.drain();
+  return { secs: seconds(started), sizes };
+}
+
+async function read30Days(
+  store: Store,
+): Promise<{ rows: number; trackMs: number; recordsMs: number }> {
+  const points = READ_DAYS * 24 * 60;
+  const chunk: StoredEvent[] = [];
+  for (let k = 0; k < points; k += 1)
+    chunk.push(event(ROWS + k + 1, 'reader', T0 + k * MINUTE, `r${k}`));
+  await store.applyEvents(chunk);
+  const to = T0 + points * MINUTE;
+  const track: number[] = [];
+  const records: number[] = [];
+  let rows = 0;
+  for (let run = 0; run < 7; run += 1) {
+    let t = performance.now();
+    rows = (await store.trackForClient('reader', T0, to)).count;
+    track.push(performance.now() - t);
+    t = performance.now();
+    await store.positionsForClient('reader', T0, to);
+    records.push(performance.now() - t);
+  }
+  return { rows, trackMs: median(track), recordsMs: median(records) };
+}
+
+const memory = sampleRss();
+const raw = rawCeiling();
+const rawRate = perSecond(ROWS, raw);
+console.log(
+  `raw ceiling: ${ROWS} rows in ${raw.toFixed(2)} s = ${rawRate} rows/s (one statement, one transaction)`,
+);
+
+const store = await openStore(join(dir, 'store.db'));
+const { secs, sizes } = await replay(store);
+const storeRate = perSecond(ROWS, secs);
+console.log(
+  `store path: ${ROWS} position events in ${secs.toFixed(2)} s through the ingest queue and worker ` +
+    `(${sizes.length} batches: median ${median(sizes)}, max ${Math.max(...sizes)} events; cursor per batch)`,
+);
+const read = await read30Days(store);
+await store.close();
+console.log(
+  `30-day read: ${read.rows} rows in ${read.trackMs.toFixed(1)} ms as a track (median of 7, through the worker)`,
+);
+console.log(
+  `30-day read: ${read.rows} rows in ${read.recordsMs.toFixed(1)} ms as full Position records`,
+);
+console.log(`peak RSS: ${mb(memory.stop())}`);
+console.log(
+  `store ingest: ${storeRate} rows/s = ${Math.round((storeRate / rawRate) * 100)}% of raw ceiling`,
+);
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { ApplyResult, StoredEvent } from '../../../../../electron/core/db/apply-events';
+import { IngestQueue } from '../../../../../electron/core/db/ingest-queue';
+import { positionEvent } from '../../../../fixtures/central-records';
+
+/** A store stand-in whose writes finish only when the test says so. */
+function controlledApply() {
+  const batches: StoredEvent[][] = [];
+  const finish: (() => void)[] = [];
+  const apply = (batch: StoredEvent[]): Promise<ApplyResult> => {
+    batches.push(batch);
+    return new Promise((resolve) =>
+      finish.push(() =>
+        resolve({ applied: batch.length, duplicates: 0, unchanged: 0, cursor: batch.at(-1)!.seq }),
+      ),
+    );
+  };
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+  return { apply, batches, finishNext: async () => (finish.shift()?.(), tick()) };
+}
+
+describe('IngestQueue', () => {
+  it('writes the first event at once, then everything that arrived meanwhile as one batch', async () => {
+    const store = controlledApply();
+    const queue = new IngestQueue({ apply: store.apply });
+    queue.push(positionEvent(1));
+    for (let seq = 2; seq <= 6; seq += 1) queue.push(positionEvent(seq));
+    expect(store.batches.map((b) => b.map((e) => e.seq))).toEqual([[1]]);
+    await store.finishNext();
+    expect(store.batches.map((b) => b.map((e) => e.seq))).toEqual([[1], [2, 3, 4, 5, 6]]);
+    await store.finishNext();
+    await queue.drain();
+    expect(queue.backlog).toBe(0);
+  });
+
+  it('never writes more than maxBatch at once, in order', async () => {
+    const store = controlledApply();
+    const queue = new IngestQueue({ apply: store.apply, maxBatch: 3 });
+    for (let seq = 1; seq <= 8; seq += 1) queue.push(positionEvent(seq));
+    while (store.batches.length < 4) await store.finishNext();
+    expect(store.batches.map((b) => b.map((e) => e.seq))).toEqual([[1], [2, 3, 4], [5, 6, 7], [8]]);
+  });
+
+  it('holds the producer back above the high-water mark and lets it go once written', async () => {
+    const store = controlledApply();
+    const queue = new IngestQueue({ apply: store.apply, maxBatch: 10, highWater: 5 });
+    for (let seq = 1; seq <= 8; seq += 1) queue.push(positionEvent(seq));
+    let released = false;
+    void queue.ready().then(() => (released = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(released).toBe(false);
+    await store.finishNext();
+    expect(released).toBe(true);
+  });
+
+  it('stops at a failed batch: nothing after it is written, the error is reported', async () => {
+    const errors: unknown[] = [];
+    const written: number[] = [];
+    const queue = new IngestQueue({
+      apply: async (batch) => {
+        if (batch.some((e) => e.seq === 2)) throw new Error('disk full');
+        written.push(...batch.map((e) => e.seq));
+        return { applied: batch.length, duplicates: 0, unchanged: 0, cursor: batch.at(-1)!.seq };
+      },
+      onError: (error) => errors.push(error),
+    });
+    queue.push(positionEvent(1));
+    queue.push(positionEvent(2));
+    queue.push(positionEvent(3));
+    await queue.drain();
+    expect(written).toEqual([1]);
+    expect(errors).toEqual([new Error('disk full')]);
+    expect(queue.backlog).toBe(0);
+  });
+});
