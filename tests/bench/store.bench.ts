@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { StoredEvent } from '../../electron/core/db/apply-events';
 import { IngestQueue } from '../../electron/core/db/ingest-queue';
 import { openDatabase } from '../../electron/core/db/open-database';
+import { bucketOf } from '../../electron/core/db/queries/positions';
 import { openStore, type Store } from '../../electron/core/db/store';
 import { exitOnUnsupportedNode } from '../../electron/core/runtime/node-version';
 import { mb, median, perSecond, sampleRss, seconds } from './measure';
@@ -48,14 +49,14 @@ function event(seq: number, clientId: string, at: number, id: string): StoredEve
 function rawCeiling(): number {
   const db = openDatabase(join(dir, 'raw.db'));
   const insert = db.prepare(
-    `INSERT INTO positions (client_id, at, id, device_id, received_at, lat, lon, accuracy_m, speed_kmh, source)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO positions (bucket, client_id, at, id, device_id, received_at, lat, lon, accuracy_m, speed_kmh, source)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const started = performance.now();
   db.transaction(() => {
     for (let i = 0; i < ROWS; i += 1) {
       const { clientId, at, id } = fix(i);
-      insert.run(clientId, at, id, 'd1', at + 800, 56.95, 24.11, 8, 4, 'gps');
+      insert.run(bucketOf(at), clientId, at, id, 'd1', at + 800, 56.95, 24.11, 8, 4, 'gps');
     }
   })();
   const secs = seconds(started);
@@ -68,6 +69,10 @@ async function replay(store: Store): Promise<{ secs: number; sizes: number[] }> 
   const queue = new IngestQueue({
     apply: (batch) => store.applyEvents(batch),
     onApplied: (_result, size) => sizes.push(size),
+    onError: (error) => {
+      console.error('store ingest failed:', error);
+      process.exit(1);
+    },
   });
   const started = performance.now();
   for (let first = 0; first < ROWS; first += CHUNK) {

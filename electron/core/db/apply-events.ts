@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Snapshot, StreamEvent } from '../../../shared/central/stream';
-import { putAlertAction, putJournalEntry, putPosition } from './queries/immutable';
+import { putAlertAction, putJournalEntry } from './queries/immutable';
+import { NewestFixes, putPosition } from './queries/positions';
 import { readCursor, writeCursor } from './queries/cursor';
 import { deleteZone, putAlert, putClient, putDevice, putShift, putZone } from './queries/records';
 import { statement } from './statements';
@@ -32,25 +33,27 @@ export function applyEvents(db: Database, events: readonly StoredEvent[]): Apply
         unchanged: 0,
         cursor: readCursor(db),
       };
+      const newest = new NewestFixes();
       for (const event of events) {
         if (event.seq <= result.cursor) {
           result.duplicates += 1;
           continue;
         }
-        if (applyOne(db, event)) result.applied += 1;
+        if (applyOne(db, event, newest)) result.applied += 1;
         else result.unchanged += 1;
         result.cursor = event.seq;
       }
+      newest.write(db);
       writeCursor(db, result.cursor);
       return result;
     })
     .immediate();
 }
 
-function applyOne(db: Database, event: StoredEvent): boolean {
+function applyOne(db: Database, event: StoredEvent, newest: NewestFixes): boolean {
   switch (event.type) {
     case 'position':
-      return putPosition(db, event.data);
+      return putPosition(db, event.data, newest);
     case 'client':
       return putClient(db, event.data);
     case 'device':
@@ -82,7 +85,9 @@ export function applySnapshot(db: Database, snapshot: Snapshot): void {
     for (const device of snapshot.devices) putDevice(db, device);
     for (const zone of snapshot.zones) putZone(db, zone);
     for (const alert of snapshot.openAlerts) putAlert(db, alert);
-    for (const position of snapshot.lastPositions) putPosition(db, position);
+    const newest = new NewestFixes();
+    for (const position of snapshot.lastPositions) putPosition(db, position, newest);
+    newest.write(db);
     const keep = new Set(snapshot.zones.map((zone) => zone.id));
     const cached = statement(db, 'SELECT id FROM zones WHERE deleted = 0').all() as {
       id: string;

@@ -16,15 +16,13 @@ export interface RetentionOptions {
   now: () => Date;
   /** Read at each run, so a change in Settings applies to the next purge. */
   retentionDays: () => number;
-  /** Clients visited per step; each step is one short transaction in the worker. */
-  clientsPerStep?: number;
   intervalMs?: number;
   firstRunDelayMs?: number;
   onError?: (error: unknown) => void;
 }
 
 /**
- * Deletes positions older than the retention period, a few clients per step. Every step is a
+ * Deletes positions older than the retention period, one 10-minute bucket per step. Every step is a
  * separate request to the database worker, so stream batches queued meanwhile are applied between
  * steps instead of waiting for the whole purge. Only positions are purged: alerts, their actions,
  * the journal and the audit log are evidence and are kept.
@@ -63,13 +61,11 @@ export class RetentionJob {
   private async purge(): Promise<PurgeReport> {
     const started = this.options.now().getTime();
     const beforeMs = started - this.options.retentionDays() * DAY_MS;
-    const clientsPerStep = this.options.clientsPerStep ?? 50;
     let deleted = 0;
-    let after: string | null = '';
-    while (after !== null) {
-      const step = await this.store.purgeStep(beforeMs, after, clientsPerStep);
+    for (let done = false; !done;) {
+      const step = await this.store.purgeStep(beforeMs);
       deleted += step.deleted;
-      after = step.nextClientId;
+      done = step.done;
     }
     const finished = this.options.now().getTime();
     const report: PurgeReport = {

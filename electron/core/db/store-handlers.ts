@@ -37,8 +37,7 @@ export function createStoreHandlers(db: Database, file: string) {
     zonesForClient: (clientId: string) => zonesForClient(db, clientId),
     journalForShift: (shiftId: string) => journalForShift(db, shiftId),
     counts: () => cacheCounts(db),
-    purgeStep: (beforeMs: number, afterClientId: string, clients: number) =>
-      purgePositionsStep(db, beforeMs, afterClientId, clients),
+    purgeStep: (beforeMs: number) => purgePositionsStep(db, beforeMs),
     readLocalState: (key: string) => readLocalState<unknown>(db, key),
     writeLocalState: (key: string, value: unknown) => writeLocalState(db, key, value),
     appendAudit: (entry: AuditInput) => appendAudit(db, entry),

@@ -9,11 +9,13 @@ import {
 } from '../../../electron/core/db/queries/alerts';
 import { journalForShift, SHIFT_JOURNAL_SQL } from '../../../electron/core/db/queries/journal';
 import {
+  BUCKET_MS,
+  CLIENT_TRACK_COLUMNS_SQL,
   CLIENT_TRACK_SQL,
   LAST_POSITIONS_SQL,
   lastPositions,
-  PURGE_CLIENTS_SQL,
-  PURGE_SQL,
+  OLDEST_BUCKET_SQL,
+  PURGE_BUCKET_SQL,
   positionsForClient,
   trackForClient,
 } from '../../../electron/core/db/queries/positions';
@@ -182,34 +184,57 @@ describe('positions', () => {
     expect([...track.speedKmh]).toEqual([4, 4, 4]);
   });
 
-  it('reads a time range as one primary-key range', () => {
-    expectIndexedOnly(
-      queryPlan(cacheDb(), CLIENT_TRACK_SQL, 'c1', 0, 1),
-      'SEARCH positions USING PRIMARY KEY (client_id=? AND at>? AND at<?)',
-    );
+  it('reads a time range with one primary-key seek per 10-minute bucket', () => {
+    for (const sql of [CLIENT_TRACK_SQL, CLIENT_TRACK_COLUMNS_SQL]) {
+      expectIndexedOnly(
+        queryPlan(cacheDb(), sql, 0, 1, 'c1', 0, 1),
+        'SEARCH p USING PRIMARY KEY (bucket=? AND client_id=? AND at>? AND at<?)',
+      );
+    }
   });
 
-  it('gives each client’s newest fix with a seek per client, not a scan of positions', () => {
+  it('finds fixes across bucket edges and not outside the range', () => {
+    const db = cacheDb();
+    const edge = Math.ceil(T0 / BUCKET_MS) * BUCKET_MS;
+    const times = [edge - 2, edge - 1, edge, edge + 1, edge + BUCKET_MS * 3];
+    applyEvents(
+      db,
+      events(
+        1,
+        times.map((at, i) => ({
+          type: 'position' as const,
+          data: position({ id: `e${i}`, at: iso(at) }),
+        })),
+      ),
+    );
+    expect(positionsForClient(db, 'c1', edge - 1, edge + 1).map((p) => p.id)).toEqual(['e1', 'e2']);
+    expect(trackForClient(db, 'c1', edge - 2, edge + BUCKET_MS * 3 + 1).count).toBe(5);
+    expect(positionsForClient(db, 'c1', edge, edge).length).toBe(0);
+  });
+
+  it('keeps each client’s newest fix, whatever order fixes arrive in', () => {
+    const db = seed();
+    applyEvents(
+      db,
+      events(1000, [
+        { type: 'position', data: position({ id: 'late-old', clientId: 'c1', at: iso(T0) }) },
+      ]),
+    );
     expect(
-      lastPositions(seed())
+      lastPositions(db)
         .map((p) => p.id)
         .sort(),
     ).toEqual(['c1-59', 'c2-59']);
-    const plan = queryPlan(cacheDb(), LAST_POSITIONS_SQL);
-    expectIndexedOnly(plan, 'SEARCH p USING PRIMARY KEY (client_id=? AND at=?)');
-    expect(plan.join('\n')).toContain('SEARCH q USING PRIMARY KEY (client_id=?)');
+    expect(queryPlan(db, LAST_POSITIONS_SQL)).toEqual(['SCAN last_fixes']);
   });
 
-  it('purges through the primary key, visiting clients by seek', () => {
+  it('purges from the front of the primary key, a bucket at a time', () => {
     const db = cacheDb();
     expectIndexedOnly(
-      queryPlan(db, PURGE_SQL, 'c1', 0),
-      'SEARCH positions USING PRIMARY KEY (client_id=? AND at<?)',
+      queryPlan(db, PURGE_BUCKET_SQL, 1, 0),
+      'SEARCH positions USING PRIMARY KEY (bucket=?)',
     );
-    expectIndexedOnly(
-      queryPlan(db, PURGE_CLIENTS_SQL, '', 10),
-      'SEARCH positions USING PRIMARY KEY (client_id>?)',
-    );
+    expectIndexedOnly(queryPlan(db, OLDEST_BUCKET_SQL), 'SEARCH positions USING PRIMARY KEY');
   });
 });
 

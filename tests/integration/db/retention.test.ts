@@ -66,7 +66,6 @@ describe('retention', () => {
     const job = new RetentionJob(store, {
       now: () => new Date((now += 5)),
       retentionDays: () => 90,
-      clientsPerStep: 3,
     });
 
     const report = await job.runOnce();
@@ -93,11 +92,10 @@ describe('retention', () => {
 
   it('lets stream batches through between purge steps', async () => {
     store = await openStore(join(tempDir(), 'cache.db'));
-    await seed(40, [200]);
+    await seed(3, [200, 201, 202, 203, 204, 205]);
     const job = new RetentionJob(store, {
       now: () => new Date(T0),
       retentionDays: () => 90,
-      clientsPerStep: 2,
     });
     const order: string[] = [];
     const purge = job.runOnce().then(() => order.push('purge done'));

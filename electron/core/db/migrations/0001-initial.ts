@@ -6,8 +6,11 @@ import type { Migration } from '../migration-type';
  *
  * Mutable records keep the fields the console filters and sorts on as columns and the whole record
  * as JSON. Positions are the bulk of the data (a fix a minute for every client for 90 days), so
- * they are stored as columns only, clustered by (client, time) in one WITHOUT ROWID b-tree: the
- * one index serves de-duplication, a client's track and "last fix per client".
+ * they are stored as columns only, in one WITHOUT ROWID b-tree keyed by a 10-minute time bucket,
+ * then client, then time. The stream brings fixes in time order across all clients: keyed by time
+ * bucket first, a batch lands on a few hundred neighbouring pages instead of one page per client,
+ * retention removes whole buckets from the front of the tree, and a client's 30 days are 4,320
+ * short seeks. `last_fixes` keeps each client's newest fix for the map.
  */
 export const initial: Migration = {
   version: 1,
@@ -34,6 +37,7 @@ export const initial: Migration = {
       CREATE INDEX devices_by_client ON devices (client_id);
 
       CREATE TABLE positions (
+        bucket INTEGER NOT NULL,
         client_id TEXT NOT NULL,
         at INTEGER NOT NULL,
         id TEXT NOT NULL,
@@ -44,7 +48,20 @@ export const initial: Migration = {
         accuracy_m REAL NOT NULL,
         speed_kmh REAL,
         source TEXT NOT NULL,
-        PRIMARY KEY (client_id, at, id)
+        PRIMARY KEY (bucket, client_id, at, id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE last_fixes (
+        client_id TEXT PRIMARY KEY,
+        at INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        lat REAL NOT NULL,
+        lon REAL NOT NULL,
+        accuracy_m REAL NOT NULL,
+        speed_kmh REAL,
+        source TEXT NOT NULL
       ) WITHOUT ROWID;
 
       CREATE TABLE zones (

@@ -8,28 +8,7 @@ import type {
 import { statement } from '../statements';
 
 // Records that never change once made: a repeat of the same id is a replay and is ignored.
-
-export function putPosition(db: Database, p: Position): boolean {
-  return (
-    statement(
-      db,
-      `INSERT OR IGNORE INTO positions
-         (client_id, at, id, device_id, received_at, lat, lon, accuracy_m, speed_kmh, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      p.clientId,
-      Date.parse(p.at),
-      p.id,
-      p.deviceId,
-      Date.parse(p.receivedAt),
-      p.lat,
-      p.lon,
-      p.accuracyM,
-      p.speedKmh,
-      p.source,
-    ).changes > 0
-  );
-}
+// (Positions, the bulk of them, have their own file: queries/positions.ts.)
 
 export function putAlertAction(db: Database, action: AlertAction): boolean {
   return (

@@ -3,6 +3,10 @@ import type { Position } from '../../../../shared/central/records';
 import type { PositionTrack } from '../../../../shared/domain/track';
 import { statement } from '../statements';
 
+/** Positions are keyed by this time bucket first (see migration 0001 for why). */
+export const BUCKET_MS = 10 * 60 * 1000;
+export const bucketOf = (atMs: number): number => Math.floor(atMs / BUCKET_MS);
+
 interface PositionRow {
   client_id: string;
   at: number;
@@ -18,6 +22,9 @@ interface PositionRow {
 
 const COLUMNS =
   'client_id, at, id, device_id, received_at, lat, lon, accuracy_m, speed_kmh, source';
+const P_COLUMNS = COLUMNS.split(', ')
+  .map((column) => `p.${column}`)
+  .join(', ');
 
 function toPosition(row: PositionRow): Position {
   return {
@@ -34,21 +41,106 @@ function toPosition(row: PositionRow): Position {
   };
 }
 
-export const CLIENT_TRACK_SQL = `SELECT ${COLUMNS} FROM positions WHERE client_id = ? AND at >= ? AND at < ? ORDER BY at`;
+const INSERT_SQL = `INSERT OR IGNORE INTO positions (bucket, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const LAST_FIX_SQL = `
+  INSERT INTO last_fixes (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (client_id) DO UPDATE SET
+    at = excluded.at, id = excluded.id, device_id = excluded.device_id, received_at = excluded.received_at,
+    lat = excluded.lat, lon = excluded.lon, accuracy_m = excluded.accuracy_m,
+    speed_kmh = excluded.speed_kmh, source = excluded.source
+  WHERE excluded.at > last_fixes.at`;
 
-/** A client's fixes with fix time in [fromMs, toMs), oldest first. */
+/**
+ * Collects the newest new fix per client while a batch is applied, so each client's last fix is
+ * written once per batch rather than once per fix (this is the hot path of a catch-up).
+ */
+export class NewestFixes {
+  private readonly newest = new Map<string, { at: number; position: Position }>();
+
+  offer(position: Position, at: number): void {
+    const current = this.newest.get(position.clientId);
+    if (!current || at > current.at) this.newest.set(position.clientId, { at, position });
+  }
+
+  /** Makes each collected fix its client's last fix, unless a newer one is already stored. */
+  write(db: Database): void {
+    const upsert = statement(db, LAST_FIX_SQL);
+    for (const { at, position: p } of this.newest.values()) {
+      upsert.run(
+        p.clientId,
+        at,
+        p.id,
+        p.deviceId,
+        Date.parse(p.receivedAt),
+        p.lat,
+        p.lon,
+        p.accuracyM,
+        p.speedKmh,
+        p.source,
+      );
+    }
+    this.newest.clear();
+  }
+}
+
+/** Stores a fix; a repeat of its id is ignored. Returns whether it was new. */
+export function putPosition(db: Database, p: Position, newest: NewestFixes): boolean {
+  const at = Date.parse(p.at);
+  const inserted = statement(db, INSERT_SQL).run(
+    bucketOf(at),
+    p.clientId,
+    at,
+    p.id,
+    p.deviceId,
+    Date.parse(p.receivedAt),
+    p.lat,
+    p.lon,
+    p.accuracyM,
+    p.speedKmh,
+    p.source,
+  ).changes;
+  if (inserted === 0) return false;
+  newest.offer(p, at);
+  return true;
+}
+
+/**
+ * A client's fixes in [from, to): one primary-key seek per 10-minute bucket in the range, driven
+ * by a generated list of buckets (a range on the first key column would scan every client).
+ */
+function rangeSql(columns: string): string {
+  return `
+    WITH RECURSIVE buckets (b) AS (SELECT ? UNION ALL SELECT b + 1 FROM buckets WHERE b < ?)
+    SELECT ${columns} FROM buckets
+    JOIN positions AS p ON p.bucket = buckets.b AND p.client_id = ?
+    WHERE p.at >= ? AND p.at < ?
+    ORDER BY p.bucket, p.at`;
+}
+
+export const CLIENT_TRACK_SQL = rangeSql(P_COLUMNS);
+export const CLIENT_TRACK_COLUMNS_SQL = rangeSql('p.at, p.lat, p.lon, p.accuracy_m, p.speed_kmh');
+
+function rangeParams(
+  clientId: string,
+  fromMs: number,
+  toMs: number,
+): [number, number, string, number, number] {
+  return [bucketOf(fromMs), bucketOf(Math.max(fromMs, toMs - 1)), clientId, fromMs, toMs];
+}
+
+/** A client's fixes with fix time in [fromMs, toMs), oldest first, as full records. */
 export function positionsForClient(
   db: Database,
   clientId: string,
   fromMs: number,
   toMs: number,
 ): Position[] {
-  const rows = statement(db, CLIENT_TRACK_SQL).all(clientId, fromMs, toMs) as PositionRow[];
+  if (toMs <= fromMs) return [];
+  const rows = statement(db, CLIENT_TRACK_SQL).all(
+    ...rangeParams(clientId, fromMs, toMs),
+  ) as PositionRow[];
   return rows.map(toPosition);
 }
-
-export const CLIENT_TRACK_COLUMNS_SQL =
-  'SELECT at, lat, lon, accuracy_m, speed_kmh FROM positions WHERE client_id = ? AND at >= ? AND at < ? ORDER BY at';
 
 /** The same range as columns, for drawing (see PositionTrack). */
 export function trackForClient(
@@ -57,13 +149,13 @@ export function trackForClient(
   fromMs: number,
   toMs: number,
 ): PositionTrack {
-  const rows = statement(db, CLIENT_TRACK_COLUMNS_SQL).raw(true).all(clientId, fromMs, toMs) as [
-    number,
-    number,
-    number,
-    number,
-    number | null,
-  ][];
+  const rows = (
+    toMs <= fromMs
+      ? []
+      : statement(db, CLIENT_TRACK_COLUMNS_SQL)
+          .raw(true)
+          .all(...rangeParams(clientId, fromMs, toMs))
+  ) as [number, number, number, number, number | null][];
   const count = rows.length;
   const track: PositionTrack = {
     clientId,
@@ -85,59 +177,32 @@ export function trackForClient(
   return track;
 }
 
-/**
- * The newest fix of every known client. Driven from `clients`: for each one, max(at) is a single
- * seek at the end of its (client_id, at) range and the row another, so the cost grows with the
- * number of clients, never with the billion rows a 90-day cache can hold.
- */
-export const LAST_POSITIONS_SQL = `
-  SELECT ${COLUMNS.split(', ')
-    .map((column) => `p.${column}`)
-    .join(', ')}
-  FROM clients AS c
-  JOIN positions AS p
-    ON p.client_id = c.id AND p.at = (SELECT max(q.at) FROM positions AS q WHERE q.client_id = c.id)
-  GROUP BY c.id`;
+export const LAST_POSITIONS_SQL = `SELECT ${COLUMNS} FROM last_fixes`;
 
+/** The newest fix of every client that has one (kept even after older fixes are purged). */
 export function lastPositions(db: Database): Position[] {
   return (statement(db, LAST_POSITIONS_SQL).all() as PositionRow[]).map(toPosition);
 }
 
-/** The next clients with fixes, one index seek each (DISTINCT would read every row they have). */
-export const PURGE_CLIENTS_SQL = `
-  WITH RECURSIVE next (client_id) AS (
-    SELECT (SELECT min(client_id) FROM positions WHERE client_id > ?)
-    UNION ALL
-    SELECT (SELECT min(p.client_id) FROM positions AS p WHERE p.client_id > next.client_id)
-    FROM next WHERE next.client_id IS NOT NULL
-  )
-  SELECT client_id FROM next WHERE client_id IS NOT NULL LIMIT ?`;
-export const PURGE_SQL = 'DELETE FROM positions WHERE client_id = ? AND at < ?';
+export const OLDEST_BUCKET_SQL = 'SELECT min(bucket) AS bucket FROM positions';
+export const PURGE_BUCKET_SQL = 'DELETE FROM positions WHERE bucket = ? AND at < ?';
 
 export interface PurgeStep {
   deleted: number;
-  /** Where the next step starts; null when every client has been visited. */
-  nextClientId: string | null;
+  /** True when nothing older than the cut-off is left. */
+  done: boolean;
 }
 
 /**
- * Deletes fixes older than `beforeMs` for the next `clients` clients after `afterClientId`.
- * Each step is one short transaction, so ingest runs between steps.
+ * Deletes the fixes older than `beforeMs` in the oldest bucket: one short transaction at the front
+ * of the tree, so stream batches are applied between steps.
  */
-export function purgePositionsStep(
-  db: Database,
-  beforeMs: number,
-  afterClientId: string,
-  clients: number,
-): PurgeStep {
+export function purgePositionsStep(db: Database, beforeMs: number): PurgeStep {
   return db.transaction((): PurgeStep => {
-    const ids = statement(db, PURGE_CLIENTS_SQL).all(afterClientId, clients) as {
-      client_id: string;
-    }[];
-    let deleted = 0;
-    for (const { client_id } of ids)
-      deleted += statement(db, PURGE_SQL).run(client_id, beforeMs).changes;
-    const last = ids.at(-1);
-    return { deleted, nextClientId: ids.length < clients || !last ? null : last.client_id };
+    const { bucket } = statement(db, OLDEST_BUCKET_SQL).get() as { bucket: number | null };
+    if (bucket === null || bucket > bucketOf(beforeMs)) return { deleted: 0, done: true };
+    const deleted = statement(db, PURGE_BUCKET_SQL).run(bucket, beforeMs).changes;
+    // The bucket holding the cut-off keeps its newer fixes: nothing older remains after it.
+    return { deleted, done: bucket === bucketOf(beforeMs) };
   })();
 }
