@@ -110,8 +110,10 @@ async function read30Days(
   return { rows, trackMs: median(track), recordsMs: median(records) };
 }
 
-const memory = sampleRss();
+let memory = sampleRss();
 const raw = rawCeiling();
+const rawPeak = memory.stop();
+memory = sampleRss();
 const rawRate = perSecond(ROWS, raw);
 console.log(
   `raw ceiling: ${ROWS} rows in ${raw.toFixed(2)} s = ${rawRate} rows/s (one statement, one transaction)`,
@@ -124,6 +126,8 @@ console.log(
   `store path: ${ROWS} position events in ${secs.toFixed(2)} s through the ingest queue and worker ` +
     `(${sizes.length} batches: median ${median(sizes)}, max ${Math.max(...sizes)} events; cursor per batch)`,
 );
+const replayPeak = memory.stop();
+memory = sampleRss();
 const read = await read30Days(store);
 await store.close();
 console.log(
@@ -132,7 +136,9 @@ console.log(
 console.log(
   `30-day read: ${read.rows} rows in ${read.recordsMs.toFixed(1)} ms as full Position records`,
 );
-console.log(`peak RSS: ${mb(memory.stop())}`);
+console.log(
+  `peak RSS: ${mb(replayPeak)} during the store path, ${mb(memory.stop())} during the reads, ${mb(rawPeak)} during the raw ceiling`,
+);
 console.log(
   `store ingest: ${storeRate} rows/s = ${Math.round((storeRate / rawRate) * 100)}% of raw ceiling`,
 );

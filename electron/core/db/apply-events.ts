@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Snapshot, StreamEvent } from '../../../shared/central/stream';
-import { putAlertAction, putJournalEntry } from './queries/immutable';
-import { NewestFixes, putPosition } from './queries/positions';
+import { packEvents, packPositions, type OtherEvent, type PackedBatch } from './packed-batch';
 import { readCursor, writeCursor } from './queries/cursor';
+import { putAlertAction, putJournalEntry } from './queries/immutable';
+import { lastFixesOf } from './queries/last-fixes';
+import { NewestFixes, putPackedPosition } from './queries/positions';
 import { deleteZone, putAlert, putClient, putDevice, putShift, putZone } from './queries/records';
 import { statement } from './statements';
 
@@ -19,13 +21,20 @@ export interface ApplyResult {
   cursor: number;
 }
 
+/** Applies events in seq order; see applyPacked. */
+export function applyEvents(db: Database, events: readonly StoredEvent[]): ApplyResult {
+  return applyPacked(db, packEvents(events));
+}
+
 /**
  * Applies a batch and advances the cursor in ONE transaction: after a crash at any instant the
- * cache holds exactly the events up to its cursor, so resuming from the cursor loses nothing
- * and doubles nothing.
+ * cache holds exactly the events up to its cursor, so resuming from the cursor loses nothing and
+ * doubles nothing. Positions and other events are merged back into seq order.
  */
-export function applyEvents(db: Database, events: readonly StoredEvent[]): ApplyResult {
-  return db
+export function applyPacked(db: Database, batch: PackedBatch): ApplyResult {
+  const { positions, others } = batch;
+  let adoptLastFixes = (): void => undefined;
+  const result = db
     .transaction((): ApplyResult => {
       const result: ApplyResult = {
         applied: 0,
@@ -33,27 +42,44 @@ export function applyEvents(db: Database, events: readonly StoredEvent[]): Apply
         unchanged: 0,
         cursor: readCursor(db),
       };
-      const newest = new NewestFixes();
-      for (const event of events) {
-        if (event.seq <= result.cursor) {
+      const newest = new NewestFixes(positions);
+      let p = 0;
+      let o = 0;
+      while (p < positions.count || o < others.length) {
+        const isPosition =
+          o >= others.length || (p < positions.count && positions.seq[p]! < others[o]!.seq);
+        const seq = isPosition ? positions.seq[p]! : others[o]!.seq;
+        let changed = false;
+        if (seq <= result.cursor) {
           result.duplicates += 1;
-          continue;
+        } else if (isPosition) {
+          changed = putPackedPosition(db, positions, p);
+          if (changed) newest.offer(p);
+        } else {
+          changed = applyOther(db, others[o]!);
         }
-        if (applyOne(db, event, newest)) result.applied += 1;
+        if (isPosition) p += 1;
+        else o += 1;
+        if (seq <= result.cursor) continue;
+        if (changed) result.applied += 1;
         else result.unchanged += 1;
-        result.cursor = event.seq;
+        result.cursor = seq;
       }
-      newest.write(db);
+      adoptLastFixes = lastFixesOf(db).stage(
+        positions,
+        newest.indices(),
+        positions.count + others.length,
+      );
       writeCursor(db, result.cursor);
       return result;
     })
     .immediate();
+  adoptLastFixes();
+  return result;
 }
 
-function applyOne(db: Database, event: StoredEvent, newest: NewestFixes): boolean {
+function applyOther(db: Database, event: OtherEvent): boolean {
   switch (event.type) {
-    case 'position':
-      return putPosition(db, event.data, newest);
     case 'client':
       return putClient(db, event.data);
     case 'device':
@@ -80,14 +106,18 @@ function applyOne(db: Database, event: StoredEvent, newest: NewestFixes): boolea
  * still go through the version rule; zones the service no longer has become tombstones.
  */
 export function applySnapshot(db: Database, snapshot: Snapshot): void {
+  let adoptLastFixes = (): void => undefined;
   db.transaction(() => {
     for (const client of snapshot.clients) putClient(db, client);
     for (const device of snapshot.devices) putDevice(db, device);
     for (const zone of snapshot.zones) putZone(db, zone);
     for (const alert of snapshot.openAlerts) putAlert(db, alert);
-    const newest = new NewestFixes();
-    for (const position of snapshot.lastPositions) putPosition(db, position, newest);
-    newest.write(db);
+    const fixes = packPositions(
+      snapshot.lastPositions.map((data) => ({ seq: snapshot.seq, data })),
+    );
+    const newest = new NewestFixes(fixes);
+    for (let i = 0; i < fixes.count; i += 1) if (putPackedPosition(db, fixes, i)) newest.offer(i);
+    adoptLastFixes = lastFixesOf(db).stage(fixes, newest.indices(), 0);
     const keep = new Set(snapshot.zones.map((zone) => zone.id));
     const cached = statement(db, 'SELECT id FROM zones WHERE deleted = 0').all() as {
       id: string;
@@ -95,4 +125,5 @@ export function applySnapshot(db: Database, snapshot: Snapshot): void {
     for (const { id } of cached) if (!keep.has(id)) deleteZone(db, id);
     writeCursor(db, snapshot.seq);
   }).immediate();
+  adoptLastFixes();
 }

@@ -26,7 +26,7 @@ export class IngestQueue {
 
   constructor(private readonly options: IngestQueueOptions) {
     this.maxBatch = options.maxBatch ?? 20_000;
-    this.highWater = options.highWater ?? 100_000;
+    this.highWater = options.highWater ?? 2 * this.maxBatch;
   }
 
   push(event: StoredEvent): void {

@@ -1,12 +1,14 @@
 import { statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Snapshot } from '../../../shared/central/stream';
-import { applyEvents, applySnapshot, type StoredEvent } from './apply-events';
+import { applyPacked, applySnapshot } from './apply-events';
+import type { PackedBatch } from './packed-batch';
 import { actionsForAlert, alertsForClient, openAlertsByPriority } from './queries/alerts';
 import { appendAudit, firstBrokenAuditRow, type AuditInput } from './queries/audit';
 import { cacheCounts } from './queries/counts';
 import { readCursor } from './queries/cursor';
 import { journalForShift } from './queries/journal';
+import { lastFixesOf } from './queries/last-fixes';
 import { readLocalState, writeLocalState } from './queries/local-state';
 import {
   lastPositions,
@@ -21,8 +23,10 @@ import { zonesForClient } from './queries/zones';
  * synchronous, so no transaction ever spans an await.
  */
 export function createStoreHandlers(db: Database, file: string) {
+  // Recover last fixes from a crash now, at open, not on the first batch.
+  lastFixesOf(db);
   return {
-    applyEvents: (events: StoredEvent[]) => applyEvents(db, events),
+    applyPacked: (batch: PackedBatch) => applyPacked(db, batch),
     applySnapshot: (snapshot: Snapshot) => applySnapshot(db, snapshot),
     cursor: () => readCursor(db),
     openAlerts: () => openAlertsByPriority(db),

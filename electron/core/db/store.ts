@@ -1,12 +1,16 @@
 import { Worker } from 'node:worker_threads';
+import type { ApplyResult, StoredEvent } from './apply-events';
+import { packEvents, transferList } from './packed-batch';
 import type { StoreHandlers, StoreMethod } from './store-handlers';
 import type { FromWorker, WorkerInit, WorkerRequest } from './worker-protocol';
 
-export type Store = {
-  [M in StoreMethod]: (
-    ...args: Parameters<StoreHandlers[M]>
-  ) => Promise<ReturnType<StoreHandlers[M]>>;
-} & {
+type Remote<M extends StoreMethod> = (
+  ...args: Parameters<StoreHandlers[M]>
+) => Promise<ReturnType<StoreHandlers[M]>>;
+
+export type Store = { [M in Exclude<StoreMethod, 'applyPacked'>]: Remote<M> } & {
+  /** Applies stream events and moves the cursor, in one transaction (see applyPacked). */
+  applyEvents(events: readonly StoredEvent[]): Promise<ApplyResult>;
   readonly file: string;
   /** Runs PRAGMA optimize, closes the database and ends the worker. */
   close(): Promise<void>;
@@ -24,7 +28,6 @@ export class StoreError extends Error {
 }
 
 const METHODS = [
-  'applyEvents',
   'applySnapshot',
   'cursor',
   'openAlerts',
@@ -44,7 +47,10 @@ const METHODS = [
   'fileSize',
 ] as const satisfies readonly StoreMethod[];
 // Compile-time check that every handler is reachable from the core.
-const allMethods: Record<Exclude<StoreMethod, (typeof METHODS)[number]>, never> = {};
+const allMethods: Record<
+  Exclude<StoreMethod, (typeof METHODS)[number] | 'applyPacked'>,
+  never
+> = {};
 void allMethods;
 
 /**
@@ -60,17 +66,22 @@ export function openStore(
   file: string,
   workerUrl: URL | string = sourceWorkerUrl(),
 ): Promise<Store> {
-  const worker = new Worker(workerUrl, { workerData: { file } satisfies WorkerInit });
+  const worker = new Worker(workerUrl, {
+    workerData: { file } satisfies WorkerInit,
+    // A small young generation keeps the worker's heap from ballooning during a catch-up
+    // (bench:store: peak RSS 348 MB with V8's default, 294 MB with this, same throughput).
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
+  });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let failure: Error | null = null;
 
-  const request = (message: WorkerRequest): Promise<unknown> => {
+  const request = (message: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<unknown> => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id });
+      worker.postMessage({ ...message, id }, transfer);
     });
   };
 
@@ -99,11 +110,19 @@ export function openStore(
   });
 
   function buildStore(): Store {
-    const methods = Object.fromEntries(
+    const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = Object.fromEntries(
       METHODS.map((method) => [method, (...args: unknown[]) => request({ method, args })]),
     );
     return {
       ...methods,
+      applyEvents: (events: readonly StoredEvent[]) => {
+        // Packed here, on the core's thread: the worker gets columns, moved rather than copied.
+        const batch = packEvents(events);
+        return request(
+          { method: 'applyPacked', args: [batch] },
+          transferList(batch),
+        ) as Promise<ApplyResult>;
+      },
       file,
       close: async () => {
         if (failure) return;
@@ -112,6 +131,7 @@ export function openStore(
         await request({ method: '__close' });
         await worker.terminate();
       },
-    } as Store;
+      // One entry per METHODS name, and METHODS is checked against the handlers above.
+    } as unknown as Store;
   }
 }

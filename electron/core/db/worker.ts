@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from './open-database';
+import { lastFixesOf } from './queries/last-fixes';
 import { createStoreHandlers, type StoreHandlers } from './store-handlers';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol';
 
@@ -35,7 +36,9 @@ function transferables(value: unknown): ArrayBuffer[] {
 
 port.on('message', (message: ToWorker) => {
   if (message.method === '__close') {
-    // Let SQLite refresh its statistics for the queries this session ran, then close cleanly.
+    // Write what is held in memory, let SQLite refresh its statistics for the queries this
+    // session ran, then close cleanly.
+    lastFixesOf(db).flush();
     db.pragma('optimize');
     db.close();
     send({ type: 'answer', id: message.id, ok: true, value: null });

@@ -3,7 +3,8 @@
 import { openStore } from '../../../electron/core/db/store';
 import { positionEvent } from '../../fixtures/central-records';
 
-const BATCH = 500;
+// Above the live-batch size, so last fixes are held in memory between flushes (the riskier path).
+const BATCH = 2000;
 const file = process.argv[2];
 if (!file) throw new Error('usage: crash-child.ts <file>');
 

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/core/db/open-database';
+import { lastPositions } from '../../../electron/core/db/queries/positions';
 import { tempDir } from '../../helpers/temp-dir';
 
 const KILLS = 50;

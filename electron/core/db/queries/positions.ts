@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Position } from '../../../../shared/central/records';
 import type { PositionTrack } from '../../../../shared/domain/track';
+import type { PackedPositions } from '../packed-batch';
+import { bucketOf } from './buckets';
+import { lastFixesOf } from './last-fixes';
 import { statement } from '../statements';
 
-/** Positions are keyed by this time bucket first (see migration 0001 for why). */
-export const BUCKET_MS = 10 * 60 * 1000;
-export const bucketOf = (atMs: number): number => Math.floor(atMs / BUCKET_MS);
+export { BUCKET_MS, bucketOf } from './buckets';
 
 interface PositionRow {
   client_id: string;
@@ -42,66 +43,43 @@ function toPosition(row: PositionRow): Position {
 }
 
 const INSERT_SQL = `INSERT OR IGNORE INTO positions (bucket, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const LAST_FIX_SQL = `
-  INSERT INTO last_fixes (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (client_id) DO UPDATE SET
-    at = excluded.at, id = excluded.id, device_id = excluded.device_id, received_at = excluded.received_at,
-    lat = excluded.lat, lon = excluded.lon, accuracy_m = excluded.accuracy_m,
-    speed_kmh = excluded.speed_kmh, source = excluded.source
-  WHERE excluded.at > last_fixes.at`;
 
-/**
- * Collects the newest new fix per client while a batch is applied, so each client's last fix is
- * written once per batch rather than once per fix (this is the hot path of a catch-up).
- */
-export class NewestFixes {
-  private readonly newest = new Map<string, { at: number; position: Position }>();
-
-  offer(position: Position, at: number): void {
-    const current = this.newest.get(position.clientId);
-    if (!current || at > current.at) this.newest.set(position.clientId, { at, position });
-  }
-
-  /** Makes each collected fix its client's last fix, unless a newer one is already stored. */
-  write(db: Database): void {
-    const upsert = statement(db, LAST_FIX_SQL);
-    for (const { at, position: p } of this.newest.values()) {
-      upsert.run(
-        p.clientId,
-        at,
-        p.id,
-        p.deviceId,
-        Date.parse(p.receivedAt),
-        p.lat,
-        p.lon,
-        p.accuracyM,
-        p.speedKmh,
-        p.source,
-      );
-    }
-    this.newest.clear();
-  }
+/** Stores fix `i` of a packed batch; a repeat of its id is ignored. Returns whether it was new. */
+export function putPackedPosition(db: Database, p: PackedPositions, i: number): boolean {
+  const at = p.at[i]!;
+  const speed = p.speedKmh[i]!;
+  return (
+    statement(db, INSERT_SQL).run(
+      bucketOf(at),
+      p.clientId[i],
+      at,
+      p.id[i],
+      p.deviceId[i],
+      p.receivedAt[i],
+      p.lat[i],
+      p.lon[i],
+      p.accuracyM[i],
+      Number.isNaN(speed) ? null : speed,
+      p.source[i],
+    ).changes > 0
+  );
 }
 
-/** Stores a fix; a repeat of its id is ignored. Returns whether it was new. */
-export function putPosition(db: Database, p: Position, newest: NewestFixes): boolean {
-  const at = Date.parse(p.at);
-  const inserted = statement(db, INSERT_SQL).run(
-    bucketOf(at),
-    p.clientId,
-    at,
-    p.id,
-    p.deviceId,
-    Date.parse(p.receivedAt),
-    p.lat,
-    p.lon,
-    p.accuracyM,
-    p.speedKmh,
-    p.source,
-  ).changes;
-  if (inserted === 0) return false;
-  newest.offer(p, at);
-  return true;
+/** Collects each client's newest new fix while one batch is applied (indexes into the batch). */
+export class NewestFixes {
+  private readonly newest = new Map<string, number>();
+
+  constructor(private readonly positions: PackedPositions) {}
+
+  offer(i: number): void {
+    const p = this.positions;
+    const current = this.newest.get(p.clientId[i]!);
+    if (current === undefined || p.at[i]! > p.at[current]!) this.newest.set(p.clientId[i]!, i);
+  }
+
+  indices(): Iterable<number> {
+    return this.newest.values();
+  }
 }
 
 /**
@@ -181,6 +159,7 @@ export const LAST_POSITIONS_SQL = `SELECT ${COLUMNS} FROM last_fixes`;
 
 /** The newest fix of every client that has one (kept even after older fixes are purged). */
 export function lastPositions(db: Database): Position[] {
+  lastFixesOf(db).flush();
   return (statement(db, LAST_POSITIONS_SQL).all() as PositionRow[]).map(toPosition);
 }
 
