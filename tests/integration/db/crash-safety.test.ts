@@ -51,6 +51,14 @@ describe('crash safety', () => {
         // Events 1..cursor each wrote exactly one position: none half-applied, none beyond the cursor.
         expect(stored).toEqual({ n: cursor, top: cursor });
         expect(cursor).toBeGreaterThan(previousCursor);
+        // Each client's last fix, recovered on open, is its newest stored fix.
+        const reopened = openDatabase(file);
+        const last = new Map(lastPositions(reopened).map((fix) => [fix.clientId, fix.id]));
+        const newest = reopened
+          .prepare('SELECT client_id, id, max(at) FROM positions GROUP BY client_id')
+          .all() as { client_id: string; id: string }[];
+        reopened.close();
+        expect(last).toEqual(new Map(newest.map((row) => [row.client_id, row.id])));
         previousCursor = cursor;
       }
     },

@@ -1,10 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type {
-  AlertAction,
-  JournalEntry,
-  Operator,
-  Position,
-} from '../../../../shared/central/records';
+import type { AlertAction, JournalEntry, Operator } from '../../../../shared/central/records';
 import { statement } from '../statements';
 
 // Records that never change once made: a repeat of the same id is a replay and is ignored.
