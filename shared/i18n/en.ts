@@ -51,6 +51,18 @@ export const en = {
     never: 'Not yet',
     records: 'Records',
     unavailable: 'The local cache is unavailable',
+    counts: {
+      clients: 'clients',
+      devices: 'devices',
+      zones: 'zones',
+      alerts: 'alerts',
+      alert_actions: 'alert actions',
+      shifts: 'shifts',
+      journal_entries: 'journal entries',
+      audit_log: 'audit entries',
+      open_alerts: 'open alerts',
+      outbox_pending: 'actions waiting to be sent',
+    },
   },
   about: {
     title: 'About this console',

@@ -53,6 +53,18 @@ export const lv: CatalogShape = {
     never: 'Vēl nav notikusi',
     records: 'Ieraksti',
     unavailable: 'Lokālā kešatmiņa nav pieejama',
+    counts: {
+      clients: 'klienti',
+      devices: 'ierīces',
+      zones: 'zonas',
+      alerts: 'trauksmes',
+      alert_actions: 'trauksmju darbības',
+      shifts: 'maiņas',
+      journal_entries: 'žurnāla ieraksti',
+      audit_log: 'audita ieraksti',
+      open_alerts: 'atvērtas trauksmes',
+      outbox_pending: 'darbības, kas gaida nosūtīšanu',
+    },
   },
   about: {
     title: 'Par šo konsoli',

@@ -90,7 +90,10 @@ export function CachePanel() {
           <dt>{t('cache.records')}</dt>
           <dd>
             {Object.entries(status.counts ?? {})
-              .map(([table, count]) => `${table}: ${count}`)
+              .map(
+                ([table, count]) =>
+                  `${t(`cache.counts.${table}`, { defaultValue: table })}: ${count}`,
+              )
               .join(' · ')}
           </dd>
         </dl>
