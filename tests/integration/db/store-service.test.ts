@@ -1,21 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiRejection } from '../../helpers/rejection';
 import { describe, expect, it } from 'vitest';
-import { ConsoleApiError } from '../../../shared/api/errors';
 import { createConsoleCore } from '../../../electron/core/console-core';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { CACHE_FILE, describeStoreFailure } from '../../../electron/core/db/store-service';
 import { StoreError } from '../../../electron/core/db/store';
 import { tempDir } from '../../helpers/temp-dir';
-
-async function failure(promise: Promise<unknown>): Promise<ConsoleApiError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ConsoleApiError);
-  return error as ConsoleApiError;
-}
 
 describe('a console whose cache cannot be used', () => {
   it('starts anyway, says why at start-up, and answers cache operations with the reason', async () => {
@@ -37,7 +28,7 @@ describe('a console whose cache cannot be used', () => {
       available: false,
       counts: null,
     });
-    const purge = await failure(core.dispatch('store.purge', {}));
+    const purge = await apiRejection(core.dispatch('store.purge', {}));
     expect(purge.code).toBe('unavailable');
     expect(purge.message).toMatch(/could not be opened/);
     await expect(core.health()).resolves.toMatchObject({

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { PackedPositions } from '../packed-batch';
 import { statement } from '../statements';
 import { readLocalState, writeLocalState } from './local-state';
-import { BUCKET_MS } from './buckets';
+import { BUCKET_MS, FIX_COLUMNS as COLUMNS } from './position-layout';
 
 /** A fix as last_fixes stores it, in column order. */
 type FixRow = [
@@ -18,8 +18,6 @@ type FixRow = [
   string,
 ];
 
-const COLUMNS =
-  'client_id, at, id, device_id, received_at, lat, lon, accuracy_m, speed_kmh, source';
 const UPSERT_SQL = `
   INSERT INTO last_fixes (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (client_id) DO UPDATE SET

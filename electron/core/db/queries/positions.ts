@@ -2,11 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { Position } from '../../../../shared/central/records';
 import type { PositionTrack } from '../../../../shared/domain/track';
 import type { PackedPositions } from '../packed-batch';
-import { bucketOf } from './buckets';
+import { bucketOf, FIX_COLUMNS as COLUMNS } from './position-layout';
 import { lastFixesOf } from './last-fixes';
 import { statement } from '../statements';
 
-export { BUCKET_MS, bucketOf } from './buckets';
+export { BUCKET_MS, bucketOf } from './position-layout';
 
 interface PositionRow {
   client_id: string;
@@ -21,8 +21,6 @@ interface PositionRow {
   source: Position['source'];
 }
 
-const COLUMNS =
-  'client_id, at, id, device_id, received_at, lat, lon, accuracy_m, speed_kmh, source';
 const P_COLUMNS = COLUMNS.split(', ')
   .map((column) => `p.${column}`)
   .join(', ');

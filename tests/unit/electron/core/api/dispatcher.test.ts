@@ -1,5 +1,5 @@
+import { apiRejection } from '../../../../helpers/rejection';
 import { describe, expect, it, vi } from 'vitest';
-import { ConsoleApiError } from '../../../../../shared/api/errors';
 import { defaultSettings } from '../../../../../shared/domain/settings';
 import { createDispatcher } from '../../../../../electron/core/api/dispatcher';
 import type { Handlers } from '../../../../../electron/core/api/handlers';
@@ -24,15 +24,6 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ConsoleApiError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ConsoleApiError);
-  return error as ConsoleApiError;
-}
-
 describe('dispatcher', () => {
   const log = vi.fn();
 
@@ -47,7 +38,7 @@ describe('dispatcher', () => {
   it('refuses a bad value and names the field', async () => {
     const set = vi.fn();
     const dispatch = createDispatcher(handlers({ 'settings.set': set }), log);
-    const error = await rejection(dispatch('settings.set', { language: 'de' }));
+    const error = await apiRejection(dispatch('settings.set', { language: 'de' }));
     expect(error.code).toBe('invalid_input');
     expect(error.field).toBe('language');
     expect(set).not.toHaveBeenCalled();
@@ -55,7 +46,7 @@ describe('dispatcher', () => {
 
   it('refuses unknown fields and names them', async () => {
     const dispatch = createDispatcher(handlers(), log);
-    const error = await rejection(dispatch('settings.set', { language: 'en', admin: true }));
+    const error = await apiRejection(dispatch('settings.set', { language: 'en', admin: true }));
     expect(error.code).toBe('invalid_input');
     expect(error.field).toBe('admin');
     expect(error.message).toContain('admin');
@@ -63,20 +54,20 @@ describe('dispatcher', () => {
 
   it('refuses input that is not an object', async () => {
     const dispatch = createDispatcher(handlers(), log);
-    const error = await rejection(dispatch('settings.get', 'hello'));
+    const error = await apiRejection(dispatch('settings.get', 'hello'));
     expect(error.code).toBe('invalid_input');
   });
 
   it('refuses an unregistered operation, including prototype names', async () => {
     const dispatch = createDispatcher(handlers(), log);
-    expect((await rejection(dispatch('settings.delete', {}))).code).toBe('unknown_operation');
-    expect((await rejection(dispatch('__proto__', {}))).code).toBe('unknown_operation');
-    expect((await rejection(dispatch('toString', {}))).code).toBe('unknown_operation');
+    expect((await apiRejection(dispatch('settings.delete', {}))).code).toBe('unknown_operation');
+    expect((await apiRejection(dispatch('__proto__', {}))).code).toBe('unknown_operation');
+    expect((await apiRejection(dispatch('toString', {}))).code).toBe('unknown_operation');
   });
 
   it('turns a handler crash into an internal error and logs it', async () => {
     const dispatch = createDispatcher(handlers(), log);
-    const error = await rejection(dispatch('connection.get', {}));
+    const error = await apiRejection(dispatch('connection.get', {}));
     expect(error.code).toBe('internal');
     expect(error.message).toContain('disk on fire');
     expect(log).toHaveBeenCalledWith('operation connection.get failed', expect.any(Error));
