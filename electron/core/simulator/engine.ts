@@ -1,0 +1,238 @@
+import type { Alert, Position, Zone } from '../../../shared/central/records';
+import { offsetM } from '../../../shared/geo/distance';
+import { placeInZone } from '../../../shared/zones/geometry';
+import { scheduleInForce } from '../../../shared/zones/schedule';
+import { batteryPct, dayIndex, dayPlan, whereabouts, type DayPlan } from './day-plan';
+import { mix, rngFrom } from './rng';
+import type { ServiceState } from './service-state';
+import type { SimClient, World } from './world';
+
+const MINUTE = 60_000;
+const SILENCE_MS = 25 * MINUTE;
+const NO_COMMUNICATION_AFTER = 15 * MINUTE;
+const TAMPER_MS = 4 * MINUTE;
+
+type Condition = { type: Alert['type']; severity: Alert['severity']; zoneId: string | null };
+
+/**
+ * Moves every client through their planned day and reports what their devices would: a fix a
+ * minute while moving, every five minutes while still, none while silent. Each alert is raised
+ * when its condition begins and cleared (not resolved: that is the referent's job) when it ends.
+ */
+export class Engine {
+  /** Simulated time up to which fixes have been produced. */
+  private until: number;
+  private readonly plans = new Map<string, DayPlan>();
+  /** Open conditions per client: condition key → alert id. */
+  private readonly active = new Map<string, Map<string, string>>();
+  private readonly lastFix = new Map<string, number>();
+  private readonly zonesByClient = new Map<string, Zone[]>();
+
+  constructor(
+    private readonly seed: number,
+    private readonly world: World,
+    private readonly state: ServiceState,
+    start: number,
+  ) {
+    this.until = start - MINUTE;
+    for (const zone of world.zones) {
+      for (const clientId of zone.clientId ? [zone.clientId] : zone.appliesTo) {
+        this.zonesByClient.set(clientId, [...(this.zonesByClient.get(clientId) ?? []), zone]);
+      }
+    }
+  }
+
+  /** Produces everything that happens up to simulated time `to`. */
+  advanceTo(to: number): void {
+    const firstMinute = Math.floor(this.until / MINUTE) + 1;
+    const lastMinute = Math.floor(to / MINUTE);
+    for (let minute = firstMinute; minute <= lastMinute; minute += 1) {
+      const at = minute * MINUTE;
+      this.state.at(at, () => {
+        for (const client of this.world.clients) this.step(client, at, minute);
+        if (minute % 60 === 0) this.reportBatteries(at);
+      });
+    }
+    this.until = Math.max(this.until, to);
+  }
+
+  private plan(client: SimClient, at: number): DayPlan {
+    const day = dayIndex(at);
+    const key = `${client.index}:${day}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      plan = dayPlan(this.seed, this.world, client, day);
+      this.plans.set(key, plan);
+      this.plans.delete(`${client.index}:${day - 2}`);
+    }
+    return plan;
+  }
+
+  private step(client: SimClient, at: number, minute: number): void {
+    const plan = this.plan(client, at);
+    const where = whereabouts(client, plan, at);
+    const silent =
+      plan.silentFrom !== null && at >= plan.silentFrom && at < plan.silentFrom + SILENCE_MS;
+    const due = where.moving || (minute + client.index) % 5 === 0;
+    const id = client.record.id;
+    if (silent) {
+      const since = this.lastFix.get(id) ?? at;
+      this.setCondition(
+        client,
+        { type: 'no_communication', severity: 'medium', zoneId: null },
+        at - since >= NO_COMMUNICATION_AFTER,
+        null,
+      );
+      return;
+    }
+    if (!due) return;
+    const position = this.fix(client, where, at);
+    this.lastFix.set(id, at);
+    this.state.addPosition(position);
+    this.setCondition(
+      client,
+      { type: 'no_communication', severity: 'medium', zoneId: null },
+      false,
+      position,
+    );
+    this.evaluateZones(client, position, at);
+    const tampered =
+      plan.tamperAt !== null && at >= plan.tamperAt && at < plan.tamperAt + TAMPER_MS;
+    this.setCondition(
+      client,
+      { type: 'strap_tamper', severity: 'critical', zoneId: null },
+      tampered,
+      position,
+    );
+  }
+
+  private fix(client: SimClient, where: ReturnType<typeof whereabouts>, at: number): Position {
+    const rng = rngFrom(mix(this.seed, client.index, at / MINUTE));
+    const atHome = !where.moving && where.point === client.home;
+    const rfHome = atHome && client.baseStationId !== null;
+    const accuracyM = rfHome ? 30 : where.moving ? 4 + rng() * 8 : 10 + rng() * 25;
+    const noisy = rfHome ? where.point : offsetM(where.point, rng() * 360, rng() * accuracyM * 0.7);
+    const atIso = new Date(at).toISOString();
+    return {
+      id: this.state.nextId('P'),
+      deviceId: rfHome ? client.baseStationId! : client.gpsTagId,
+      clientId: client.record.id,
+      at: atIso,
+      receivedAt: new Date(at + 500 + Math.floor(rng() * 4000)).toISOString(),
+      lat: Number(noisy.lat.toFixed(6)),
+      lon: Number(noisy.lon.toFixed(6)),
+      accuracyM: Math.round(accuracyM),
+      speedKmh:
+        where.speedKmh === null
+          ? rfHome
+            ? null
+            : 0
+          : Math.round(where.speedKmh * (0.8 + rng() * 0.4)),
+      source: rfHome ? 'rf_home' : 'gps',
+    };
+  }
+
+  private evaluateZones(client: SimClient, position: Position, at: number): void {
+    for (const zone of this.zonesByClient.get(client.record.id) ?? []) {
+      const inForce = scheduleInForce(zone.schedule, new Date(at));
+      const place = placeInZone(zone, position);
+      if (zone.kind === 'exclusion') {
+        this.setCondition(
+          client,
+          { type: 'exclusion_entry', severity: 'critical', zoneId: zone.id },
+          inForce && place === 'inside',
+          position,
+        );
+        this.setCondition(
+          client,
+          { type: 'buffer_entry', severity: 'high', zoneId: zone.id },
+          inForce && place === 'buffer',
+          position,
+        );
+      } else {
+        const type = zone.schedule ? 'curfew_violation' : 'inclusion_exit';
+        this.setCondition(
+          client,
+          { type, severity: 'high', zoneId: zone.id },
+          inForce && place === 'outside',
+          position,
+        );
+      }
+    }
+  }
+
+  private reportBatteries(at: number): void {
+    for (const client of this.world.clients) {
+      const pct = batteryPct(this.seed, this.world, client, at);
+      const device = this.state.devices.get(client.gpsTagId);
+      if (device && device.batteryPct !== pct) {
+        this.state.update(this.state.devices, 'device', {
+          ...device,
+          batteryPct: pct,
+          lastSeenAt: new Date(at).toISOString(),
+        });
+      }
+      this.setCondition(
+        client,
+        { type: 'battery_low', severity: 'medium', zoneId: null },
+        pct < 20 && pct >= 8,
+        null,
+      );
+      this.setCondition(
+        client,
+        { type: 'battery_critical', severity: 'high', zoneId: null },
+        pct < 8,
+        null,
+      );
+    }
+  }
+
+  /** Raises an alert when a condition starts and clears it when it ends. */
+  private setCondition(
+    client: SimClient,
+    condition: Condition,
+    holds: boolean,
+    position: Position | null,
+  ): void {
+    const id = client.record.id;
+    const key = `${condition.type}:${condition.zoneId ?? ''}`;
+    const open = this.active.get(id) ?? new Map<string, string>();
+    this.active.set(id, open);
+    const alertId = open.get(key);
+    if (holds && alertId === undefined) {
+      const now = this.state.now().toISOString();
+      const alert: Alert = {
+        id: this.state.nextId('AL'),
+        version: 1,
+        clientId: id,
+        deviceId: client.gpsTagId,
+        zoneId: condition.zoneId,
+        type: condition.type,
+        severity: condition.severity,
+        raisedAt: position?.at ?? now,
+        clearedAt: null,
+        state: 'open',
+        claimedBy: null,
+        acknowledgedAt: null,
+        resolvedAt: null,
+        resolution: null,
+        position: position && {
+          lat: position.lat,
+          lon: position.lon,
+          accuracyM: position.accuracyM,
+          at: position.at,
+        },
+        updatedAt: now,
+      };
+      open.set(key, this.state.create(this.state.alerts, 'alert', alert).id);
+    } else if (!holds && alertId !== undefined) {
+      open.delete(key);
+      const alert = this.state.alerts.get(alertId);
+      if (alert)
+        this.state.update(this.state.alerts, 'alert', {
+          ...alert,
+          clearedAt: position?.at ?? this.state.now().toISOString(),
+        });
+    }
+  }
+}
