@@ -92,13 +92,14 @@ export class ServiceState {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stores a changed record with version + 1 and announces it. */
-  update<R extends { version: number; updatedAt: string }>(
+  /** Stores a changed record with version + 1 (and a new updatedAt, where it has one) and announces it. */
+  update<R extends { id: string; version: number }>(
     map: Map<string, R>,
     type: 'client' | 'device' | 'zone' | 'alert' | 'shift',
-    record: R & { id: string },
+    record: R,
   ): R {
-    const next = { ...record, version: record.version + 1, updatedAt: this.now().toISOString() };
+    const stamped = 'updatedAt' in record ? { updatedAt: this.now().toISOString() } : {};
+    const next = { ...record, ...stamped, version: record.version + 1 };
     map.set(next.id, next);
     this.emit(type, next as never);
     return next;

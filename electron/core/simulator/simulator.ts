@@ -1,0 +1,218 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Operator } from '../../../shared/central/records';
+import { Engine } from './engine';
+import { Faults } from './faults';
+import { HttpFailure, Routes, type Answer, type Request } from './routes';
+import { ServiceState } from './service-state';
+import { StreamHub } from './stream';
+import { trainingAccounts } from './training-accounts';
+import { buildWorld } from './world';
+
+export interface SimulatorOptions {
+  port?: number;
+  clients?: number;
+  seed?: number;
+  /** Simulated seconds per real second. */
+  speed?: number;
+  /** Simulated start time (default: now). */
+  start?: Date;
+  /** Events kept for replay; older cursors get `reset`. */
+  maxEvents?: number;
+  heartbeatMs?: number;
+  /** Advance the simulation on a real-time timer (off in tests that step it themselves). */
+  run?: boolean;
+}
+
+export interface Simulator {
+  readonly url: string;
+  readonly state: ServiceState;
+  readonly faults: Faults;
+  /** Produces everything up to this simulated time now, without waiting. */
+  advanceTo(at: Date): void;
+  /** The simulated clock. */
+  now(): Date;
+  /** Cuts every open stream (as a network failure would). */
+  dropStreams(): void;
+  close(): Promise<void>;
+}
+
+type Handler = (request: Request) => Answer;
+const API = '/api/v1';
+
+/** The training simulator: a real central service (central-api.md) over a simulated world. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const {
+    clients = 300,
+    seed = 1,
+    speed = 1,
+    maxEvents = 2_000_000,
+    heartbeatMs = 15_000,
+  } = options;
+  const wallStart = Date.now();
+  const simStart = (options.start ?? new Date()).getTime();
+  const clock = (): Date => new Date(simStart + (Date.now() - wallStart) * speed);
+  const state = new ServiceState(clock, maxEvents);
+  const faults = new Faults();
+  const routes = new Routes(state);
+  const hub = new StreamHub(state, faults, heartbeatMs);
+  for (const account of trainingAccounts) state.operators.set(account.id, account);
+
+  const world = buildWorld(seed, clients, new Date(simStart));
+  state.at(simStart, () => {
+    for (const client of world.clients) state.create(state.clients, 'client', client.record);
+    for (const device of world.devices) state.create(state.devices, 'device', device);
+    for (const zone of world.zones) state.create(state.zones, 'zone', zone);
+  });
+  const engine = new Engine(seed, world, state, simStart);
+  engine.advanceTo(simStart);
+
+  const table: [string, RegExp, Handler][] = [
+    ['GET', /^\/snapshot$/, () => routes.snapshot()],
+    ['GET', /^\/clients\/([\w-]+)\/positions$/, (r) => routes.positions(r)],
+    ['GET', /^\/alerts$/, (r) => routes.alerts(r)],
+    ['GET', /^\/alerts\/([\w-]+)\/actions$/, (r) => routes.alertActions(r)],
+    ['POST', /^\/alerts\/([\w-]+)\/actions$/, (r) => routes.act(r)],
+    ['POST', /^\/zones$/, (r) => routes.createZone(r)],
+    ['PUT', /^\/zones\/([\w-]+)$/, (r) => routes.updateZone(r)],
+    ['DELETE', /^\/zones\/([\w-]+)$/, (r) => routes.deleteZone(r)],
+    ['GET', /^\/shifts$/, (r) => routes.shifts(r)],
+    ['POST', /^\/shifts$/, (r) => routes.startShift(r)],
+    ['POST', /^\/shifts\/([\w-]+)\/handover$/, (r) => routes.handover(r)],
+    ['POST', /^\/shifts\/([\w-]+)\/accept$/, (r) => routes.accept(r)],
+    ['GET', /^\/journal$/, (r) => routes.journal(r)],
+    ['POST', /^\/journal$/, (r) => routes.writeJournal(r)],
+  ];
+
+  function operatorOf(request: IncomingMessage, url: URL): Operator {
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : url.searchParams.get('token');
+    const session = token ? routes.sessions.get(token) : undefined;
+    if (!session || session.expiresAt < state.now().getTime())
+      throw new HttpFailure(401, 'unauthenticated', 'Log in first');
+    const { password: _secret, ...operator } = state.operators.get(session.operatorId)!;
+    return operator;
+  }
+
+  async function handle(request: IncomingMessage): Promise<Answer> {
+    const url = new URL(request.url ?? '/', 'http://simulator');
+    if (!url.pathname.startsWith(API))
+      throw new HttpFailure(404, 'not_found', `No route ${url.pathname}`);
+    if (faults.failures.remaining > 0) {
+      faults.failures.remaining -= 1;
+      throw new HttpFailure(faults.failures.status, 'unavailable', 'Injected failure');
+    }
+    if (faults.throttle.remaining > 0) {
+      faults.throttle.remaining -= 1;
+      throw new HttpFailure(429, 'rate_limited', 'Slow down', {
+        'Retry-After': String(faults.throttle.retryAfterS),
+      });
+    }
+    const path = url.pathname.slice(API.length);
+    const raw = await readBody(request);
+    if (path === '/session' && request.method === 'POST') return routes.login(raw);
+    const operator = operatorOf(request, url);
+    if (path === '/session' && request.method === 'DELETE') {
+      routes.sessions.delete(request.headers.authorization?.slice(7) ?? '');
+      return { status: 204 };
+    }
+    for (const [method, pattern, handler] of table) {
+      const match = pattern.exec(path);
+      if (match && method === request.method) {
+        return handler({ operator, params: match.slice(1), query: url.searchParams, body: raw });
+      }
+    }
+    throw new HttpFailure(404, 'not_found', `No route ${request.method} ${url.pathname}`);
+  }
+
+  const server = createServer((request, response) => {
+    handle(request)
+      .then((answer) => send(response, answer.status, answer.body))
+      .catch((error: unknown) => {
+        const failure =
+          error instanceof HttpFailure ? error : new HttpFailure(500, 'internal', String(error));
+        send(
+          response,
+          failure.status,
+          { error: { code: failure.code, message: failure.message } },
+          failure.headers,
+        );
+      });
+  });
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://simulator');
+    const after = url.searchParams.get('after');
+    let failure: HttpFailure | null = null;
+    try {
+      if (url.pathname !== `${API}/stream`)
+        throw new HttpFailure(404, 'not_found', 'No such stream');
+      operatorOf(request, url);
+      if (after === null || !/^\d+$/.test(after))
+        throw new HttpFailure(400, 'invalid_request', 'after: a seq is required');
+    } catch (error) {
+      failure =
+        error instanceof HttpFailure ? error : new HttpFailure(500, 'internal', String(error));
+    }
+    if (failure) {
+      socket.end(
+        `HTTP/1.1 ${failure.status} ${failure.code}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
+      return;
+    }
+    hub.server.handleUpgrade(request, socket, head, (ws) => hub.open(ws, Number(after)));
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const timer =
+    options.run === false ? null : setInterval(() => engine.advanceTo(clock().getTime()), 1000);
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    state,
+    faults,
+    now: () => state.now(),
+    advanceTo: (at) => engine.advanceTo(at.getTime()),
+    dropStreams: () => {
+      for (const client of hub.server.clients) client.terminate();
+    },
+    close: async () => {
+      if (timer) clearInterval(timer);
+      hub.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpFailure(400, 'invalid_request', '(body): not JSON');
+  }
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (status === 204 || body === undefined) {
+    response.writeHead(status, headers).end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
+  response.end(text);
+}
