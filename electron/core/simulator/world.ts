@@ -142,7 +142,7 @@ export function buildWorld(seed: number, count: number, now: Date): World {
     if (listed.length === 0) continue;
     for (const [s, school] of (schools.get(town.name) ?? []).entries()) {
       zones.push({
-        id: `ZS-${town.name.slice(0, 3).toUpperCase()}-${s + 1}`,
+        id: `ZS-${town.code}-${s + 1}`,
         version: 1,
         clientId: null,
         appliesTo: listed,

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { operatorSchema, type Operator } from '../../../shared/central/records';
+import { snapshotSchema } from '../../../shared/central/stream';
+import { IngestQueue } from '../db/ingest-queue';
+import type { Store } from '../db/store';
+import { Backoff } from './backoff';
+import { CentralError, CentralHttp } from './central-http';
+import type { ConnectionTracker } from './connection-state';
+import { openStream, type StreamConnection } from './stream-connection';
+
+const sessionSchema = z.object({
+  token: z.string().min(1),
+  operator: operatorSchema,
+  expiresAt: z.string(),
+});
+
+/** An event older than this (by its `at`) means the console is still catching up. */
+const LIVE_WITHIN_MS = 10_000;
+
+export interface CentralClientOptions {
+  baseUrl: string;
+  store: Store;
+  connection: ConnectionTracker;
+  logError: (message: string, error: unknown) => void;
+  now?: () => number;
+  silenceMs?: number;
+  backoff?: Backoff;
+  /** Called when the service no longer accepts the session (401): the operator must log in. */
+  onUnauthenticated?: () => void;
+}
+
+/**
+ * Keeps the cache in step with the central service: a snapshot when the cache is empty or the
+ * service says `reset`, otherwise the stream resumed from the stored cursor. Events go through
+ * the ingest queue into the store (de-duplicated by seq, records by version). Reconnects with
+ * backoff; a 429's Retry-After is respected.
+ */
+export class CentralClient {
+  readonly http: CentralHttp;
+  readonly stats = { malformed: 0, reconnects: 0, snapshots: 0 };
+  private operator: Operator | null = null;
+  private stream: StreamConnection | null = null;
+  private running = false;
+  private needSnapshot = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private readonly backoff: Backoff;
+  private readonly now: () => number;
+
+  constructor(private readonly options: CentralClientOptions) {
+    this.http = new CentralHttp(options.baseUrl);
+    this.backoff = options.backoff ?? new Backoff();
+    this.now = options.now ?? Date.now;
+  }
+
+  get signedIn(): Operator | null {
+    return this.operator;
+  }
+
+  /** Opens a session; the token stays in memory only. */
+  async login(username: string, password: string): Promise<Operator> {
+    const session = await this.http.request('POST', '/session', sessionSchema, {
+      username,
+      password,
+    });
+    this.http.token = session.token;
+    this.operator = session.operator;
+    return session.operator;
+  }
+
+  async logout(): Promise<void> {
+    await this.stop();
+    await this.http.request('DELETE', '/session', null).catch(() => undefined);
+    this.http.token = null;
+    this.operator = null;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.stream?.close();
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    const { connection } = this.options;
+    while (this.running) {
+      let delayMs: number | null = null;
+      try {
+        connection.update({ status: 'connecting', detail: null });
+        const cursor = await this.prepareCursor();
+        const outcome = await this.follow(cursor);
+        if (outcome === 'reset') continue;
+        delayMs = this.backoff.next();
+      } catch (error) {
+        if (error instanceof CentralError && error.status === 401) {
+          this.unauthenticated();
+          return;
+        }
+        this.options.logError(`central service: ${(error as Error).message}`, error);
+        connection.update({ status: 'offline', detail: (error as Error).message });
+        delayMs =
+          error instanceof CentralError && error.retryAfterS !== null
+            ? error.retryAfterS * 1000
+            : this.backoff.next();
+      }
+      if (this.running && delayMs !== null) await this.sleep(delayMs);
+    }
+  }
+
+  /** The seq to resume after: the stored cursor, or a fresh snapshot's. */
+  private async prepareCursor(): Promise<number> {
+    const { store, connection } = this.options;
+    const cursor = await store.cursor();
+    if (cursor > 0 && !this.needSnapshot) return cursor;
+    connection.update({ status: 'catching_up', detail: 'loading a snapshot' });
+    const snapshot = await this.http.request('GET', '/snapshot', snapshotSchema);
+    await store.applySnapshot(snapshot);
+    this.stats.snapshots += 1;
+    this.needSnapshot = false;
+    return snapshot.seq;
+  }
+
+  /** Follows the stream until it closes; 'reset' means take a snapshot and come straight back. */
+  private follow(after: number): Promise<'closed' | 'reset'> {
+    const { store, connection, logError } = this.options;
+    return new Promise((resolve, reject) => {
+      let outcome: 'closed' | 'reset' = 'closed';
+      const queue = new IngestQueue({
+        apply: (batch) => store.applyEvents(batch),
+        onApplied: (result) => connection.update({ lastSeq: result.cursor }),
+        onError: (error) => {
+          logError('applying stream events failed; reconnecting from the stored cursor', error);
+          this.stream?.close();
+        },
+      });
+      connection.update({ status: 'catching_up', detail: null, lastSeq: after });
+      this.stream = openStream(
+        this.options.baseUrl,
+        this.http.token ?? '',
+        after,
+        {
+          onEvent: (event) => {
+            this.backoff.reset();
+            queue.push(event);
+            const live =
+              event.type === 'heartbeat' || this.now() - Date.parse(event.at) < LIVE_WITHIN_MS;
+            connection.update({
+              status: live ? 'connected' : 'catching_up',
+              lastEventAt: new Date(this.now()).toISOString(),
+            });
+          },
+          onReset: (reason) => {
+            this.needSnapshot = true;
+            outcome = 'reset';
+            logError(`central service reset the stream: ${reason}`, null);
+          },
+          onMalformed: (detail) => {
+            this.stats.malformed += 1;
+            logError(
+              `malformed stream message skipped (${this.stats.malformed} so far): ${detail}`,
+              null,
+            );
+          },
+          onClose: (reason, status) => {
+            this.stream = null;
+            queue.drain().then(() => {
+              if (status === 401) return reject(new CentralError(401, 'unauthenticated', reason));
+              if (outcome !== 'reset') {
+                this.stats.reconnects += 1;
+                connection.update({ status: 'offline', detail: reason });
+              }
+              resolve(outcome);
+            }, reject);
+          },
+        },
+        this.options.silenceMs,
+      );
+    });
+  }
+
+  private unauthenticated(): void {
+    this.running = false;
+    this.http.token = null;
+    this.operator = null;
+    this.options.connection.update({ status: 'offline', detail: 'session ended: log in again' });
+    this.options.onUnauthenticated?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import WebSocket from 'ws';
+import { streamEventSchema, type StreamEvent } from '../../../shared/central/stream';
+
+export interface StreamHandlers {
+  onEvent(event: Exclude<StreamEvent, { type: 'reset' }>): void;
+  onReset(reason: string): void;
+  /** A message that is not a valid event: counted and skipped, the stream goes on. */
+  onMalformed(detail: string): void;
+  onClose(reason: string, status: number | null): void;
+}
+
+export interface StreamConnection {
+  close(): void;
+}
+
+/**
+ * One WebSocket to `/stream?after=SEQ`. Every message is parsed with zod; a connection that is
+ * silent for `silenceMs` is treated as dead (central-api.md: 45 s) and closed.
+ */
+export function openStream(
+  baseUrl: string,
+  token: string,
+  after: number,
+  handlers: StreamHandlers,
+  silenceMs = 45_000,
+): StreamConnection {
+  const url = `${baseUrl.replace(/^http/, 'ws')}/api/v1/stream?after=${after}`;
+  const socket = new WebSocket(url, {
+    headers: { Authorization: `Bearer ${token}` },
+    maxPayload: 16 * 1024 * 1024,
+  });
+  let closed = false;
+  let watchdog: NodeJS.Timeout | null = null;
+  const finish = (reason: string, status: number | null): void => {
+    if (closed) return;
+    closed = true;
+    if (watchdog) clearTimeout(watchdog);
+    socket.removeAllListeners();
+    socket.on('error', () => undefined);
+    socket.terminate();
+    handlers.onClose(reason, status);
+  };
+  const feedWatchdog = (): void => {
+    if (watchdog) clearTimeout(watchdog);
+    watchdog = setTimeout(() => finish(`no message for ${silenceMs / 1000} s`, null), silenceMs);
+  };
+
+  socket.on('open', feedWatchdog);
+  socket.on('message', (data: Buffer) => {
+    feedWatchdog();
+    let json: unknown;
+    try {
+      json = JSON.parse(data.toString('utf8'));
+    } catch {
+      handlers.onMalformed('not JSON');
+      return;
+    }
+    const parsed = streamEventSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      handlers.onMalformed(`${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`);
+      return;
+    }
+    if (parsed.data.type === 'reset') handlers.onReset(parsed.data.data.reason);
+    else handlers.onEvent(parsed.data);
+  });
+  socket.on('unexpected-response', (_request, response) =>
+    finish(`refused with HTTP ${response.statusCode}`, response.statusCode ?? null),
+  );
+  socket.on('error', (error) => finish(error.message, null));
+  socket.on('close', (code) => finish(`closed (${code})`, null));
+  return { close: () => finish('closed by the console', null) };
+}

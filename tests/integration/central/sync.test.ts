@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
+import {
+  expectCacheMatchesTruth,
+  startConsole,
+  stopConsole,
+  waitForCatchUp,
+  type Console,
+} from '../../helpers/central';
+import { tempDir } from '../../helpers/temp-dir';
+
+const START = new Date('2026-11-23T16:00:00.000Z'); // 18:00 in Rīga: people travel home
+const HOUR = 3_600_000;
+const later = (hours: number) => new Date(START.getTime() + hours * HOUR);
+
+let sim: Simulator;
+let console_: Console | null = null;
+
+async function setup(options: { maxEvents?: number } = {}): Promise<void> {
+  sim = await startSimulator({
+    clients: 60,
+    seed: 11,
+    start: START,
+    run: false,
+    heartbeatMs: 200,
+    ...options,
+  });
+}
+
+afterEach(async () => {
+  if (console_) await stopConsole(console_);
+  console_ = null;
+  await sim.close();
+});
+
+describe('the client against the simulator', () => {
+  it('loads a snapshot into an empty cache, then follows the stream', async () => {
+    await setup();
+    sim.advanceTo(later(1));
+    console_ = await startConsole(sim, tempDir());
+    await waitForCatchUp(console_, sim);
+    expect(console_.client.stats.snapshots).toBe(1);
+    sim.advanceTo(later(4));
+    await waitForCatchUp(console_, sim);
+    await expectCacheMatchesTruth(console_, sim);
+  });
+
+  it('resumes from its cursor after a restart, without a new snapshot', async () => {
+    await setup();
+    const dir = tempDir();
+    console_ = await startConsole(sim, dir);
+    await waitForCatchUp(console_, sim);
+    await stopConsole(console_);
+    sim.advanceTo(later(3));
+    console_ = await startConsole(sim, dir);
+    await waitForCatchUp(console_, sim);
+    expect(console_.client.stats.snapshots).toBe(0);
+    await expectCacheMatchesTruth(console_, sim);
+  });
+});
+
+describe('faults', () => {
+  async function resumeWith(arrange: () => void): Promise<void> {
+    await setup();
+    const dir = tempDir();
+    console_ = await startConsole(sim, dir);
+    await waitForCatchUp(console_, sim);
+    await stopConsole(console_);
+    sim.advanceTo(later(3));
+    arrange();
+    console_ = await startConsole(sim, dir);
+    await waitForCatchUp(console_, sim);
+    await expectCacheMatchesTruth(console_, sim);
+  }
+
+  it('a connection dropped mid-replay: reconnects and loses nothing', async () => {
+    await resumeWith(() => (sim.faults.dropStreamAfter = 500));
+    expect(console_!.client.stats.reconnects).toBeGreaterThanOrEqual(1);
+  });
+
+  it('every replayed event sent twice: nothing doubled', async () => {
+    await resumeWith(() => (sim.faults.duplicateReplay = true));
+  });
+
+  it('an old version of a record delivered after the new one: the new one stays', async () => {
+    await resumeWith(() => {
+      const client = [...sim.state.clients.values()][0]!;
+      const newer = sim.state.update(sim.state.clients, 'client', {
+        ...client,
+        displayName: 'Renamed',
+      });
+      sim.state.emit('client', { ...client }); // version N after N+1
+      expect(sim.state.clients.get(client.id)).toEqual(newer);
+    });
+  });
+
+  it('a malformed message: counted, skipped, and the stream goes on', async () => {
+    await resumeWith(() => (sim.faults.malformedNext = true));
+    expect(console_!.client.stats.malformed).toBe(1);
+  });
+
+  it('500s and a 429 with Retry-After on the snapshot: retried until the service answers', async () => {
+    await setup();
+    // Armed once the login is through: the next requests are the snapshot's.
+    console_ = await startConsole(sim, tempDir(), () => {
+      sim.faults.failures = { remaining: 2, status: 500 };
+      sim.faults.throttle = { remaining: 1, retryAfterS: 1 };
+    });
+    const started = Date.now();
+    await waitForCatchUp(console_, sim);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    await expectCacheMatchesTruth(console_, sim);
+  });
+
+  it('reset: a cursor older than the service keeps leads to a fresh snapshot', async () => {
+    await setup({ maxEvents: 3000 });
+    const dir = tempDir();
+    console_ = await startConsole(sim, dir);
+    await waitForCatchUp(console_, sim);
+    await stopConsole(console_);
+    sim.advanceTo(later(6));
+    console_ = await startConsole(sim, dir);
+    await waitForCatchUp(console_, sim);
+    expect(console_.client.stats.snapshots).toBe(1);
+    expect(console_.errors.join('\n')).toMatch(/reset the stream/);
+    await expectCacheMatchesTruth(console_, sim);
+  });
+});
