@@ -91,7 +91,7 @@ export class CentralClient {
   private async run(): Promise<void> {
     const { connection } = this.options;
     while (this.running) {
-      let delayMs: number | null = null;
+      let delayMs: number;
       try {
         connection.update({ status: 'connecting', detail: null });
         const cursor = await this.prepareCursor();
@@ -110,7 +110,7 @@ export class CentralClient {
             ? error.retryAfterS * 1000
             : this.backoff.next();
       }
-      if (this.running && delayMs !== null) await this.sleep(delayMs);
+      if (this.running) await this.sleep(delayMs);
     }
   }
 
