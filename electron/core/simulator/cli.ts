@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { exitOnUnsupportedNode } from '../runtime/node-version';
+import { startSimulator } from './simulator';
+import { trainingAccounts, TRAINING_PASSWORD } from './training-accounts';
+
+/**
+ * `npm run simulator -- --port N --clients N --seed S --speed X`: the training simulator on its own,
+ * for several consoles to share (multi-operator training). Listens on 127.0.0.1.
+ */
+const USAGE =
+  'Usage: npm run simulator -- [--port N] [--clients 1-20000] [--seed S] [--speed 1-3600]';
+
+function numberOption(
+  raw: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    process.stderr.write(
+      `--${name} must be a whole number from ${min} to ${max}, not "${raw}"\n${USAGE}\n`,
+    );
+    process.exit(2);
+  }
+  return value;
+}
+
+exitOnUnsupportedNode();
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    clients: { type: 'string' },
+    seed: { type: 'string' },
+    speed: { type: 'string' },
+  },
+  strict: true,
+});
+const simulator = await startSimulator({
+  port: numberOption(values.port, 'port', 8700, 0, 65535),
+  clients: numberOption(values.clients, 'clients', 300, 1, 20_000),
+  seed: numberOption(values.seed, 'seed', 1, 0, 2 ** 31),
+  speed: numberOption(values.speed, 'speed', 1, 1, 3600),
+});
+process.stdout.write(
+  `Sargs training simulator: ${simulator.url} (central API at ${simulator.url}/api/v1)\n` +
+    `  accounts (password "${TRAINING_PASSWORD}"): ${trainingAccounts.map((a) => `${a.id} [${a.roles.join(', ')}]`).join(', ')}\n`,
+);
+const stop = (): void => void simulator.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
