@@ -3,17 +3,22 @@ import type { AppInfo } from '../../shared/domain/app-info';
 import type { ConnectionState } from '../../shared/domain/connection';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { Handlers } from './api/handlers';
+import { CentralService } from './central/central-service';
 import { ConnectionTracker } from './central/connection-state';
 import { EventBus } from './events/event-bus';
 import { StoreService } from './db/store-service';
 import { ensureWritableDataDir } from './runtime/data-dir';
+import { startSimulator } from './simulator/simulator';
 import { openSettingsStore } from './settings/settings-store';
 
 export interface ConsoleCoreOptions {
   dataDir: string;
   mode: AppInfo['mode'];
-  /** Base URL of the central service; null runs without one. */
-  central: string | null;
+  /**
+   * Base URL of the central service; 'embedded' starts the training simulator in this process
+   * (the default of `npm start` and `npm run headless`); null runs on the cache alone.
+   */
+  central: string | null | 'embedded';
   electronVersion?: string | null;
   /** The compiled database worker (desktop build); source runs find their own. */
   storeWorkerUrl?: URL | string;
@@ -51,7 +56,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
   const events = new EventBus();
   const settings = openSettingsStore(options.dataDir, now);
-  const connection = new ConnectionTracker(events, now, options.central);
+  const simulator = options.central === 'embedded' ? await startSimulator() : null;
+  const centralUrl = simulator?.url ?? (options.central === 'embedded' ? null : options.central);
+  const connection = new ConnectionTracker(events, now, centralUrl);
   for (const warning of settings.warnings) logError(warning, null);
   const store = await StoreService.open({
     dataDir: options.dataDir,
@@ -60,6 +67,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     retentionDays: () => settings.get().retentionDays,
     logError,
   });
+
+  const central = new CentralService({ url: centralUrl, store, connection, events, logError });
 
   const info: AppInfo = {
     name: pkg.productName,
@@ -84,6 +93,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       return next;
     },
     'connection.get': () => connection.get(),
+    'session.get': () => central.session(),
+    'session.login': ({ username, password }) => central.login(username, password),
+    'session.logout': () => central.logout(),
     'store.status': () => store.status(),
     'store.purge': () => store.purgeNow(),
   };
@@ -104,7 +116,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
         cacheError: store.openError,
       };
     },
-    close: () => store.close(),
+    close: async () => {
+      await central.close();
+      await store.close();
+      await simulator?.close();
+    },
   };
 }
 

@@ -13,7 +13,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 export const USAGE = `Usage: npm run headless -- [--port N] [--data-dir DIR] [--central URL] [--token T]
   --port N        loopback port to listen on (0 picks a free one; default ${DEFAULT_PORT})
   --data-dir DIR  where the cache and settings live (default: the desktop console's)
-  --central URL   base URL of the central service (http or https)
+  --central URL   base URL of the central service (default: the built-in training simulator)
   --token T       access token for this run, 16-128 of [A-Za-z0-9_-] (default: random)`;
 
 /** Parses the command line, throwing an Error whose message says which option is wrong. */

@@ -27,7 +27,11 @@ async function main(): Promise<void> {
   }
   const token = args.token ?? randomBytes(24).toString('base64url');
   const dataDir = args.dataDir ?? defaultDataDir();
-  const core = await createConsoleCore({ dataDir, mode: 'headless', central: args.central });
+  const core = await createConsoleCore({
+    dataDir,
+    mode: 'headless',
+    central: args.central ?? 'embedded',
+  });
   const server = await startHeadlessServer({ core, token, port: args.port, staticRoot });
 
   process.stdout.write(

@@ -39,7 +39,8 @@ async function start(): Promise<void> {
   core = await createConsoleCore({
     dataDir: app.getPath('userData'),
     mode: 'electron',
-    central: null,
+    // Until a centre configures its service in Settings, the console trains on the simulator.
+    central: 'embedded',
     electronVersion: process.versions.electron ?? null,
     // Worker scripts cannot be read from inside the asar archive: the bundle is unpacked.
     storeWorkerUrl: join(

@@ -4,7 +4,7 @@ import i18next from 'i18next';
 import { api } from './api';
 import { ConsoleProvider } from './app/console-context';
 import { initI18n } from './app/i18n';
-import { Shell } from './app/Shell';
+import { SignedIn } from './app/SignedIn';
 import './app/theme.css';
 
 const RETRY_MS = 2000;
@@ -15,16 +15,17 @@ const RETRY_MS = 2000;
  */
 async function start(root: Root): Promise<void> {
   try {
-    const [info, settings, connection] = await Promise.all([
+    const [info, settings, connection, session] = await Promise.all([
       api.app.info(),
       api.settings.get(),
       api.connection.get(),
+      api.session.get(),
     ]);
     await initI18n(settings.language);
     root.render(
       <StrictMode>
-        <ConsoleProvider initial={{ info, settings, connection }}>
-          <Shell />
+        <ConsoleProvider initial={{ info, settings, connection, session }}>
+          <SignedIn />
         </ConsoleProvider>
       </StrictMode>,
     );

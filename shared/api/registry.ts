@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appInfoSchema } from '../domain/app-info';
 import { connectionStateSchema } from '../domain/connection';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
+import { loginInputSchema, sessionStateSchema } from '../domain/session';
 import { storeStatusSchema } from '../domain/store-status';
 
 /**
@@ -19,6 +20,9 @@ export const operations = {
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.set': { input: settingsPatchSchema, output: settingsSchema },
   'connection.get': { input: noInput, output: connectionStateSchema },
+  'session.get': { input: noInput, output: sessionStateSchema },
+  'session.login': { input: loginInputSchema, output: sessionStateSchema },
+  'session.logout': { input: noInput, output: sessionStateSchema },
   'store.status': { input: noInput, output: storeStatusSchema },
   'store.purge': { input: noInput, output: storeStatusSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
@@ -27,6 +31,7 @@ export const operations = {
 export const events = {
   'connection.state': connectionStateSchema,
   'settings.changed': settingsSchema,
+  'session.changed': sessionStateSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operations = typeof operations;

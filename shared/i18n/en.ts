@@ -23,6 +23,17 @@ export const en = {
     lastEvent: 'last event {{age}} ago',
     bridgeLost: 'Console core unreachable — retrying',
   },
+  login: {
+    title: 'Sign in',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    working: 'Signing in…',
+    central: 'Central service: {{url}}',
+    noCentral: 'No central service is configured.',
+    signOut: 'Sign out',
+    signedInAs: '{{name}}',
+  },
   placeholder: {
     title: '{{section}}',
     body: 'This section is not built yet. It will show live data once its feature lands.',

@@ -25,6 +25,17 @@ export const lv: CatalogShape = {
     lastEvent: 'pēdējais notikums pirms {{age}}',
     bridgeLost: 'Konsoles kodols nav sasniedzams — mēģina vēlreiz',
   },
+  login: {
+    title: 'Pieteikšanās',
+    username: 'Lietotājvārds',
+    password: 'Parole',
+    submit: 'Pieteikties',
+    working: 'Piesakās…',
+    central: 'Centrālais serviss: {{url}}',
+    noCentral: 'Centrālais serviss nav iestatīts.',
+    signOut: 'Iziet',
+    signedInAs: '{{name}}',
+  },
   placeholder: {
     title: '{{section}}',
     body: 'Šī sadaļa vēl nav izveidota. Tā rādīs datus, kad tiks pievienota tās funkcija.',

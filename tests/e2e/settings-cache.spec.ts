@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures/headless-console';
+import { expect, signIn, test } from './fixtures/headless-console';
 
 test('Settings shows the local cache, keeps a new retention period and purges on request', async ({
   page,
   headlessConsole,
 }) => {
   await page.goto(headlessConsole.url);
+  await signIn(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   const panel = page.getByTestId('cache-panel');
   await expect(panel).toContainText(join(headlessConsole.dataDir, 'cache.db'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures/headless-console';
+import { expect, signIn, test } from './fixtures/headless-console';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -15,18 +15,19 @@ test('the shell switches language, keeps it, and shows app.info', async ({
   });
 
   await page.goto(headless.url);
+  await signIn(page);
   const nav = page.getByRole('navigation');
   await expect(nav.getByRole('link', { name: 'Alerts' })).toBeVisible();
-  await expect(page.getByTestId('connection')).toContainText('No central service');
+  await expect(page.getByTestId('connection')).toContainText('Connected');
   // The token left the address bar once it was read.
   expect(page.url()).not.toContain(headless.token);
 
   await page.getByTestId('language-switch').selectOption('lv');
   await expect(nav.getByRole('link', { name: 'Trauksmes' })).toBeVisible();
-  await expect(page.getByTestId('connection')).toContainText('Nav centrālā servisa');
+  await expect(page.getByTestId('connection')).toContainText('Savienots');
   await expect(page.locator('html')).toHaveAttribute('lang', 'lv');
 
-  // The choice is a setting in the data directory: it survives a reload.
+  // The choice is a setting in the data directory: it survives a reload (the session too).
   await page.reload();
   await expect(nav.getByRole('link', { name: 'Karte' })).toBeVisible();
   const stored = JSON.parse(readFileSync(join(headless.dataDir, 'settings.json'), 'utf8')) as {
@@ -51,8 +52,26 @@ test('the page says so when the console core goes away', async ({
   headlessConsole: headless,
 }) => {
   await page.goto(headless.url);
-  await expect(page.getByTestId('connection')).toContainText('No central service');
+  await signIn(page);
   await headless.stop();
   await expect(page.getByTestId('connection')).toContainText('Console core unreachable');
   await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'bridge_lost');
+});
+
+test('sign-in refuses a wrong password, shows who is on, and signs out', async ({
+  page,
+  headlessConsole,
+}) => {
+  await page.goto(headlessConsole.url);
+  await expect(page.getByText(/Central service: http:\/\/127\.0\.0\.1:\d+/)).toBeVisible();
+  await page.getByLabel('Username').fill('referent1');
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Wrong username or password');
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+
+  await signIn(page, 'supervisor1');
+  await expect(page.getByTestId('operator-name')).toHaveText('Ilze Vadītāja');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });

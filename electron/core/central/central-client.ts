@@ -94,8 +94,10 @@ export class CentralClient {
       let delayMs: number;
       try {
         connection.update({ status: 'connecting', detail: null });
-        const cursor = await this.prepareCursor();
-        const outcome = await this.follow(cursor);
+        const { cursor, fresh } = await this.prepareCursor();
+        // stop() may have come while the snapshot loaded: there was no stream to close then.
+        if (!this.running) break;
+        const outcome = await this.follow(cursor, fresh);
         if (outcome === 'reset') continue;
         delayMs = this.backoff.next();
       } catch (error) {
@@ -115,20 +117,23 @@ export class CentralClient {
   }
 
   /** The seq to resume after: the stored cursor, or a fresh snapshot's. */
-  private async prepareCursor(): Promise<number> {
+  private async prepareCursor(): Promise<{ cursor: number; fresh: boolean }> {
     const { store, connection } = this.options;
     const cursor = await store.cursor();
-    if (cursor > 0 && !this.needSnapshot) return cursor;
+    if (cursor > 0 && !this.needSnapshot) return { cursor, fresh: false };
     connection.update({ status: 'catching_up', detail: 'loading a snapshot' });
     const snapshot = await this.http.request('GET', '/snapshot', snapshotSchema);
     await store.applySnapshot(snapshot);
     this.stats.snapshots += 1;
     this.needSnapshot = false;
-    return snapshot.seq;
+    return { cursor: snapshot.seq, fresh: true };
   }
 
-  /** Follows the stream until it closes; 'reset' means take a snapshot and come straight back. */
-  private follow(after: number): Promise<'closed' | 'reset'> {
+  /**
+   * Follows the stream until it closes; 'reset' means take a snapshot and come straight back.
+   * Right after a snapshot there is next to nothing to replay: the console is live once open.
+   */
+  private follow(after: number, fresh: boolean): Promise<'closed' | 'reset'> {
     const { store, connection, logError } = this.options;
     return new Promise((resolve, reject) => {
       let outcome: 'closed' | 'reset' = 'closed';
@@ -146,6 +151,9 @@ export class CentralClient {
         this.http.token ?? '',
         after,
         {
+          onOpen: () => {
+            if (fresh) connection.update({ status: 'connected' });
+          },
           onEvent: (event) => {
             this.backoff.reset();
             queue.push(event);

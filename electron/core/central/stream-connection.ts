@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { streamEventSchema, type StreamEvent } from '../../../shared/central/stream';
 
 export interface StreamHandlers {
+  onOpen(): void;
   onEvent(event: Exclude<StreamEvent, { type: 'reset' }>): void;
   onReset(reason: string): void;
   /** A message that is not a valid event: counted and skipped, the stream goes on. */
@@ -45,7 +46,10 @@ export function openStream(
     watchdog = setTimeout(() => finish(`no message for ${silenceMs / 1000} s`, null), silenceMs);
   };
 
-  socket.on('open', feedWatchdog);
+  socket.on('open', () => {
+    feedWatchdog();
+    handlers.onOpen();
+  });
   socket.on('message', (data: Buffer) => {
     feedWatchdog();
     let json: unknown;

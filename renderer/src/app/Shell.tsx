@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
+import { OperatorBadge } from './OperatorBadge';
 import { PlaceholderPage } from './PlaceholderPage';
 import { routeIds, useRoute, type RouteId } from './use-route';
 import { WarningBanner } from './WarningBanner';
@@ -23,6 +24,7 @@ export function Shell() {
           <span className="muted">{t('app.subtitle')}</span>
         </div>
         <ConnectionIndicator />
+        <OperatorBadge />
         <LanguageSwitch />
       </header>
       <nav className="shell-nav" aria-label={t('nav.label')}>

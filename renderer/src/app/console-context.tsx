@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/domain/app-info';
 import type { ConnectionState } from '../../../shared/domain/connection';
+import type { SessionState } from '../../../shared/domain/session';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import { api, isBridgeUp, onBridgeChange } from '../api';
 import { changeLanguage } from './i18n';
@@ -9,6 +10,7 @@ export interface ConsoleState {
   info: AppInfo;
   settings: Settings;
   connection: ConnectionState;
+  session: SessionState;
   /** False while the page cannot reach the console core (headless bridge down). */
   bridgeUp: boolean;
   updateSettings(patch: SettingsPatch): Promise<void>;
@@ -18,6 +20,7 @@ export interface InitialConsoleState {
   info: AppInfo;
   settings: Settings;
   connection: ConnectionState;
+  session: SessionState;
 }
 
 const ConsoleContext = createContext<ConsoleState | null>(null);
@@ -32,10 +35,12 @@ export function ConsoleProvider({
 }) {
   const [settings, setSettings] = useState(initial.settings);
   const [connection, setConnection] = useState(initial.connection);
+  const [session, setSession] = useState(initial.session);
   const [bridgeUp, setBridgeUp] = useState(isBridgeUp());
 
   useEffect(() => api.on('settings.changed', setSettings), []);
   useEffect(() => api.on('connection.state', setConnection), []);
+  useEffect(() => api.on('session.changed', setSession), []);
   useEffect(() => onBridgeChange(setBridgeUp), []);
   useEffect(() => {
     void changeLanguage(settings.language);
@@ -47,10 +52,11 @@ export function ConsoleProvider({
       info: initial.info,
       settings,
       connection,
+      session,
       bridgeUp,
       updateSettings: async (patch) => setSettings(await api.settings.set(patch)),
     }),
-    [initial.info, settings, connection, bridgeUp],
+    [initial.info, settings, connection, session, bridgeUp],
   );
   return <ConsoleContext.Provider value={value}>{children}</ConsoleContext.Provider>;
 }

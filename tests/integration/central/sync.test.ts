@@ -126,3 +126,16 @@ describe('faults', () => {
     await expectCacheMatchesTruth(console_, sim);
   });
 });
+
+describe('stopping', () => {
+  it('stops promptly even when asked while the first snapshot is loading', async () => {
+    await setup();
+    sim.advanceTo(later(2));
+    console_ = await startConsole(sim, tempDir());
+    const stopped = Promise.race([
+      console_.client.stop().then(() => 'stopped'),
+      new Promise((resolve) => setTimeout(() => resolve('still running after 5 s'), 5000)),
+    ]);
+    expect(await stopped).toBe('stopped');
+  });
+});

@@ -14,6 +14,15 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'connection.get': () => {
       throw new Error('disk on fire');
     },
+    'session.get': () => {
+      throw new Error('not used');
+    },
+    'session.login': () => {
+      throw new Error('not used');
+    },
+    'session.logout': () => {
+      throw new Error('not used');
+    },
     'store.status': () => {
       throw new Error('not used');
     },
