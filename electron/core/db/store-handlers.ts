@@ -8,6 +8,14 @@ import { appendAudit, firstBrokenAuditRow, type AuditInput } from './queries/aud
 import { cacheCounts } from './queries/counts';
 import { readCursor } from './queries/cursor';
 import { journalForShift } from './queries/journal';
+import {
+  dueOutbox,
+  enqueueOutbox,
+  listOutbox,
+  retryOutboxLater,
+  settleOutbox,
+  type OutboxItem,
+} from './queries/outbox';
 import { lastFixesOf } from './queries/last-fixes';
 import { readLocalState, writeLocalState } from './queries/local-state';
 import {
@@ -47,6 +55,13 @@ export function createStoreHandlers(db: Database, file: string) {
     appendAudit: (entry: AuditInput) => appendAudit(db, entry),
     firstBrokenAuditRow: () => firstBrokenAuditRow(db),
     fileSize: () => statSync(file).size,
+    enqueueOutbox: (item: Parameters<typeof enqueueOutbox>[1]) => enqueueOutbox(db, item),
+    dueOutbox: (now: string, limit: number) => dueOutbox(db, now, limit),
+    listOutbox: (states: OutboxItem['state'][], limit: number) => listOutbox(db, states, limit),
+    settleOutbox: (id: number, state: 'delivered' | 'rejected', answer: unknown, at: string) =>
+      settleOutbox(db, id, state, answer, at),
+    retryOutboxLater: (id: number, error: string, nextAttemptAt: string) =>
+      retryOutboxLater(db, id, error, nextAttemptAt),
   };
 }
 

@@ -45,6 +45,11 @@ const METHODS = [
   'appendAudit',
   'firstBrokenAuditRow',
   'fileSize',
+  'enqueueOutbox',
+  'dueOutbox',
+  'listOutbox',
+  'settleOutbox',
+  'retryOutboxLater',
 ] as const satisfies readonly StoreMethod[];
 // Compile-time check that every handler is reachable from the core.
 const allMethods: Record<
