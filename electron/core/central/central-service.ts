@@ -5,6 +5,7 @@ import type { EventBus } from '../events/event-bus';
 import { CentralClient } from './central-client';
 import { CentralError } from './central-http';
 import type { ConnectionTracker } from './connection-state';
+import { OutboxSender } from './outbox-sender';
 
 export interface CentralServiceOptions {
   /** Base URL of the central service; null: none (the console shows only its cache). */
@@ -21,6 +22,7 @@ export interface CentralServiceOptions {
  */
 export class CentralService {
   private client: CentralClient | null = null;
+  private sender: OutboxSender | null = null;
   private state: SessionState;
 
   constructor(private readonly options: CentralServiceOptions) {
@@ -34,7 +36,7 @@ export class CentralService {
   async login(username: string, password: string): Promise<SessionState> {
     const { url, store, connection, logError } = this.options;
     if (url === null) throw new ConsoleApiError('unavailable', 'No central service is configured');
-    await this.client?.stop();
+    await this.stopSync();
     const client = new CentralClient({
       baseUrl: url,
       store: store.get(),
@@ -47,6 +49,14 @@ export class CentralService {
       const operator = await client.login(username, password);
       this.client = client;
       client.start();
+      // Unsent actions from an earlier session (or before a restart) go out now.
+      this.sender = new OutboxSender({
+        http: client.http,
+        store: store.get(),
+        onUnauthenticated: () =>
+          this.signedOut('The central service ended the session: log in again'),
+      });
+      this.sender.start();
       return this.announce({ operator, central: url, reason: null });
     } catch (error) {
       if (error instanceof CentralError && error.status === 401) {
@@ -57,17 +67,27 @@ export class CentralService {
   }
 
   async logout(): Promise<SessionState> {
+    await this.sender?.stop();
+    this.sender = null;
     await this.client?.logout();
     this.client = null;
     return this.announce({ operator: null, central: this.options.url, reason: null });
   }
 
   async close(): Promise<void> {
-    await this.client?.stop();
+    await this.stopSync();
   }
 
-  private signedOut(reason: string): void {
+  private async stopSync(): Promise<void> {
+    await this.sender?.stop();
+    await this.client?.stop();
+    this.sender = null;
     this.client = null;
+  }
+
+  /** The service ended the session: sync pauses, queued actions stay for the next sign-in. */
+  private signedOut(reason: string): void {
+    void this.stopSync();
     this.announce({ operator: null, central: this.options.url, reason });
   }
 
