@@ -1,0 +1,88 @@
+// npm run bench:central — catch-up after an outage. The simulator (its own process) holds an hour
+// of events at 1,000 events/s for 10,000 clients; a console that was in step before the outage
+// applies them all through the real stream and store. Compared with the store's raw insert rate
+// measured in this run.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Backoff } from '../../electron/core/central/backoff';
+import { CentralClient } from '../../electron/core/central/central-client';
+import { ConnectionTracker } from '../../electron/core/central/connection-state';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { bucketOf } from '../../electron/core/db/queries/positions';
+import { openStore } from '../../electron/core/db/store';
+import { EventBus } from '../../electron/core/events/event-bus';
+import { exitOnUnsupportedNode } from '../../electron/core/runtime/node-version';
+import { mb, perSecond, sampleRss, seconds } from './measure';
+
+exitOnUnsupportedNode();
+const dir = mkdtempSync(join(tmpdir(), 'sargs-bench-central-'));
+
+function rawInsertRate(rows: number): number {
+  const db = openDatabase(join(dir, 'raw.db'));
+  const insert = db.prepare(
+    `INSERT INTO positions (bucket, client_id, at, id, device_id, received_at, lat, lon, accuracy_m, speed_kmh, source)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const started = performance.now();
+  db.transaction(() => {
+    for (let i = 0; i < rows; i += 1) {
+      const at = 1_795_000_000_000 + Math.floor(i / 10_000) * 10_000;
+      insert.run(bucketOf(at), `c${i % 10_000}`, at, `p${i}`, 'd', at, 56.9, 24.1, 8, 3, 'gps');
+    }
+  })();
+  const rate = perSecond(rows, seconds(started));
+  db.close();
+  return rate;
+}
+
+const raw = rawInsertRate(1_000_000);
+console.log(`raw store insert: ${raw} rows/s (1,000,000 rows, one transaction)`);
+
+const child = spawn(
+  process.execPath,
+  ['--max-old-space-size=8192', '--import', 'tsx', 'tests/bench/central-simulator.ts'],
+  {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  },
+);
+const lines = createInterface({ input: child.stdout });
+const next = (prefix: string): Promise<string> =>
+  new Promise((resolve) =>
+    lines.on('line', (line) => line.startsWith(prefix) && resolve(line.slice(prefix.length + 1))),
+  );
+
+const url = await next('ready');
+const store = await openStore(join(dir, 'cache.db'));
+const connection = new ConnectionTracker(new EventBus(), () => new Date(), url);
+const client = new CentralClient({
+  baseUrl: url,
+  store,
+  connection,
+  logError: (m) => console.error(m),
+  backoff: new Backoff(100, 1000),
+});
+await client.login('referent1', 'macibas');
+client.start();
+while ((await store.cursor()) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+await client.stop(); // the outage begins
+
+child.stdin.write('fill\n');
+const target = Number(await next('filled'));
+const before = await store.cursor();
+const memory = sampleRss();
+const started = performance.now();
+client.start();
+while ((await store.cursor()) < target) await new Promise((resolve) => setTimeout(resolve, 100));
+const secs = seconds(started);
+const events = target - before;
+const rate = perSecond(events, secs);
+console.log(`peak RSS of the console: ${mb(memory.stop())}`);
+console.log(`catch-up rate = ${Math.round((rate / raw) * 100)}% of the raw store insert rate`);
+console.log(`central catch-up: ${secs.toFixed(1)} s for ${events} events (${rate} events/s)`);
+await client.stop();
+await store.close();
+child.kill();
+rmSync(dir, { recursive: true, force: true });
