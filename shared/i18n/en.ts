@@ -22,6 +22,7 @@ export const en = {
     since: 'since {{time}}',
     lastEvent: 'last event {{age}} ago',
     bridgeLost: 'Console core unreachable — retrying',
+    stale: 'Data may be out of date',
   },
   login: {
     title: 'Sign in',

@@ -24,6 +24,7 @@ export const lv: CatalogShape = {
     since: 'kopš {{time}}',
     lastEvent: 'pēdējais notikums pirms {{age}}',
     bridgeLost: 'Konsoles kodols nav sasniedzams — mēģina vēlreiz',
+    stale: 'Dati var būt novecojuši',
   },
   login: {
     title: 'Pieteikšanās',

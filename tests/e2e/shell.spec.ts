@@ -75,3 +75,19 @@ test('sign-in refuses a wrong password, shows who is on, and signs out', async (
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
+
+test('data is marked stale when nothing has arrived for a minute', async ({
+  page,
+  headlessConsole,
+}) => {
+  await page.clock.install();
+  await page.goto(headlessConsole.url);
+  await signIn(page);
+  const indicator = page.getByTestId('connection');
+  await expect(indicator).toContainText('last event');
+  await expect(indicator).not.toHaveAttribute('data-stale');
+  // The page's clock runs 90 s ahead of every event the core has passed on.
+  await page.clock.fastForward(90_000);
+  await expect(indicator).toHaveAttribute('data-stale', 'true');
+  await expect(indicator).toContainText('Data may be out of date');
+});

@@ -157,6 +157,12 @@ export class CentralClient {
           onEvent: (event) => {
             this.backoff.reset();
             queue.push(event);
+            // Backpressure: while the store is behind, stop reading; TCP holds the service back.
+            if (queue.backlog >= queue.highWaterMark) {
+              const stream = this.stream;
+              stream?.pause();
+              void queue.ready().then(() => stream?.resume());
+            }
             const live =
               event.type === 'heartbeat' || this.now() - Date.parse(event.at) < LIVE_WITHIN_MS;
             connection.update({

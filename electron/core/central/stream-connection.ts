@@ -12,6 +12,9 @@ export interface StreamHandlers {
 
 export interface StreamConnection {
   close(): void;
+  /** Stops reading from the socket (TCP then holds the service back) until resume(). */
+  pause(): void;
+  resume(): void;
 }
 
 /**
@@ -73,5 +76,13 @@ export function openStream(
   );
   socket.on('error', (error) => finish(error.message, null));
   socket.on('close', (code) => finish(`closed (${code})`, null));
-  return { close: () => finish('closed by the console', null) };
+  return {
+    close: () => finish('closed by the console', null),
+    pause: () => {
+      if (!closed) socket.pause();
+    },
+    resume: () => {
+      if (!closed) socket.resume();
+    },
+  };
 }

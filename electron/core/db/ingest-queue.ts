@@ -34,6 +34,10 @@ export class IngestQueue {
     this.writing ??= this.writeAll();
   }
 
+  get highWaterMark(): number {
+    return this.highWater;
+  }
+
   /** Events received but not yet in the cache. */
   get backlog(): number {
     return this.queue.length;

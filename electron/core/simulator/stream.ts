@@ -3,6 +3,16 @@ import type { StreamEvent } from '../../../shared/central/stream';
 import type { Faults } from './faults';
 import type { ServiceState } from './service-state';
 
+const SEND_BUFFER_HIGH = 4 * 1024 * 1024;
+const SEND_BUFFER_LOW = 1024 * 1024;
+
+/** Resolves when the socket's send buffer is low again (or the socket is gone). */
+async function drained(socket: WebSocket): Promise<void> {
+  while (socket.readyState === socket.OPEN && socket.bufferedAmount > SEND_BUFFER_LOW) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /**
  * `GET /api/v1/stream?after=SEQ`: replays every kept event after SEQ, then sends new ones as they
  * happen, with a heartbeat when nothing else was sent for `heartbeatMs`. A cursor older than the
@@ -49,14 +59,16 @@ export class StreamHub {
       socket.close(1000, 'reset');
       return;
     }
-    for (const event of this.state.eventsAfter(after)) {
-      if (!sendEvent(event)) return;
-      if (this.faults.duplicateReplay && !sendEvent(event)) return;
-    }
-    const unsubscribe = this.state.subscribe((event) => void sendEvent(event));
+    // Live events that happen during the replay wait here, so the socket sees seqs in order.
+    const held: StreamEvent[] = [];
+    let replaying = true;
+    const unsubscribe = this.state.subscribe((event) => {
+      if (replaying) held.push(event);
+      else sendEvent(event);
+    });
     const heartbeat = setInterval(
       () => {
-        if (Date.now() - lastSent >= this.heartbeatMs) {
+        if (!replaying && Date.now() - lastSent >= this.heartbeatMs) {
           sendEvent({
             seq: this.state.seq,
             at: this.state.now().toISOString(),
@@ -67,6 +79,19 @@ export class StreamHub {
       },
       Math.min(1000, this.heartbeatMs),
     );
+    void (async () => {
+      let last = after;
+      for (const event of this.state.eventsAfter(after)) {
+        if (!sendEvent(event)) return;
+        if (this.faults.duplicateReplay && !sendEvent(event)) return;
+        last = event.seq;
+        // Backpressure: a slow console fills the send buffer; wait for it instead of the heap.
+        if (socket.bufferedAmount > SEND_BUFFER_HIGH) await drained(socket);
+      }
+      for (const event of held) if (event.seq > last) sendEvent(event);
+      held.length = 0;
+      replaying = false;
+    })();
     socket.on('close', () => {
       unsubscribe();
       clearInterval(heartbeat);

@@ -4,6 +4,12 @@ import { formatAge } from '../../../shared/format/age';
 import { localeFor } from '../../../shared/i18n';
 import { useConsole } from './console-context';
 
+/**
+ * Data older than this is marked stale. The stream sends something at least every 15 s and is
+ * declared dead after 45 s of silence, so a minute without anything means the picture is old.
+ */
+const STALE_AFTER_MS = 60_000;
+
 /** Always visible in the header: is what the referent sees live, catching up, or offline? */
 export function ConnectionIndicator() {
   const { t } = useTranslation();
@@ -23,13 +29,14 @@ export function ConnectionIndicator() {
       ? t('connection.catching_up_behind', { count: connection.behind })
       : t(`connection.${connection.status}`);
   const sinceTime = new Date(connection.since).toLocaleTimeString(localeFor[settings.language]);
-  const lastEvent = connection.lastEventAt
-    ? t('connection.lastEvent', { age: formatAge(now - Date.parse(connection.lastEventAt)) })
-    : null;
+  const ageMs = connection.lastEventAt ? now - Date.parse(connection.lastEventAt) : null;
+  const lastEvent = ageMs === null ? null : t('connection.lastEvent', { age: formatAge(ageMs) });
+  const stale = ageMs !== null && ageMs > STALE_AFTER_MS;
   return (
     <div
       className="connection"
       data-status={connection.status}
+      data-stale={stale || undefined}
       role="status"
       data-testid="connection"
       title={connection.detail ?? connection.central ?? undefined}
@@ -38,6 +45,7 @@ export function ConnectionIndicator() {
       <span>{label}</span>
       <span className="muted">{t('connection.since', { time: sinceTime })}</span>
       {lastEvent && <span className="muted">{lastEvent}</span>}
+      {stale && <strong className="stale">{t('connection.stale')}</strong>}
     </div>
   );
 }
