@@ -126,6 +126,8 @@ export class CentralClient {
     await store.applySnapshot(snapshot);
     this.stats.snapshots += 1;
     this.needSnapshot = false;
+    // The snapshot is as fresh as data gets: it counts as the last thing received.
+    connection.update({ lastSeq: snapshot.seq, lastEventAt: new Date(this.now()).toISOString() });
     return { cursor: snapshot.seq, fresh: true };
   }
 
