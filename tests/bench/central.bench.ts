@@ -10,35 +10,16 @@ import { createInterface } from 'node:readline';
 import { Backoff } from '../../electron/core/central/backoff';
 import { CentralClient } from '../../electron/core/central/central-client';
 import { ConnectionTracker } from '../../electron/core/central/connection-state';
-import { openDatabase } from '../../electron/core/db/open-database';
-import { bucketOf } from '../../electron/core/db/queries/positions';
 import { openStore } from '../../electron/core/db/store';
 import { EventBus } from '../../electron/core/events/event-bus';
 import { exitOnUnsupportedNode } from '../../electron/core/runtime/node-version';
 import { mb, perSecond, sampleRss, seconds } from './measure';
+import { rawPositionInsert } from './raw-insert';
 
 exitOnUnsupportedNode();
 const dir = mkdtempSync(join(tmpdir(), 'sargs-bench-central-'));
 
-function rawInsertRate(rows: number): number {
-  const db = openDatabase(join(dir, 'raw.db'));
-  const insert = db.prepare(
-    `INSERT INTO positions (bucket, client_id, at, id, device_id, received_at, lat, lon, accuracy_m, speed_kmh, source)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const started = performance.now();
-  db.transaction(() => {
-    for (let i = 0; i < rows; i += 1) {
-      const at = 1_795_000_000_000 + Math.floor(i / 10_000) * 10_000;
-      insert.run(bucketOf(at), `c${i % 10_000}`, at, `p${i}`, 'd', at, 56.9, 24.1, 8, 3, 'gps');
-    }
-  })();
-  const rate = perSecond(rows, seconds(started));
-  db.close();
-  return rate;
-}
-
-const raw = rawInsertRate(1_000_000);
+const raw = perSecond(1_000_000, rawPositionInsert(dir, 1_000_000));
 console.log(`raw store insert: ${raw} rows/s (1,000,000 rows, one transaction)`);
 
 const child = spawn(

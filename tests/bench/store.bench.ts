@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredEvent } from '../../electron/core/db/apply-events';
 import { IngestQueue } from '../../electron/core/db/ingest-queue';
-import { openDatabase } from '../../electron/core/db/open-database';
-import { bucketOf } from '../../electron/core/db/queries/positions';
 import { openStore, type Store } from '../../electron/core/db/store';
 import { exitOnUnsupportedNode } from '../../electron/core/runtime/node-version';
 import { mb, median, perSecond, sampleRss, seconds } from './measure';
+import { rawPositionInsert } from './raw-insert';
 
 exitOnUnsupportedNode();
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -44,24 +43,6 @@ function event(seq: number, clientId: string, at: number, id: string): StoredEve
     source: 'gps' as const,
   };
   return { seq, at: data.receivedAt, type: 'position', data };
-}
-
-function rawCeiling(): number {
-  const db = openDatabase(join(dir, 'raw.db'));
-  const insert = db.prepare(
-    `INSERT INTO positions (bucket, client_id, at, id, device_id, received_at, lat, lon, accuracy_m, speed_kmh, source)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const started = performance.now();
-  db.transaction(() => {
-    for (let i = 0; i < ROWS; i += 1) {
-      const { clientId, at, id } = fix(i);
-      insert.run(bucketOf(at), clientId, at, id, 'd1', at + 800, 56.95, 24.11, 8, 4, 'gps');
-    }
-  })();
-  const secs = seconds(started);
-  db.close();
-  return secs;
 }
 
 async function replay(store: Store): Promise<{ secs: number; sizes: number[] }> {
@@ -111,7 +92,7 @@ async function read30Days(
 }
 
 let memory = sampleRss();
-const raw = rawCeiling();
+const raw = rawPositionInsert(dir, ROWS, T0);
 const rawPeak = memory.stop();
 memory = sampleRss();
 const rawRate = perSecond(ROWS, raw);

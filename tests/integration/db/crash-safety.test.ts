@@ -1,30 +1,15 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { lastPositions } from '../../../electron/core/db/queries/positions';
+import { runUntilBusyThenKill } from '../../helpers/kill';
 import { tempDir } from '../../helpers/temp-dir';
 
 const KILLS = 50;
 const CHILD = join(import.meta.dirname, 'crash-child.ts');
 
 /** Starts the writer, lets it run for `afterReadyMs` past its first batch, then SIGKILLs it. */
-function runAndKill(file: string, afterReadyMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), afterReadyMs));
-    child.once('exit', (code, signal) =>
-      signal === 'SIGKILL'
-        ? resolve()
-        : reject(new Error(`writer ended on its own (${code}): ${errors}`)),
-    );
-  });
-}
 
 describe('crash safety', () => {
   it(
@@ -34,7 +19,7 @@ describe('crash safety', () => {
       const file = join(tempDir(), 'cache.db');
       let previousCursor = 0;
       for (let kill = 0; kill < KILLS; kill += 1) {
-        await runAndKill(file, Math.floor(Math.random() * 120));
+        await runUntilBusyThenKill(CHILD, [file], Math.floor(Math.random() * 120));
 
         const db = new Database(file);
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
