@@ -27,6 +27,26 @@ async function setup(options: { maxEvents?: number } = {}): Promise<void> {
   });
 }
 
+/**
+ * A console in step with the service is stopped; the service goes on for `hours`; `arrange` sets
+ * up whatever the test is about; the console restarts on the same cache and catches up.
+ */
+async function resumeWith(
+  arrange: () => void,
+  hours = 3,
+  options: { maxEvents?: number } = {},
+): Promise<void> {
+  await setup(options);
+  const dir = tempDir();
+  console_ = await startConsole(sim, dir);
+  await waitForCatchUp(console_, sim);
+  await stopConsole(console_);
+  sim.advanceTo(later(hours));
+  arrange();
+  console_ = await startConsole(sim, dir);
+  await waitForCatchUp(console_, sim);
+}
+
 afterEach(async () => {
   if (console_) await stopConsole(console_);
   console_ = null;
@@ -46,40 +66,22 @@ describe('the client against the simulator', () => {
   });
 
   it('resumes from its cursor after a restart, without a new snapshot', async () => {
-    await setup();
-    const dir = tempDir();
-    console_ = await startConsole(sim, dir);
-    await waitForCatchUp(console_, sim);
-    await stopConsole(console_);
-    sim.advanceTo(later(3));
-    console_ = await startConsole(sim, dir);
-    await waitForCatchUp(console_, sim);
-    expect(console_.client.stats.snapshots).toBe(0);
-    await expectCacheMatchesTruth(console_, sim);
+    await resumeWith(() => undefined);
+    expect(console_!.client.stats.snapshots).toBe(0);
+    await expectCacheMatchesTruth(console_!, sim);
   });
 });
 
 describe('faults', () => {
-  async function resumeWith(arrange: () => void): Promise<void> {
-    await setup();
-    const dir = tempDir();
-    console_ = await startConsole(sim, dir);
-    await waitForCatchUp(console_, sim);
-    await stopConsole(console_);
-    sim.advanceTo(later(3));
-    arrange();
-    console_ = await startConsole(sim, dir);
-    await waitForCatchUp(console_, sim);
-    await expectCacheMatchesTruth(console_, sim);
-  }
-
   it('a connection dropped mid-replay: reconnects and loses nothing', async () => {
     await resumeWith(() => (sim.faults.dropStreamAfter = 500));
+    await expectCacheMatchesTruth(console_!, sim);
     expect(console_!.client.stats.reconnects).toBeGreaterThanOrEqual(1);
   });
 
   it('every replayed event sent twice: nothing doubled', async () => {
     await resumeWith(() => (sim.faults.duplicateReplay = true));
+    await expectCacheMatchesTruth(console_!, sim);
   });
 
   it('an old version of a record delivered after the new one: the new one stays', async () => {
@@ -92,10 +94,12 @@ describe('faults', () => {
       sim.state.emit('client', { ...client }); // version N after N+1
       expect(sim.state.clients.get(client.id)).toEqual(newer);
     });
+    await expectCacheMatchesTruth(console_!, sim);
   });
 
   it('a malformed message: counted, skipped, and the stream goes on', async () => {
     await resumeWith(() => (sim.faults.malformedNext = true));
+    await expectCacheMatchesTruth(console_!, sim);
     expect(console_!.client.stats.malformed).toBe(1);
   });
 
@@ -113,17 +117,10 @@ describe('faults', () => {
   });
 
   it('reset: a cursor older than the service keeps leads to a fresh snapshot', async () => {
-    await setup({ maxEvents: 3000 });
-    const dir = tempDir();
-    console_ = await startConsole(sim, dir);
-    await waitForCatchUp(console_, sim);
-    await stopConsole(console_);
-    sim.advanceTo(later(6));
-    console_ = await startConsole(sim, dir);
-    await waitForCatchUp(console_, sim);
-    expect(console_.client.stats.snapshots).toBe(1);
-    expect(console_.errors.join('\n')).toMatch(/reset the stream/);
-    await expectCacheMatchesTruth(console_, sim);
+    await resumeWith(() => undefined, 6, { maxEvents: 3000 });
+    expect(console_!.client.stats.snapshots).toBe(1);
+    expect(console_!.errors.join('\n')).toMatch(/reset the stream/);
+    await expectCacheMatchesTruth(console_!, sim);
   });
 });
 
