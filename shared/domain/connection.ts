@@ -23,8 +23,8 @@ export const connectionStateSchema = z.object({
   lastSeq: z.number().int().nonnegative().nullable(),
   /** When the last stream message arrived. */
   lastEventAt: z.string().nullable(),
-  /** Events still to apply while catching up, when the service lets us know. */
-  behind: z.number().int().nonnegative().nullable(),
+  /** While catching up: how old the newest event received was (ms); null when live. */
+  behindMs: z.number().int().nonnegative().nullable(),
   /** Human-readable detail of the last failure, if any. */
   detail: z.string().nullable(),
 });

@@ -16,7 +16,7 @@ export const en = {
     not_configured: 'No central service',
     connecting: 'Connecting…',
     catching_up: 'Catching up',
-    catching_up_behind: 'Catching up ({{count}} behind)',
+    catching_up_behind: 'Catching up ({{age}} behind)',
     connected: 'Connected',
     offline: 'Offline',
     since: 'since {{time}}',

@@ -18,7 +18,7 @@ export const lv: CatalogShape = {
     not_configured: 'Nav centrālā servisa',
     connecting: 'Savienojas…',
     catching_up: 'Atjauno datus',
-    catching_up_behind: 'Atjauno datus (atlikuši {{count}})',
+    catching_up_behind: 'Atjauno datus (atpalicis {{age}})',
     connected: 'Savienots',
     offline: 'Bezsaistē',
     since: 'kopš {{time}}',

@@ -22,6 +22,10 @@ const homes = [...sim.state.clients.values()].map((client) => ({
   home: client.home!,
 }));
 createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.stdout.write(`cpu ${(user + system) / 1e6}\n`);
+  }
   if (line !== 'fill') return;
   for (let second = 0; second < SECONDS; second += 1) {
     const at = start + 60_000 + second * 1000;

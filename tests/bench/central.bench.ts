@@ -1,7 +1,7 @@
 // npm run bench:central — catch-up after an outage. The simulator (its own process) holds an hour
 // of events at 1,000 events/s for 10,000 clients; a console that was in step before the outage
 // applies them all through the real stream and store. Compared with the store's raw insert rate
-// measured in this run.
+// measured in this run (after the catch-up, so that its memory is not counted as the console's).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,9 +19,6 @@ import { rawPositionInsert } from './raw-insert';
 exitOnUnsupportedNode();
 const dir = mkdtempSync(join(tmpdir(), 'sargs-bench-central-'));
 
-const raw = perSecond(1_000_000, rawPositionInsert(dir, 1_000_000));
-console.log(`raw store insert: ${raw} rows/s (1,000,000 rows, one transaction)`);
-
 const child = spawn(
   process.execPath,
   ['--max-old-space-size=8192', '--import', 'tsx', 'tests/bench/central-simulator.ts'],
@@ -30,12 +27,24 @@ const child = spawn(
   },
 );
 const lines = createInterface({ input: child.stdout });
+/** The rest of the simulator's next output line that starts with `prefix`. */
 const next = (prefix: string): Promise<string> =>
-  new Promise((resolve) =>
-    lines.on('line', (line) => line.startsWith(prefix) && resolve(line.slice(prefix.length + 1))),
-  );
+  new Promise((resolve) => {
+    const onLine = (line: string): void => {
+      if (!line.startsWith(prefix)) return;
+      lines.off('line', onLine);
+      resolve(line.slice(prefix.length + 1));
+    };
+    lines.on('line', onLine);
+  });
 
 const url = await next('ready');
+/** CPU seconds the simulator process has used so far. */
+const simulatorCpu = async (): Promise<number> => {
+  const answer = next('cpu');
+  child.stdin.write('cpu\n');
+  return Number(await answer);
+};
 const store = await openStore(join(dir, 'cache.db'));
 const connection = new ConnectionTracker(new EventBus(), () => new Date(), url);
 const client = new CentralClient({
@@ -53,17 +62,27 @@ await client.stop(); // the outage begins
 child.stdin.write('fill\n');
 const target = Number(await next('filled'));
 const before = await store.cursor();
+const rssBefore = process.memoryUsage().rss;
 const memory = sampleRss();
+const cpuBefore = await Promise.all([simulatorCpu(), process.cpuUsage()]);
 const started = performance.now();
 client.start();
 while ((await store.cursor()) < target) await new Promise((resolve) => setTimeout(resolve, 100));
 const secs = seconds(started);
+const cpu = process.cpuUsage(cpuBefore[1]);
+const simCpu = (await simulatorCpu()) - cpuBefore[0];
 const events = target - before;
 const rate = perSecond(events, secs);
-console.log(`peak RSS of the console: ${mb(memory.stop())}`);
-console.log(`catch-up rate = ${Math.round((rate / raw) * 100)}% of the raw store insert rate`);
-console.log(`central catch-up: ${secs.toFixed(1)} s for ${events} events (${rate} events/s)`);
 await client.stop();
 await store.close();
+// The baseline runs after the catch-up, so its memory does not count as the console's.
+const raw = perSecond(1_000_000, rawPositionInsert(dir, 1_000_000));
+console.log(`raw store insert: ${raw} rows/s (1,000,000 rows, one transaction)`);
+console.log(`peak RSS of the console: ${mb(memory.stop())} (${mb(rssBefore)} before the catch-up)`);
+console.log(
+  `CPU time during catch-up: console ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (core and store threads), simulator ${simCpu.toFixed(1)} s`,
+);
+console.log(`catch-up rate = ${Math.round((rate / raw) * 100)}% of the raw store insert rate`);
+console.log(`central catch-up: ${secs.toFixed(1)} s for ${events} events (${rate} events/s)`);
 child.kill();
 rmSync(dir, { recursive: true, force: true });

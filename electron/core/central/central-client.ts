@@ -165,12 +165,9 @@ export class CentralClient {
               stream?.pause();
               void queue.ready().then(() => stream?.resume());
             }
-            const live =
-              event.type === 'heartbeat' || this.now() - Date.parse(event.at) < LIVE_WITHIN_MS;
-            connection.update({
-              status: live ? 'connected' : 'catching_up',
-              lastEventAt: new Date(this.now()).toISOString(),
-            });
+            const now = this.now();
+            const age = event.type === 'heartbeat' ? 0 : Math.max(0, now - Date.parse(event.at));
+            connection.eventReceived(now, age < LIVE_WITHIN_MS ? null : age);
           },
           onReset: (reason) => {
             this.needSnapshot = true;

@@ -12,7 +12,8 @@ import type {
 import type { StreamEvent } from '../../../shared/central/stream';
 
 type EventOf<T extends StreamEvent['type']> = Extract<StreamEvent, { type: T }>;
-export type Listener = (event: StreamEvent) => void;
+/** Gets each new event with its wire form, encoded once for every stream that sends it. */
+export type Listener = (event: StreamEvent, json: string) => void;
 
 /** Positions kept per client for the history endpoint (simulated time). */
 const POSITION_HISTORY_MS = 7 * 24 * 60 * 60 * 1000;
@@ -32,8 +33,13 @@ export class ServiceState {
   readonly shifts = new Map<string, Shift>();
   readonly journal: JournalEntry[] = [];
   readonly operators = new Map<string, Operator & { password: string }>();
-  /** The event log, oldest first, bounded by `maxEvents`. */
-  private readonly log: StreamEvent[] = [];
+  /**
+   * The event log as sent on the wire, oldest first, bounded by `maxEvents`. Encoded once at emit:
+   * a replay then costs no encoding, and strings keep an hour of traffic small in the heap.
+   */
+  private log: string[] = [];
+  /** The seq of log[0]; seqs in the log are consecutive. */
+  private firstSeq = 1;
   private readonly listeners = new Set<Listener>();
   private counter = 0;
   private frozen: number | null = null;
@@ -66,13 +72,18 @@ export class ServiceState {
 
   /** The oldest seq a stream can still resume after; older cursors get `reset`. */
   get oldestResumableSeq(): number {
-    return this.log.length === 0 ? this.seq : this.log[0]!.seq - 1;
+    return this.log.length === 0 ? this.seq : this.firstSeq - 1;
   }
 
-  eventsAfter(seq: number): StreamEvent[] {
-    // Seqs are consecutive in the log, so the position is arithmetic.
-    const first = this.log[0]?.seq ?? this.seq + 1;
-    return this.log.slice(Math.max(0, seq + 1 - first));
+  /** The wire form of every kept event after `seq`, oldest first; read lazily, as a replay goes. */
+  *eventsAfter(seq: number): Generator<{ seq: number; json: string }> {
+    // Seqs are consecutive in the log, so positions are arithmetic. Reads each index afresh:
+    // the log may be trimmed while a slow replay is paused.
+    for (let next = Math.max(seq + 1, this.firstSeq); next <= this.seq; next += 1) {
+      const json = this.log[next - this.firstSeq];
+      if (json === undefined) return;
+      yield { seq: next, json };
+    }
   }
 
   emit<T extends Exclude<StreamEvent['type'], 'heartbeat' | 'reset'>>(
@@ -81,9 +92,16 @@ export class ServiceState {
   ): StreamEvent {
     this.seq += 1;
     const event = { seq: this.seq, at: this.now().toISOString(), type, data } as StreamEvent;
-    this.log.push(event);
-    if (this.log.length > this.maxEvents) this.log.splice(0, this.log.length - this.maxEvents);
-    for (const listener of this.listeners) listener(event);
+    const json = JSON.stringify(event);
+    if (this.log.length === 0) this.firstSeq = this.seq;
+    this.log.push(json);
+    // Trimmed in steps of a tenth: cutting the front of a long array on every event is quadratic.
+    if (this.log.length > this.maxEvents * 1.1) {
+      const cut = this.log.length - this.maxEvents;
+      this.log = this.log.slice(cut);
+      this.firstSeq += cut;
+    }
+    for (const listener of this.listeners) listener(event, json);
     return event;
   }
 

@@ -60,11 +60,11 @@ export class StreamHub {
       return;
     }
     // Live events that happen during the replay wait here, so the socket sees seqs in order.
-    const held: StreamEvent[] = [];
+    const held: { seq: number; json: string }[] = [];
     let replaying = true;
-    const unsubscribe = this.state.subscribe((event) => {
-      if (replaying) held.push(event);
-      else sendEvent(event);
+    const unsubscribe = this.state.subscribe((event, json) => {
+      if (replaying) held.push({ seq: event.seq, json });
+      else send(json);
     });
     const heartbeat = setInterval(
       () => {
@@ -81,14 +81,21 @@ export class StreamHub {
     );
     void (async () => {
       let last = after;
+      const until = this.state.seq;
       for (const event of this.state.eventsAfter(after)) {
-        if (!sendEvent(event)) return;
-        if (this.faults.duplicateReplay && !sendEvent(event)) return;
+        if (!send(event.json)) return;
+        if (this.faults.duplicateReplay && !send(event.json)) return;
         last = event.seq;
         // Backpressure: a slow console fills the send buffer; wait for it instead of the heap.
         if (socket.bufferedAmount > SEND_BUFFER_HIGH) await drained(socket);
       }
-      for (const event of held) if (event.seq > last) sendEvent(event);
+      if (last < until) {
+        // The log was trimmed past this replay while it waited for the console: end the stream
+        // rather than skip events; the console reconnects and is told to reset.
+        socket.close(1011, 'replay fell behind the log');
+        return;
+      }
+      for (const event of held) if (event.seq > last) send(event.json);
       held.length = 0;
       replaying = false;
     })();

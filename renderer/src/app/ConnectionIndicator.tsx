@@ -25,8 +25,8 @@ export function ConnectionIndicator() {
     );
   }
   const label =
-    connection.status === 'catching_up' && connection.behind !== null
-      ? t('connection.catching_up_behind', { count: connection.behind })
+    connection.status === 'catching_up' && connection.behindMs !== null
+      ? t('connection.catching_up_behind', { age: formatAge(connection.behindMs) })
       : t(`connection.${connection.status}`);
   const sinceTime = new Date(connection.since).toLocaleTimeString(localeFor[settings.language]);
   const ageMs = connection.lastEventAt ? now - Date.parse(connection.lastEventAt) : null;
