@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/domain/app-info';
 import type { ConnectionState } from '../../shared/domain/connection';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { Handlers } from './api/handlers';
+import { OperatorActions } from './actions/operator-actions';
 import { CentralService } from './central/central-service';
 import { ConnectionTracker } from './central/connection-state';
 import { EventBus } from './events/event-bus';
@@ -68,7 +69,21 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     logError,
   });
 
-  const central = new CentralService({ url: centralUrl, store, connection, events, logError });
+  const central: CentralService = new CentralService({
+    url: centralUrl,
+    store,
+    connection,
+    events,
+    logError,
+    onOutboxSettled: () => void actions.announce().catch((e) => logError('outbox view', e)),
+  });
+  const actions = new OperatorActions({
+    store,
+    events,
+    operator: () => central.session().operator,
+    sendSoon: () => central.sendSoon(),
+    now,
+  });
 
   const info: AppInfo = {
     name: pkg.productName,
@@ -98,6 +113,12 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'session.logout': () => central.logout(),
     'store.status': () => store.status(),
     'store.purge': () => store.purgeNow(),
+    'outbox.list': () => actions.view(),
+    'outbox.markSeen': ({ id }) => actions.markSeen(id),
+    'alerts.act': async (input) => {
+      const item = await actions.queue('alert.action', input);
+      return { id: item.id, alertId: input.alertId };
+    },
   };
 
   return {

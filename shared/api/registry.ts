@@ -4,6 +4,12 @@ import { connectionStateSchema } from '../domain/connection';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
 import { loginInputSchema, sessionStateSchema } from '../domain/session';
 import { storeStatusSchema } from '../domain/store-status';
+import {
+  alertActInputSchema,
+  markSeenInputSchema,
+  outboxViewSchema,
+  queuedSchema,
+} from '../domain/outbox';
 
 /**
  * The one registry of ConsoleApi operations. Every transport (Electron IPC, the headless HTTP
@@ -25,6 +31,9 @@ export const operations = {
   'session.logout': { input: noInput, output: sessionStateSchema },
   'store.status': { input: noInput, output: storeStatusSchema },
   'store.purge': { input: noInput, output: storeStatusSchema },
+  'outbox.list': { input: noInput, output: outboxViewSchema },
+  'outbox.markSeen': { input: markSeenInputSchema, output: outboxViewSchema },
+  'alerts.act': { input: alertActInputSchema, output: queuedSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the core pushes to every window. The payload is all a listener ever receives. */
@@ -32,6 +41,7 @@ export const events = {
   'connection.state': connectionStateSchema,
   'settings.changed': settingsSchema,
   'session.changed': sessionStateSchema,
+  'outbox.changed': outboxViewSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operations = typeof operations;

@@ -41,3 +41,8 @@ export const snapshotSchema = z.object({
   lastPositions: z.array(positionSchema),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/** A page of a history endpoint (positions, alerts, shifts, journal). */
+export function pageOf<S extends z.ZodType>(item: S) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}

@@ -14,6 +14,8 @@ export interface CentralServiceOptions {
   connection: ConnectionTracker;
   events: EventBus;
   logError: (message: string, error: unknown) => void;
+  /** An action was delivered or refused: the shell's list of pending actions changed. */
+  onOutboxSettled?: () => void;
 }
 
 /**
@@ -53,6 +55,7 @@ export class CentralService {
       this.sender = new OutboxSender({
         http: client.http,
         store: store.get(),
+        onSettled: () => this.options.onOutboxSettled?.(),
         onUnauthenticated: () =>
           this.signedOut('The central service ended the session: log in again'),
       });
@@ -64,6 +67,11 @@ export class CentralService {
       }
       throw new ConsoleApiError('unavailable', (error as Error).message);
     }
+  }
+
+  /** Sends queued actions now instead of at the sender's next tick (if signed in). */
+  sendSoon(): void {
+    void this.sender?.flush();
   }
 
   async logout(): Promise<SessionState> {

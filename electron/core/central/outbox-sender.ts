@@ -1,35 +1,22 @@
-import { z } from 'zod';
-import { alertActionSchema, alertSchema } from '../../../shared/central/records';
+import { alertSchema, type Alert } from '../../../shared/central/records';
+import { pageOf } from '../../../shared/central/stream';
 import type { OutboxItem } from '../db/queries/outbox';
 import type { Store } from '../db/store';
 import { CentralError, type CentralHttp } from './central-http';
+import { deliveryOf } from './outbox-operations';
 
-/** What each queued operation sends, and where. The idempotency key goes with every one. */
-const alertActionPayload = z.object({
-  alertId: z.string(),
-  kind: alertActionSchema.shape.kind,
-  payload: z.record(z.string(), z.unknown()),
-  expectedVersion: z.number().int().min(1),
-});
-const alertActionAnswer = z.object({ alert: alertSchema, action: alertActionSchema });
+/**
+ * A refused action, kept with the service's reason and the subject as it now stands (the alert
+ * someone else claimed, the zone someone else changed), so the operator sees what is true now.
+ */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  current: unknown;
+}
 
-type Send = (http: CentralHttp, item: OutboxItem) => Promise<unknown>;
-const senders: Record<string, Send> = {
-  'alert.action': (http, item) => {
-    const { alertId, kind, payload, expectedVersion } = alertActionPayload.parse(item.payload);
-    return http.request(
-      'POST',
-      `/alerts/${encodeURIComponent(alertId)}/actions`,
-      alertActionAnswer,
-      {
-        kind,
-        payload,
-        expectedVersion,
-        idempotencyKey: item.idempotencyKey,
-      },
-    );
-  },
-};
+const alertPage = pageOf(alertSchema);
 
 export type Settled = { item: OutboxItem; state: 'delivered' | 'rejected'; answer: unknown };
 
@@ -83,12 +70,21 @@ export class OutboxSender {
     const { store, http } = this.options;
     const at = () => new Date(this.now()).toISOString();
     for (const item of await store.dueOutbox(at(), 50)) {
-      const send = senders[item.operation];
       try {
-        if (!send)
-          throw new CentralError(400, 'unknown_operation', `No sender for ${item.operation}`);
-        const answer = await send(http, item);
-        await store.settleOutbox(item.id, 'delivered', answer, at());
+        const delivery = deliveryOf(item.operation, item.payload, item.idempotencyKey);
+        const answer = await http.request(
+          delivery.method,
+          delivery.path,
+          delivery.answer,
+          delivery.body,
+        );
+        await store.settleOutbox(
+          item.id,
+          'delivered',
+          answer ?? null,
+          at(),
+          delivery.records(answer),
+        );
         this.options.onSettled?.({ item, state: 'delivered', answer });
       } catch (error) {
         const failure =
@@ -111,10 +107,65 @@ export class OutboxSender {
           );
           return; // later actions wait: they may depend on this one (a note after a claim)
         }
-        const answer = { status: failure.status, code: failure.code, message: failure.message };
-        await store.settleOutbox(item.id, 'rejected', answer, at());
+        if (await this.alreadyApplied(item, failure)) {
+          await store.settleOutbox(item.id, 'delivered', null, at(), []);
+          this.options.onSettled?.({ item, state: 'delivered', answer: null });
+          continue;
+        }
+        const answer: Refusal = {
+          status: failure.status,
+          code: failure.code,
+          message: failure.message,
+          current: await this.currentSubject(item),
+        };
+        await store.settleOutbox(item.id, 'rejected', answer, at(), []);
         this.options.onSettled?.({ item, state: 'rejected', answer });
       }
     }
+  }
+
+  /**
+   * PUT and DELETE carry no idempotency key: when an earlier try reached the service but its
+   * answer was lost, the resend is refused (409 stale version, 404 gone). If the cache already
+   * shows the action's effect, the action was delivered.
+   */
+  private async alreadyApplied(item: OutboxItem, failure: CentralError): Promise<boolean> {
+    if (item.attempts === 0) return false;
+    const payload = item.payload as { zoneId?: string; expectedVersion?: number };
+    if (typeof payload.zoneId !== 'string') return false;
+    const cached = await this.options.store.recordById('zones', payload.zoneId);
+    if (item.operation === 'zone.delete') return failure.status === 404 || cached === null;
+    if (item.operation !== 'zone.update' || failure.status !== 409 || cached === null) return false;
+    const { zoneId: _id, expectedVersion, ...fields } = payload as Record<string, unknown>;
+    return (
+      cached.version === (expectedVersion as number) + 1 &&
+      Object.entries(fields).every(
+        ([key, value]) =>
+          JSON.stringify((cached as Record<string, unknown>)[key]) === JSON.stringify(value),
+      )
+    );
+  }
+
+  /**
+   * The record a refused action was about, as the service says it is now: an alert is fetched
+   * afresh (and cached, under the version rule); a zone or shift is taken from the cache, which
+   * the stream keeps current.
+   */
+  private async currentSubject(item: OutboxItem): Promise<unknown> {
+    const payload = item.payload as Record<string, unknown>;
+    const { store, http } = this.options;
+    if (typeof payload.zoneId === 'string') return store.recordById('zones', payload.zoneId);
+    if (typeof payload.shiftId === 'string') return store.recordById('shifts', payload.shiftId);
+    if (typeof payload.alertId !== 'string') return null;
+    // The worker boundary loses the handler's generic: the table says what comes back.
+    const cached = (await store.recordById('alerts', payload.alertId)) as Alert | null;
+    if (!cached) return null;
+    const to = new Date(Date.parse(cached.raisedAt) + 1).toISOString();
+    const query = `clientId=${encodeURIComponent(cached.clientId)}&from=${cached.raisedAt}&to=${to}`;
+    const page = await http.request('GET', `/alerts?${query}`, alertPage).catch(() => null);
+    const fresh = page?.items.find((alert) => alert.id === cached.id);
+    if (!fresh) return cached;
+    await store.applyRecords([{ type: 'alert', data: fresh }]);
+    return fresh;
   }
 }

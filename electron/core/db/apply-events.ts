@@ -78,7 +78,19 @@ export function applyPacked(db: Database, batch: PackedBatch): ApplyResult {
   return result;
 }
 
-function applyOther(db: Database, event: OtherEvent): boolean {
+/** A record as the stream or an answer to an action brings it, without the stream's seq. */
+export type CacheRecord = OtherEvent extends infer E
+  ? E extends OtherEvent
+    ? { type: E['type']; data: E['data'] }
+    : never
+  : never;
+
+/** Records from the service's answers to the console's own actions, under the version rule. */
+export function applyRecords(db: Database, records: readonly CacheRecord[]): void {
+  for (const record of records) applyOther(db, record);
+}
+
+function applyOther(db: Database, event: CacheRecord): boolean {
   switch (event.type) {
     case 'client':
       return putClient(db, event.data);

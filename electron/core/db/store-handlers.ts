@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Snapshot } from '../../../shared/central/stream';
-import { applyPacked, applySnapshot } from './apply-events';
+import { applyPacked, applyRecords, applySnapshot, type CacheRecord } from './apply-events';
 import type { PackedBatch } from './packed-batch';
 import { actionsForAlert, alertsForClient, openAlertsByPriority } from './queries/alerts';
 import { appendAudit, firstBrokenAuditRow, type AuditInput } from './queries/audit';
@@ -10,11 +10,14 @@ import { readCursor } from './queries/cursor';
 import { journalForShift } from './queries/journal';
 import {
   dueOutbox,
-  enqueueOutbox,
   listOutbox,
+  markRefusalSeen,
+  outboxNeedingAttention,
+  queueAction,
   retryOutboxLater,
   settleOutbox,
   type OutboxItem,
+  type QueuedAction,
 } from './queries/outbox';
 import { lastFixesOf } from './queries/last-fixes';
 import { readLocalState, writeLocalState } from './queries/local-state';
@@ -25,6 +28,7 @@ import {
   trackForClient,
 } from './queries/positions';
 import { zonesForClient } from './queries/zones';
+import { recordById, type VersionedTable } from './queries/records';
 
 /**
  * Everything the core may ask of the store. These run inside the database worker, each one
@@ -36,6 +40,8 @@ export function createStoreHandlers(db: Database, file: string) {
   return {
     applyPacked: (batch: PackedBatch) => applyPacked(db, batch),
     applySnapshot: (snapshot: Snapshot) => applySnapshot(db, snapshot),
+    applyRecords: (records: readonly CacheRecord[]) =>
+      db.transaction(() => applyRecords(db, records)).immediate(),
     cursor: () => readCursor(db),
     openAlerts: () => openAlertsByPriority(db),
     alertsForClient: (clientId: string, from: string, to: string) =>
@@ -55,11 +61,19 @@ export function createStoreHandlers(db: Database, file: string) {
     appendAudit: (entry: AuditInput) => appendAudit(db, entry),
     firstBrokenAuditRow: () => firstBrokenAuditRow(db),
     fileSize: () => statSync(file).size,
-    enqueueOutbox: (item: Parameters<typeof enqueueOutbox>[1]) => enqueueOutbox(db, item),
+    queueAction: (action: QueuedAction) => queueAction(db, action),
+    outboxNeedingAttention: (limit: number) => outboxNeedingAttention(db, limit),
+    markRefusalSeen: (id: number, at: string) => markRefusalSeen(db, id, at),
     dueOutbox: (now: string, limit: number) => dueOutbox(db, now, limit),
     listOutbox: (states: OutboxItem['state'][], limit: number) => listOutbox(db, states, limit),
-    settleOutbox: (id: number, state: 'delivered' | 'rejected', answer: unknown, at: string) =>
-      settleOutbox(db, id, state, answer, at),
+    settleOutbox: (
+      id: number,
+      state: 'delivered' | 'rejected',
+      answer: unknown,
+      at: string,
+      records: readonly CacheRecord[],
+    ) => settleOutbox(db, id, state, answer, at, records),
+    recordById: <T extends VersionedTable>(table: T, id: string) => recordById(db, table, id),
     retryOutboxLater: (id: number, error: string, nextAttemptAt: string) =>
       retryOutboxLater(db, id, error, nextAttemptAt),
   };

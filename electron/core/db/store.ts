@@ -29,6 +29,7 @@ export class StoreError extends Error {
 
 const METHODS = [
   'applySnapshot',
+  'applyRecords',
   'cursor',
   'openAlerts',
   'alertsForClient',
@@ -45,11 +46,14 @@ const METHODS = [
   'appendAudit',
   'firstBrokenAuditRow',
   'fileSize',
-  'enqueueOutbox',
+  'queueAction',
   'dueOutbox',
   'listOutbox',
   'settleOutbox',
   'retryOutboxLater',
+  'recordById',
+  'outboxNeedingAttention',
+  'markRefusalSeen',
 ] as const satisfies readonly StoreMethod[];
 // Compile-time check that every handler is reachable from the core.
 const allMethods: Record<

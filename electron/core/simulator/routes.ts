@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { applyAction, refusal } from '../../../shared/central/alert-workflow';
 import type { AlertAction, Operator, Shift, Zone } from '../../../shared/central/records';
-import * as body from './requests';
+import * as body from '../../../shared/central/requests';
 import type { ServiceState } from './service-state';
 
 /** An answer that is not 2xx: central-api.md's error body, with its status. */

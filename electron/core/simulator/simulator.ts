@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mayDo, type OutboxOperation } from '../../../shared/central/operations';
 import type { Operator } from '../../../shared/central/records';
 import { Engine } from './engine';
 import { Faults } from './faults';
@@ -67,21 +68,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const engine = new Engine(seed, world, state, simStart);
   engine.advanceTo(simStart);
 
-  const table: [string, RegExp, Handler][] = [
+  // The last column names the operation a route performs, for the role check.
+  const table: [string, RegExp, Handler, OutboxOperation?][] = [
     ['GET', /^\/snapshot$/, () => routes.snapshot()],
     ['GET', /^\/clients\/([\w-]+)\/positions$/, (r) => routes.positions(r)],
     ['GET', /^\/alerts$/, (r) => routes.alerts(r)],
     ['GET', /^\/alerts\/([\w-]+)\/actions$/, (r) => routes.alertActions(r)],
-    ['POST', /^\/alerts\/([\w-]+)\/actions$/, (r) => routes.act(r)],
-    ['POST', /^\/zones$/, (r) => routes.createZone(r)],
-    ['PUT', /^\/zones\/([\w-]+)$/, (r) => routes.updateZone(r)],
-    ['DELETE', /^\/zones\/([\w-]+)$/, (r) => routes.deleteZone(r)],
+    ['POST', /^\/alerts\/([\w-]+)\/actions$/, (r) => routes.act(r), 'alert.action'],
+    ['POST', /^\/zones$/, (r) => routes.createZone(r), 'zone.create'],
+    ['PUT', /^\/zones\/([\w-]+)$/, (r) => routes.updateZone(r), 'zone.update'],
+    ['DELETE', /^\/zones\/([\w-]+)$/, (r) => routes.deleteZone(r), 'zone.delete'],
     ['GET', /^\/shifts$/, (r) => routes.shifts(r)],
-    ['POST', /^\/shifts$/, (r) => routes.startShift(r)],
-    ['POST', /^\/shifts\/([\w-]+)\/handover$/, (r) => routes.handover(r)],
-    ['POST', /^\/shifts\/([\w-]+)\/accept$/, (r) => routes.accept(r)],
+    ['POST', /^\/shifts$/, (r) => routes.startShift(r), 'shift.start'],
+    ['POST', /^\/shifts\/([\w-]+)\/handover$/, (r) => routes.handover(r), 'shift.handover'],
+    ['POST', /^\/shifts\/([\w-]+)\/accept$/, (r) => routes.accept(r), 'shift.accept'],
     ['GET', /^\/journal$/, (r) => routes.journal(r)],
-    ['POST', /^\/journal$/, (r) => routes.writeJournal(r)],
+    ['POST', /^\/journal$/, (r) => routes.writeJournal(r), 'journal.add'],
   ];
 
   function operatorOf(request: IncomingMessage, url: URL): Operator {
@@ -116,9 +118,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       routes.sessions.delete(request.headers.authorization?.slice(7) ?? '');
       return { status: 204 };
     }
-    for (const [method, pattern, handler] of table) {
+    for (const [method, pattern, handler, operation] of table) {
       const match = pattern.exec(path);
       if (match && method === request.method) {
+        if (operation && !mayDo(operator.roles, operation))
+          throw new HttpFailure(403, 'forbidden', `Your role may not do ${operation}`);
         return handler({ operator, params: match.slice(1), query: url.searchParams, body: raw });
       }
     }

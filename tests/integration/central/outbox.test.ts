@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CentralHttp } from '../../../electron/core/central/central-http';
 import { OutboxSender, type Settled } from '../../../electron/core/central/outbox-sender';
+import type { QueuedAction } from '../../../electron/core/db/queries/outbox';
 import { openStore, type Store } from '../../../electron/core/db/store';
 import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
 import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
@@ -51,21 +52,27 @@ async function anOpenAlert(): Promise<string> {
   return alert.id;
 }
 
-function claim(alertId: string, expectedVersion: number) {
+function action(alertId: string, payload: Record<string, unknown>): QueuedAction {
   return {
     idempotencyKey: randomUUID(),
     operation: 'alert.action',
-    payload: { alertId, kind: 'claim', payload: {}, expectedVersion },
+    payload: { alertId, ...payload },
     at: new Date().toISOString(),
+    operatorId: 'referent1',
+    subjectType: 'alert',
+    subjectId: alertId,
   };
 }
+
+const claim = (alertId: string, expectedVersion: number): QueuedAction =>
+  action(alertId, { kind: 'claim', payload: {}, expectedVersion });
 
 describe('outbox', () => {
   it('delivers an action made while the service was down, once, even across a restart', async () => {
     const alertId = await anOpenAlert();
     const file = join(tempDir(), 'cache.db');
     const before = await console_(file);
-    await before.store.enqueueOutbox(claim(alertId, sim.state.alerts.get(alertId)!.version));
+    await before.store.queueAction(claim(alertId, sim.state.alerts.get(alertId)!.version));
     sim.faults.failures = { remaining: 1000, status: 503 };
     await before.sender.flush();
     const [pending] = await before.store.listOutbox(['pending'], 10);
@@ -93,7 +100,7 @@ describe('outbox', () => {
     const alertId = await anOpenAlert();
     const { store, sender, settled } = await console_(join(tempDir(), 'cache.db'));
     const version = sim.state.alerts.get(alertId)!.version;
-    const item = await store.enqueueOutbox(claim(alertId, version));
+    const item = await store.queueAction(claim(alertId, version));
     // The action reached the service with this key, but the answer never came back: the item
     // is still pending in the outbox when the console sends it again.
     const http = await signedIn('referent1');
@@ -112,10 +119,10 @@ describe('outbox', () => {
   it('keeps a refusal with what the service says is now true, and does not send it again', async () => {
     const alertId = await anOpenAlert();
     const other = await console_(join(tempDir(), 'other.db'), 'referent2');
-    await other.store.enqueueOutbox(claim(alertId, sim.state.alerts.get(alertId)!.version));
+    await other.store.queueAction(claim(alertId, sim.state.alerts.get(alertId)!.version));
     await other.sender.flush();
     const mine = await console_(join(tempDir(), 'cache.db'));
-    await mine.store.enqueueOutbox(claim(alertId, sim.state.alerts.get(alertId)!.version));
+    await mine.store.queueAction(claim(alertId, sim.state.alerts.get(alertId)!.version));
     await mine.sender.flush();
     expect(mine.settled).toEqual([
       expect.objectContaining({
@@ -135,18 +142,14 @@ describe('outbox', () => {
     const alertId = await anOpenAlert();
     const { store, sender, settled } = await console_(join(tempDir(), 'cache.db'));
     const version = sim.state.alerts.get(alertId)!.version;
-    await store.enqueueOutbox(claim(alertId, version));
-    await store.enqueueOutbox({
-      idempotencyKey: randomUUID(),
-      operation: 'alert.action',
-      at: new Date().toISOString(),
-      payload: {
-        alertId,
+    await store.queueAction(claim(alertId, version));
+    await store.queueAction(
+      action(alertId, {
         kind: 'note',
         payload: { text: 'Called the client: no answer' },
         expectedVersion: version + 1,
-      },
-    });
+      }),
+    );
     sim.faults.failures = { remaining: 1, status: 500 };
     await sender.flush();
     expect(settled).toEqual([]);

@@ -20,6 +20,7 @@ import {
   trackForClient,
 } from '../../../electron/core/db/queries/positions';
 import { CLIENT_ZONES_SQL, zonesForClient } from '../../../electron/core/db/queries/zones';
+import { ATTENTION_SQL, DUE_SQL } from '../../../electron/core/db/queries/outbox';
 import { cacheDb, queryPlan } from '../../helpers/cache-db';
 import { alert, client, events, iso, position, T0, zone } from '../../fixtures/central-records';
 
@@ -273,5 +274,17 @@ describe('zones and journal', () => {
     applyEvents(db, events(1, [entry('later', T0 + 5), entry('first', T0)]));
     expect(journalForShift(db, 's1').map((e) => e.id)).toEqual(['first', 'later']);
     expectIndexedOnly(queryPlan(db, SHIFT_JOURNAL_SQL, 's1'), 'journal_by_shift (shift_id=?)');
+  });
+});
+
+describe('outbox', () => {
+  it('reads pending actions and unread refusals through their partial index, not every action ever sent', () => {
+    const plan = queryPlan(cacheDb(), ATTENTION_SQL, 10);
+    expect(plan.join('\n')).toContain('outbox_attention');
+    expect(plan.join('\n')).not.toMatch(/SCAN outbox\b(?! USING)/);
+    // Due actions: either partial index holds only pending rows.
+    expect(queryPlan(cacheDb(), DUE_SQL, iso(T0), 10).join('\n')).toMatch(
+      /USING INDEX outbox_(attention|pending)/,
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { initial } from './0001-initial';
+import { outboxSeen } from './0002-outbox-seen';
 import type { Migration } from '../migration-type';
 
 /** Every migration, oldest first. A new one is a new file here; old ones never change. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, outboxSeen];
 
 export const LATEST_VERSION = migrations.length;

@@ -12,7 +12,7 @@ const VERSIONED = {
   alerts: ['id', 'version', 'client_id', 'state', 'severity_rank', 'raised_at', 'json'],
   shifts: ['id', 'version', 'started_at', 'json'],
 } as const;
-type VersionedTable = keyof typeof VERSIONED;
+export type VersionedTable = keyof typeof VERSIONED;
 
 export const severityRank: Record<Alert['severity'], number> = {
   critical: 0,
@@ -117,4 +117,18 @@ export function deleteZone(db: Database, id: string): boolean {
   return (
     statement(db, 'UPDATE zones SET deleted = 1 WHERE id = ? AND deleted = 0').run(id).changes > 0
   );
+}
+
+type RecordIn = { clients: Client; devices: Device; zones: Zone; alerts: Alert; shifts: Shift };
+
+/** One record as the cache holds it now (a deleted zone counts as absent); null if unknown. */
+export function recordById<T extends VersionedTable>(
+  db: Database,
+  table: T,
+  id: string,
+): RecordIn[T] | null {
+  const live = table === 'zones' ? ' AND deleted = 0' : '';
+  const row = statement(db, `SELECT json FROM ${table} WHERE id = ?${live}`).get(id) as
+    { json: string } | undefined;
+  return row ? (JSON.parse(row.json) as RecordIn[T]) : null;
 }

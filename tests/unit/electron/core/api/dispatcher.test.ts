@@ -29,6 +29,15 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'store.purge': () => {
       throw new Error('not used');
     },
+    'outbox.list': () => {
+      throw new Error('not used');
+    },
+    'outbox.markSeen': () => {
+      throw new Error('not used');
+    },
+    'alerts.act': () => {
+      throw new Error('not used');
+    },
     ...overrides,
   };
 }

@@ -1,21 +1,26 @@
 import { z } from 'zod';
-import { alertActionKinds, resolutionCodes, zoneSchema } from '../../../shared/central/records';
-import { idSchema, timestampSchema } from '../../../shared/central/primitives';
+import { alertActionKinds, resolutionCodes, zoneSchema } from './records';
+import { idSchema, timestampSchema } from './primitives';
 
-// Request bodies of central-api.md, as the service checks them.
+// Request bodies of central-api.md, as the service checks them and as the console's outbox
+// checks an action before queueing it.
 
-const key = z.string().uuid();
+const key = z.uuid();
 
 export const loginBody = z.object({ username: z.string().min(1), password: z.string().min(1) });
 
-export const actionBody = z
-  .object({
-    kind: z.enum(alertActionKinds),
-    payload: z.record(z.string(), z.unknown()),
-    idempotencyKey: key,
-    expectedVersion: z.number().int().min(1),
-  })
-  .superRefine((body, context) => {
+/** An alert action's fields (the body without its key), checked kind by kind. */
+export const actionFields = z.object({
+  kind: z.enum(alertActionKinds),
+  payload: z.record(z.string(), z.unknown()),
+  expectedVersion: z.number().int().min(1),
+});
+
+/** Adds the per-kind payload check (note needs text, resolve a known code, ...) to a schema. */
+export function withPayloadCheck<
+  S extends z.ZodType<{ kind: string; payload: Record<string, unknown> }>,
+>(schema: S) {
+  return schema.superRefine((body, context) => {
     const problem = payloadProblem(body.kind, body.payload);
     if (problem)
       context.addIssue({
@@ -24,6 +29,9 @@ export const actionBody = z
         message: problem.message,
       });
   });
+}
+
+export const actionBody = withPayloadCheck(actionFields.extend({ idempotencyKey: key }));
 
 function payloadProblem(
   kind: string,

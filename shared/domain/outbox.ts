@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import {
+  outboxOperationNames,
+  outboxOperations,
+  type OutboxOperation,
+} from '../central/operations';
+import { idSchema } from '../central/primitives';
+
+/** An action the operator made that the central service has not accepted (yet). */
+export const pendingActionSchema = z.object({
+  id: z.number().int().positive(),
+  operation: z.enum(outboxOperationNames as [OutboxOperation, ...OutboxOperation[]]),
+  /** What it was about: the alert, zone or shift, when it names one. */
+  subjectId: z.string().nullable(),
+  createdAt: z.string(),
+  /** pending: waiting to be sent or retried; rejected: the service refused it. */
+  state: z.enum(['pending', 'rejected']),
+  attempts: z.number().int().nonnegative(),
+  /** Why the last try failed (pending) or why it was refused (rejected). */
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string(),
+  /** The service's refusal and the subject as it stands now. */
+  refusal: z
+    .object({
+      status: z.number().int(),
+      code: z.string(),
+      message: z.string(),
+      current: z.unknown(),
+    })
+    .nullable(),
+});
+export type PendingAction = z.infer<typeof pendingActionSchema>;
+
+export const outboxViewSchema = z.object({ items: z.array(pendingActionSchema) });
+export type OutboxView = z.infer<typeof outboxViewSchema>;
+
+export const markSeenInputSchema = z.object({ id: z.number().int().positive() }).strict();
+
+/** `alerts.act`: one alert action, checked as the service checks it. */
+export const alertActInputSchema = outboxOperations['alert.action'];
+export const queuedSchema = z.object({ id: z.number().int().positive(), alertId: idSchema });

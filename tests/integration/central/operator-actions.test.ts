@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConsoleApiError } from '../../../shared/api/errors';
+import type { Alert } from '../../../shared/central/records';
+import type { OutboxView } from '../../../shared/domain/outbox';
+import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
+import { openDatabase } from '../../../electron/core/db/open-database';
+import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
+import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
+import { tempDir } from '../../helpers/temp-dir';
+import { join } from 'node:path';
+
+let sim: Simulator;
+const cores: ConsoleCore[] = [];
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
+  await sim.close();
+});
+
+async function signedInCore(username: string, dir = tempDir()) {
+  const core = await createConsoleCore({
+    dataDir: dir,
+    mode: 'headless',
+    central: sim.url,
+    logError: () => undefined,
+  });
+  cores.push(core);
+  const announced: OutboxView[] = [];
+  core.events.subscribe((event, payload) => {
+    if (event === 'outbox.changed') announced.push(payload as OutboxView);
+  });
+  await core.dispatch('session.login', { username, password: TRAINING_PASSWORD });
+  return { core, dir, announced };
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('condition not reached in 5 s');
+}
+
+async function anOpenAlert(): Promise<Alert> {
+  sim = await startSimulator({
+    clients: 80,
+    seed: 3,
+    start: new Date('2026-11-23T16:00:00.000Z'),
+    run: false,
+  });
+  sim.advanceTo(new Date('2026-11-24T16:00:00.000Z'));
+  const alert = [...sim.state.alerts.values()].find((candidate) => candidate.state === 'open');
+  if (!alert) throw new Error('the scenario raised no alert');
+  return alert;
+}
+
+const claim = (alert: Alert) => ({
+  alertId: alert.id,
+  kind: 'claim' as const,
+  payload: {},
+  expectedVersion: alert.version,
+});
+
+function cachedAlert(dir: string, id: string): Alert | null {
+  const db = openDatabase(join(dir, 'cache.db'));
+  try {
+    const row = db.prepare('SELECT json FROM alerts WHERE id = ?').get(id) as
+      { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as Alert) : null;
+  } finally {
+    db.close();
+  }
+}
+
+describe('operator actions through the console core', () => {
+  it('queues an alert action with its audit entry, delivers it and caches the service’s answer', async () => {
+    const alert = await anOpenAlert();
+    const { core, dir, announced } = await signedInCore('referent1');
+    const queued = (await core.dispatch('alerts.act', claim(alert))) as { id: number };
+    expect(queued.id).toBeGreaterThan(0);
+    // Announced as pending, then announced again once delivered: the shell needs no polling.
+    await until(
+      async () => announced.at(-1),
+      (view) => view !== undefined && view.items.length === 0,
+    );
+    expect(((await core.dispatch('outbox.list', {})) as OutboxView).items).toEqual([]);
+    expect(sim.state.alerts.get(alert.id)).toMatchObject({
+      state: 'claimed',
+      claimedBy: 'referent1',
+    });
+    expect(announced[0]?.items.map((item) => item.operation)).toEqual(['alert.action']);
+    await core.close();
+    cores.length = 0;
+    expect(cachedAlert(dir, alert.id)).toMatchObject({ state: 'claimed', claimedBy: 'referent1' });
+    const db = openDatabase(join(dir, 'cache.db'));
+    const audit = db
+      .prepare(
+        "SELECT operator_id, action, subject_id FROM audit_log WHERE action = 'alert.action'",
+      )
+      .all();
+    db.close();
+    expect(audit).toEqual([
+      { operator_id: 'referent1', action: 'alert.action', subject_id: alert.id },
+    ]);
+  });
+
+  it('shows a refusal with who holds the alert now, until the operator has read it', async () => {
+    const alert = await anOpenAlert();
+    const other = await signedInCore('referent2');
+    await other.core.dispatch('alerts.act', claim(alert));
+    await until(
+      async () => sim.state.alerts.get(alert.id)!.state,
+      (state) => state === 'claimed',
+    );
+    const mine = await signedInCore('referent1');
+    // The referent acts on the version their screen shows, which already has the other claim.
+    await mine.core.dispatch('alerts.act', claim(sim.state.alerts.get(alert.id)!));
+    const view = await until(
+      async () => (await mine.core.dispatch('outbox.list', {})) as OutboxView,
+      (v) => v.items[0]?.state === 'rejected',
+    );
+    expect(view.items[0]!.refusal).toMatchObject({
+      status: 409,
+      message: 'Cannot claim: the alert is claimed by referent2',
+      current: { id: alert.id, state: 'claimed', claimedBy: 'referent2' },
+    });
+    const after = (await mine.core.dispatch('outbox.markSeen', {
+      id: view.items[0]!.id,
+    })) as OutboxView;
+    expect(after.items).toEqual([]);
+  });
+
+  it('refuses, before queueing, an action without a session, by the wrong role, or with bad input', async () => {
+    const alert = await anOpenAlert();
+    const core = await createConsoleCore({
+      dataDir: tempDir(),
+      mode: 'headless',
+      central: sim.url,
+      logError: () => undefined,
+    });
+    cores.push(core);
+    const reason = (input: unknown) =>
+      core.dispatch('alerts.act', input).then(
+        () => 'accepted',
+        (error: ConsoleApiError) => `${error.code}: ${error.message}`,
+      );
+    expect(await reason(claim(alert))).toBe('unauthenticated: Sign in to act');
+    await core.dispatch('session.login', { username: 'technician1', password: TRAINING_PASSWORD });
+    expect(await reason(claim(alert))).toBe('forbidden: Your role may not do alert.action');
+    await core.dispatch('session.login', { username: 'referent1', password: TRAINING_PASSWORD });
+    expect(await reason({ ...claim(alert), kind: 'resolve', payload: { code: 'maybe' } })).toMatch(
+      /^invalid_input: .*payload.code/,
+    );
+    expect(((await core.dispatch('outbox.list', {})) as OutboxView).items).toEqual([]);
+  });
+});
