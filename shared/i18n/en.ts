@@ -24,6 +24,24 @@ export const en = {
     bridgeLost: 'Console core unreachable — retrying',
     stale: 'Data may be out of date',
   },
+  outbox: {
+    pending_one: '{{count}} action waiting to be sent',
+    pending_other: '{{count}} actions waiting to be sent',
+    refusedTitle: 'The central service refused',
+    refused: '{{what}}: {{reason}}',
+    refusedWithState: '{{what}}: {{reason}} (now: {{now}})',
+    seen: 'Understood',
+    operation: {
+      'alert.action': 'Action on alert {{id}}',
+      'zone.create': 'New zone',
+      'zone.update': 'Change to zone {{id}}',
+      'zone.delete': 'Deletion of zone {{id}}',
+      'journal.add': 'Journal entry',
+      'shift.start': 'Start of shift',
+      'shift.handover': 'Handover of shift {{id}}',
+      'shift.accept': 'Acceptance of shift {{id}}',
+    },
+  },
   login: {
     title: 'Sign in',
     username: 'Username',
@@ -89,5 +107,14 @@ export const en = {
   errors: { loadFailed: 'Could not reach the console core: {{message}}' },
 };
 
-type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
+/**
+ * Another language has the same keys, plus the plural forms its grammar needs: Latvian, for
+ * one, says "0 darbību" with a form of its own (i18next picks `_zero` by Intl.PluralRules).
+ */
+type PluralForms<T> = {
+  [
+    K in keyof T as K extends `${infer P}_other` ? `${P}_${'zero' | 'two' | 'few' | 'many'}` : never
+  ]?: string;
+};
+type Catalog<T> = { [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> } & PluralForms<T>;
 export type CatalogShape = Catalog<typeof en>;

@@ -3,6 +3,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorBadge } from './OperatorBadge';
+import { PendingBadge, RefusalNotices } from './PendingActions';
 import { PlaceholderPage } from './PlaceholderPage';
 import { routeIds, useRoute, type RouteId } from './use-route';
 import { WarningBanner } from './WarningBanner';
@@ -24,6 +25,7 @@ export function Shell() {
           <span className="muted">{t('app.subtitle')}</span>
         </div>
         <ConnectionIndicator />
+        <PendingBadge />
         <OperatorBadge />
         <LanguageSwitch />
       </header>
@@ -36,6 +38,7 @@ export function Shell() {
       </nav>
       <main className="shell-main">
         <WarningBanner />
+        <RefusalNotices />
         <Page route={route} />
       </main>
     </div>
