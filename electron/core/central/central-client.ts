@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { operatorSchema, type Operator } from '../../../shared/central/records';
 import { snapshotSchema } from '../../../shared/central/stream';
+import type { StaleAlert } from '../db/apply-events';
 import { IngestQueue } from '../db/ingest-queue';
 import type { Store } from '../db/store';
 import { Backoff } from './backoff';
 import { CentralError, CentralHttp } from './central-http';
 import type { ConnectionTracker } from './connection-state';
+import { fetchAlert } from './fetch-alert';
 import { openStream, type StreamConnection } from './stream-connection';
 
 const sessionSchema = z.object({
@@ -123,12 +125,26 @@ export class CentralClient {
     if (cursor > 0 && !this.needSnapshot) return { cursor, fresh: false };
     connection.update({ status: 'catching_up', detail: 'loading a snapshot' });
     const snapshot = await this.http.request('GET', '/snapshot', snapshotSchema);
-    await store.applySnapshot(snapshot);
+    const stale = await store.applySnapshot(snapshot);
+    await this.refreshAlerts(stale);
     this.stats.snapshots += 1;
     this.needSnapshot = false;
     // The snapshot is as fresh as data gets: it counts as the last thing received.
     connection.update({ lastSeq: snapshot.seq, lastEventAt: new Date(this.now()).toISOString() });
     return { cursor: snapshot.seq, fresh: true };
+  }
+
+  /**
+   * Fetches the present state of alerts a snapshot no longer lists as open (resolved while the
+   * console was away). One that the service cannot find stays as it is: never dropped unseen.
+   */
+  private async refreshAlerts(stale: StaleAlert[]): Promise<void> {
+    for (const alert of stale) {
+      const found = await fetchAlert(this.http, alert);
+      if (found) await this.options.store.applyRecords([{ type: 'alert', data: found }]);
+      else
+        this.options.logError(`alert ${alert.id} is unknown to the service; kept as it was`, null);
+    }
   }
 
   /**

@@ -1,8 +1,8 @@
-import { alertSchema, type Alert } from '../../../shared/central/records';
-import { pageOf } from '../../../shared/central/stream';
+import type { Alert } from '../../../shared/central/records';
 import type { OutboxItem } from '../db/queries/outbox';
 import type { Store } from '../db/store';
 import { CentralError, type CentralHttp } from './central-http';
+import { fetchAlert } from './fetch-alert';
 import { deliveryOf } from './outbox-operations';
 
 /**
@@ -15,8 +15,6 @@ export interface Refusal {
   message: string;
   current: unknown;
 }
-
-const alertPage = pageOf(alertSchema);
 
 export type Settled = { item: OutboxItem; state: 'delivered' | 'rejected'; answer: unknown };
 
@@ -160,10 +158,7 @@ export class OutboxSender {
     // The worker boundary loses the handler's generic: the table says what comes back.
     const cached = (await store.recordById('alerts', payload.alertId)) as Alert | null;
     if (!cached) return null;
-    const to = new Date(Date.parse(cached.raisedAt) + 1).toISOString();
-    const query = `clientId=${encodeURIComponent(cached.clientId)}&from=${cached.raisedAt}&to=${to}`;
-    const page = await http.request('GET', `/alerts?${query}`, alertPage).catch(() => null);
-    const fresh = page?.items.find((alert) => alert.id === cached.id);
+    const fresh = await fetchAlert(http, cached).catch(() => null);
     if (!fresh) return cached;
     await store.applyRecords([{ type: 'alert', data: fresh }]);
     return fresh;
