@@ -7,6 +7,7 @@ import { OperatorActions } from './actions/operator-actions';
 import { CentralService } from './central/central-service';
 import { ConnectionTracker } from './central/connection-state';
 import { EventBus } from './events/event-bus';
+import { cacheFileFor, removeCache } from './db/cache-file';
 import { StoreService } from './db/store-service';
 import { ensureWritableDataDir } from './runtime/data-dir';
 import { startSimulator } from './simulator/simulator';
@@ -16,10 +17,10 @@ export interface ConsoleCoreOptions {
   dataDir: string;
   mode: AppInfo['mode'];
   /**
-   * Base URL of the central service; 'embedded' starts the training simulator in this process
-   * (the default of `npm start` and `npm run headless`); null runs on the cache alone.
+   * Base URL of the central service; 'embedded' starts the training simulator in this process;
+   * null runs on the cache alone; undefined: the Settings' central URL, or the simulator if none.
    */
-  central: string | null | 'embedded';
+  central?: string | null | 'embedded';
   electronVersion?: string | null;
   /** The compiled database worker (desktop build); source runs find their own. */
   storeWorkerUrl?: URL | string;
@@ -57,12 +58,16 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
   const events = new EventBus();
   const settings = openSettingsStore(options.dataDir, now);
-  const simulator = options.central === 'embedded' ? await startSimulator() : null;
-  const centralUrl = simulator?.url ?? (options.central === 'embedded' ? null : options.central);
+  const central_ =
+    options.central === undefined ? (settings.get().centralUrl ?? 'embedded') : options.central;
+  const simulator = central_ === 'embedded' ? await startSimulator() : null;
+  const centralUrl = simulator?.url ?? (central_ === 'embedded' ? null : central_);
   const connection = new ConnectionTracker(events, now, centralUrl);
   for (const warning of settings.warnings) logError(warning, null);
+  const cacheFile = cacheFileFor(options.dataDir, central_);
+  if (central_ === 'embedded') removeCache(cacheFile);
   const store = await StoreService.open({
-    dataDir: options.dataDir,
+    file: cacheFile,
     workerUrl: options.storeWorkerUrl,
     now,
     retentionDays: () => settings.get().retentionDays,

@@ -1,3 +1,4 @@
+import { centralUrlSchema } from '../../shared/domain/settings';
 import { parseArgs } from 'node:util';
 
 export interface HeadlessArgs {
@@ -13,7 +14,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 export const USAGE = `Usage: npm run headless -- [--port N] [--data-dir DIR] [--central URL] [--token T]
   --port N        loopback port to listen on (0 picks a free one; default ${DEFAULT_PORT})
   --data-dir DIR  where the cache and settings live (default: the desktop console's)
-  --central URL   base URL of the central service (default: the built-in training simulator)
+  --central URL   base URL of the central service (default: the one set in Settings, else the built-in training simulator)
   --token T       access token for this run, 16-128 of [A-Za-z0-9_-] (default: random)`;
 
 /** Parses the command line, throwing an Error whose message says which option is wrong. */
@@ -46,16 +47,9 @@ function parsePort(raw: string | undefined): number {
 }
 
 function parseCentral(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`--central must be a URL, not "${raw}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`--central must use http or https, not ${url.protocol}`);
-  }
-  return url.toString().replace(/\/$/, '');
+  const parsed = centralUrlSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`--central must be an http or https URL, not "${raw}"`);
+  return parsed.data;
 }
 
 function parseToken(raw: string): string {

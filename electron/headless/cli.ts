@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const core = await createConsoleCore({
     dataDir,
     mode: 'headless',
-    central: args.central ?? 'embedded',
+    // --central wins; without it, the service set in Settings, or the training simulator.
+    central: args.central ?? undefined,
   });
   const server = await startHeadlessServer({ core, token, port: args.port, staticRoot });
 

@@ -39,8 +39,7 @@ async function start(): Promise<void> {
   core = await createConsoleCore({
     dataDir: app.getPath('userData'),
     mode: 'electron',
-    // Until a centre configures its service in Settings, the console trains on the simulator.
-    central: 'embedded',
+    // No central option: the service set in Settings, or the training simulator until there is one.
     electronVersion: process.versions.electron ?? null,
     // Worker scripts cannot be read from inside the asar archive: the bundle is unpacked.
     storeWorkerUrl: join(

@@ -5,11 +5,26 @@ import { z } from 'zod';
  * the patch an operator sends and the defaults all derive from this shape, so a field added later
  * keeps older files valid (missing fields take their default).
  */
+/**
+ * A central service's base URL: http or https, a host, an optional port and path, no query; kept
+ * without a trailing slash. (A pattern, not URL: shared code runs where no URL class is typed.)
+ */
+export const centralUrlSchema = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s?#]*)?$/, 'must be an http or https URL')
+  .transform((url) => url.replace(/\/+$/, ''));
+
 const settingsFields = {
   language: z.enum(['lv', 'en']),
   theme: z.enum(['dark', 'light']),
   /** Positions older than this many days are purged from the local cache. */
   retentionDays: z.number().int().min(1).max(3650),
+  /**
+   * The centre's central monitoring service; null: the built-in training simulator. Read at
+   * start-up: each service has a cache of its own, so a change applies on the next start.
+   */
+  centralUrl: centralUrlSchema.nullable(),
 };
 
 export const settingsSchema = z.object(settingsFields).strict();
@@ -26,6 +41,7 @@ export const defaultSettings: Settings = {
   language: 'en',
   theme: 'dark',
   retentionDays: 90,
+  centralUrl: null,
 };
 
 export const languages = settingsFields.language.options;

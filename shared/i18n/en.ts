@@ -66,6 +66,15 @@ export const en = {
     saved: 'Saved',
     saveFailed: 'Could not save: {{message}}',
   },
+  central: {
+    title: 'Central monitoring service',
+    now: 'This console works with: {{url}}',
+    url: 'Service URL',
+    placeholder: 'empty: the built-in training simulator',
+    hint: 'Each service keeps a cache of its own. The change applies when the console next starts.',
+    save: 'Save',
+    savedRestart: 'Saved. Restart the console to connect to it.',
+  },
   cache: {
     title: 'Local cache',
     retentionDays: 'Keep positions for (days)',

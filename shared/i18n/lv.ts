@@ -69,6 +69,15 @@ export const lv: CatalogShape = {
     saved: 'Saglabāts',
     saveFailed: 'Neizdevās saglabāt: {{message}}',
   },
+  central: {
+    title: 'Centrālais uzraudzības dienests',
+    now: 'Šī konsole strādā ar: {{url}}',
+    url: 'Dienesta URL',
+    placeholder: 'tukšs: iebūvētais mācību simulators',
+    hint: 'Katram dienestam ir sava kešatmiņa. Izmaiņas stājas spēkā nākamajā konsoles startā.',
+    save: 'Saglabāt',
+    savedRestart: 'Saglabāts. Restartējiet konsoli, lai pieslēgtos.',
+  },
   cache: {
     title: 'Lokālā kešatmiņa',
     retentionDays: 'Glabāt atrašanās vietas (dienas)',

@@ -10,7 +10,7 @@ test('Settings shows the local cache, keeps a new retention period and purges on
   await signIn(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   const panel = page.getByTestId('cache-panel');
-  await expect(panel).toContainText(join(headlessConsole.dataDir, 'cache.db'));
+  await expect(panel).toContainText(join(headlessConsole.dataDir, 'training.db'));
   await expect(panel.getByTestId('last-purge')).toHaveText('Not yet');
 
   const days = panel.getByLabel('Keep positions for (days)');
@@ -37,4 +37,27 @@ test('Settings shows the local cache, keeps a new retention period and purges on
   await page.getByTestId('cache-panel').getByLabel('Keep positions for (days)').fill('0');
   await page.getByTestId('cache-panel').getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('cache-panel').getByRole('alert')).toContainText('retentionDays');
+});
+
+test('Settings takes the centre’s central service URL for the next start, and refuses a bad one', async ({
+  page,
+  headlessConsole,
+}) => {
+  await page.goto(headlessConsole.url);
+  await signIn(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const panel = page.getByTestId('central-panel');
+  await expect(panel).toContainText('This console works with: http://127.0.0.1:');
+
+  await panel.getByLabel('Service URL').fill('ftp://em.example.lv');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('status')).toContainText('centralUrl');
+
+  await panel.getByLabel('Service URL').fill('https://em.example.lv/');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('status')).toHaveText(
+    'Saved. Restart the console to connect to it.',
+  );
+  const stored = JSON.parse(readFileSync(join(headlessConsole.dataDir, 'settings.json'), 'utf8'));
+  expect(stored.centralUrl).toBe('https://em.example.lv');
 });

@@ -1,13 +1,11 @@
-import { join } from 'node:path';
 import { ConsoleApiError } from '../../../shared/api/errors';
 import type { StoreStatus } from '../../../shared/domain/store-status';
 import { LAST_PURGE_KEY, RetentionJob, type PurgeReport } from './retention-job';
 import { openStore, StoreError, type Store } from './store';
 
-export const CACHE_FILE = 'cache.db';
-
 export interface StoreServiceOptions {
-  dataDir: string;
+  /** The cache file (see cacheFileFor). */
+  file: string;
   workerUrl?: URL | string;
   now: () => Date;
   retentionDays: () => number;
@@ -29,7 +27,7 @@ export class StoreService {
   ) {}
 
   static async open(options: StoreServiceOptions): Promise<StoreService> {
-    const file = join(options.dataDir, CACHE_FILE);
+    const { file } = options;
     try {
       const store = await openStore(file, options.workerUrl);
       const retention = new RetentionJob(store, {

@@ -49,12 +49,19 @@ export class StreamHub {
       this.faults.malformedNext = false;
       send('{"seq": "not a number", "type": "position"');
     }
-    if (after < this.state.oldestResumableSeq) {
+    // A cursor beyond the newest seq comes from another log (this simulator was restarted):
+    // resuming from it would skip every event up to it, so it is told to reset too.
+    const foreign = after > this.state.seq;
+    if (after < this.state.oldestResumableSeq || foreign) {
       sendEvent({
         seq: this.state.seq,
         at: this.state.now().toISOString(),
         type: 'reset',
-        data: { reason: `cursor ${after} is older than the log` },
+        data: {
+          reason: foreign
+            ? `cursor ${after} is not from this service's log`
+            : `cursor ${after} is older than the log`,
+        },
       });
       socket.close(1000, 'reset');
       return;

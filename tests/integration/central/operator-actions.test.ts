@@ -3,11 +3,11 @@ import type { ConsoleApiError } from '../../../shared/api/errors';
 import type { Alert } from '../../../shared/central/records';
 import type { OutboxView } from '../../../shared/domain/outbox';
 import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
+import { cacheFileFor } from '../../../electron/core/db/cache-file';
 import { openDatabase } from '../../../electron/core/db/open-database';
 import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
 import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
 import { tempDir } from '../../helpers/temp-dir';
-import { join } from 'node:path';
 
 let sim: Simulator;
 const cores: ConsoleCore[] = [];
@@ -62,7 +62,7 @@ const claim = (alert: Alert) => ({
 });
 
 function cachedAlert(dir: string, id: string): Alert | null {
-  const db = openDatabase(join(dir, 'cache.db'));
+  const db = openDatabase(cacheFileFor(dir, sim.url));
   try {
     const row = db.prepare('SELECT json FROM alerts WHERE id = ?').get(id) as
       { json: string } | undefined;
@@ -92,7 +92,7 @@ describe('operator actions through the console core', () => {
     await core.close();
     cores.length = 0;
     expect(cachedAlert(dir, alert.id)).toMatchObject({ state: 'claimed', claimedBy: 'referent1' });
-    const db = openDatabase(join(dir, 'cache.db'));
+    const db = openDatabase(cacheFileFor(dir, sim.url));
     const audit = db
       .prepare(
         "SELECT operator_id, action, subject_id FROM audit_log WHERE action = 'alert.action'",

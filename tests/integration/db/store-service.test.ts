@@ -4,7 +4,8 @@ import { apiRejection } from '../../helpers/rejection';
 import { describe, expect, it } from 'vitest';
 import { createConsoleCore } from '../../../electron/core/console-core';
 import { openDatabase } from '../../../electron/core/db/open-database';
-import { CACHE_FILE, describeStoreFailure } from '../../../electron/core/db/store-service';
+import { BARE_CACHE as CACHE_FILE } from '../../../electron/core/db/cache-file';
+import { describeStoreFailure } from '../../../electron/core/db/store-service';
 import { StoreError } from '../../../electron/core/db/store';
 import { tempDir } from '../../helpers/temp-dir';
 

@@ -59,3 +59,16 @@ it('a replay that the log outruns while the console is not reading ends the stre
   expect(seqs.at(-1)!).toBeLessThan(sim.state.seq);
   expect(seqs.at(-1)!).toBeLessThan(sim.state.oldestResumableSeq);
 });
+
+it('a cursor from beyond its log (a restarted simulator) is told to reset, not silently skipped ahead', async () => {
+  sim = await startSimulator({ clients: 5, seed: 3, run: false });
+  const socket = new WebSocket(
+    `${sim.url.replace('http', 'ws')}/api/v1/stream?after=${sim.state.seq + 5000}`,
+    { headers: { Authorization: `Bearer ${await token()}` } },
+  );
+  const first = await new Promise<{ type: string; data: { reason: string } }>((resolve) =>
+    socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))),
+  );
+  expect(first).toMatchObject({ type: 'reset', data: { reason: /not from this service's log/ } });
+  socket.close();
+});

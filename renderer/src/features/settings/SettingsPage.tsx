@@ -5,6 +5,7 @@ import { languages, type Settings, type SettingsPatch } from '../../../../shared
 import { useConsole } from '../../app/console-context';
 import { AboutPanel } from './AboutPanel';
 import { CachePanel } from './CachePanel';
+import { CentralPanel } from './CentralPanel';
 
 type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
@@ -53,6 +54,7 @@ export function SettingsPage() {
         {save.kind === 'saved' && t('settings.saved')}
         {save.kind === 'failed' && t('settings.saveFailed', { message: save.message })}
       </p>
+      <CentralPanel />
       <CachePanel />
       <AboutPanel />
     </section>

@@ -36,7 +36,7 @@ describe('headless arguments', () => {
     [['--port', '-1'], /--port/],
     [['--port', '12a'], /--port/],
     [['--central', 'ftp://x'], /http or https/],
-    [['--central', 'nonsense'], /must be a URL/],
+    [['--central', 'nonsense'], /must be an http or https URL/],
     [['--token', 'short'], /--token/],
     [['--host', '0.0.0.0'], /Unknown option/],
     [['stray'], /positional/],

@@ -1,0 +1,54 @@
+import { afterEach, expect, it } from 'vitest';
+import type { ConnectionState } from '../../../shared/domain/connection';
+import type { StoreStatus } from '../../../shared/domain/store-status';
+import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
+import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
+import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
+import { apiRejection } from '../../helpers/rejection';
+import { tempDir } from '../../helpers/temp-dir';
+
+let sim: Simulator | null = null;
+let core: ConsoleCore | null = null;
+afterEach(async () => {
+  await core?.close();
+  await sim?.close();
+  core = sim = null;
+});
+
+const open = (dataDir: string) =>
+  createConsoleCore({ dataDir, mode: 'headless', logError: () => undefined });
+
+it('uses the central URL from Settings from the next start, with a cache of its own', async () => {
+  sim = await startSimulator({ clients: 10, seed: 2, run: false });
+  const dataDir = tempDir();
+  core = await open(dataDir);
+  // No URL set: the console trains on its built-in simulator.
+  const embedded = (await core.dispatch('connection.get', {})) as ConnectionState;
+  expect(embedded.central).not.toBe(sim.url);
+  const bad = await apiRejection(core.dispatch('settings.set', { centralUrl: 'ftp://em.lv' }));
+  expect(bad).toMatchObject({ code: 'invalid_input', field: 'centralUrl' });
+  await core.dispatch('settings.set', { centralUrl: `${sim.url}/` });
+  await core.close();
+
+  core = await open(dataDir);
+  expect(((await core.dispatch('connection.get', {})) as ConnectionState).central).toBe(sim.url);
+  await core.dispatch('session.login', { username: 'referent1', password: TRAINING_PASSWORD });
+  const status = (await core.dispatch('store.status', {})) as StoreStatus;
+  expect(status.file).toMatch(/cache-127\.0\.0\.1-[0-9a-f]{8}\.db$/);
+});
+
+it('starts the training simulator on a fresh cache each time: its world is new each start', async () => {
+  const dataDir = tempDir();
+  const first = await open(dataDir);
+  core = first;
+  await first.dispatch('session.login', { username: 'referent1', password: TRAINING_PASSWORD });
+  const cursor = async () => ((await first.dispatch('store.status', {})) as StoreStatus).cursor;
+  for (let tries = 0; tries < 100 && (await cursor()) === 0; tries += 1)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(await cursor()).toBeGreaterThan(0);
+  await first.close();
+
+  // Before: the old cursor was kept and the new simulator's events up to it were dropped.
+  core = await open(dataDir);
+  expect(((await core.dispatch('store.status', {})) as StoreStatus).cursor).toBe(0);
+});
