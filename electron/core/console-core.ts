@@ -3,7 +3,9 @@ import type { AppInfo } from '../../shared/domain/app-info';
 import type { ConnectionState } from '../../shared/domain/connection';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { Handlers } from './api/handlers';
+import { ConsoleApiError } from '../../shared/api/errors';
 import { OperatorActions } from './actions/operator-actions';
+import { LiveFeed } from './map/live-feed';
 import { CentralService } from './central/central-service';
 import { ConnectionTracker } from './central/connection-state';
 import { EventBus } from './events/event-bus';
@@ -80,8 +82,14 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     connection,
     events,
     logError,
-    onOutboxSettled: () => void actions.announce().catch((e) => logError('outbox view', e)),
+    onOutboxSettled: (settled) => {
+      live.applied(settled.records);
+      void actions.announce().catch((e) => logError('outbox view', e));
+    },
+    onApplied: (batch) => live.applied(batch),
+    onSnapshot: () => live.reloaded(),
   });
+  const live = new LiveFeed(events);
   const actions = new OperatorActions({
     store,
     events,
@@ -120,6 +128,19 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'store.purge': () => store.purgeNow(),
     'outbox.list': () => actions.view(),
     'outbox.markSeen': ({ id }) => actions.markSeen(id),
+    'map.snapshot': () => store.run((s) => s.mapSnapshot()),
+    'clients.detail': async ({ clientId }) => {
+      const detail = await store.run((s) => s.clientDetail(clientId));
+      if (!detail) throw new ConsoleApiError('invalid_input', `No client ${clientId}`, 'clientId');
+      return detail;
+    },
+    'clients.trail': async ({ clientId, hours }) => {
+      const to = now().getTime();
+      const track = await store.run((s) =>
+        s.trackForClient(clientId, to - hours * 3_600_000, to + 1),
+      );
+      return { clientId, at: [...track.at], lat: [...track.lat], lon: [...track.lon] };
+    },
     'alerts.act': async (input) => {
       const item = await actions.queue('alert.action', input);
       return { id: item.id, alertId: input.alertId };

@@ -5,6 +5,16 @@ import { settingsPatchSchema, settingsSchema } from '../domain/settings';
 import { loginInputSchema, sessionStateSchema } from '../domain/session';
 import { storeStatusSchema } from '../domain/store-status';
 import {
+  alertsChangedSchema,
+  clientDetailSchema,
+  clientInputSchema,
+  mapFixesSchema,
+  mapSnapshotSchema,
+  trailInputSchema,
+  trailSchema,
+  zonesChangedSchema,
+} from '../domain/map';
+import {
   alertActInputSchema,
   markSeenInputSchema,
   outboxViewSchema,
@@ -34,6 +44,9 @@ export const operations = {
   'outbox.list': { input: noInput, output: outboxViewSchema },
   'outbox.markSeen': { input: markSeenInputSchema, output: outboxViewSchema },
   'alerts.act': { input: alertActInputSchema, output: queuedSchema },
+  'map.snapshot': { input: noInput, output: mapSnapshotSchema },
+  'clients.detail': { input: clientInputSchema, output: clientDetailSchema },
+  'clients.trail': { input: trailInputSchema, output: trailSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the core pushes to every window. The payload is all a listener ever receives. */
@@ -42,6 +55,10 @@ export const events = {
   'settings.changed': settingsSchema,
   'session.changed': sessionStateSchema,
   'outbox.changed': outboxViewSchema,
+  'map.fixes': mapFixesSchema,
+  'map.reload': z.object({}),
+  'alerts.changed': alertsChangedSchema,
+  'zones.changed': zonesChangedSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operations = typeof operations;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { operatorSchema, type Operator } from '../../../shared/central/records';
 import { snapshotSchema } from '../../../shared/central/stream';
-import type { StaleAlert } from '../db/apply-events';
+import type { StaleAlert, StoredEvent } from '../db/apply-events';
 import { IngestQueue } from '../db/ingest-queue';
 import type { Store } from '../db/store';
 import { Backoff } from './backoff';
@@ -29,6 +29,10 @@ export interface CentralClientOptions {
   backoff?: Backoff;
   /** Called when the service no longer accepts the session (401): the operator must log in. */
   onUnauthenticated?: () => void;
+  /** Events now in the cache (their transaction committed); for the windows' live view. */
+  onApplied?: (events: readonly StoredEvent[]) => void;
+  /** The cache took a snapshot. */
+  onSnapshot?: () => void;
 }
 
 /**
@@ -127,6 +131,7 @@ export class CentralClient {
     const snapshot = await this.http.request('GET', '/snapshot', snapshotSchema);
     const stale = await store.applySnapshot(snapshot);
     await this.refreshAlerts(stale);
+    this.options.onSnapshot?.();
     this.stats.snapshots += 1;
     this.needSnapshot = false;
     // The snapshot is as fresh as data gets: it counts as the last thing received.
@@ -156,7 +161,11 @@ export class CentralClient {
     return new Promise((resolve, reject) => {
       let outcome: 'closed' | 'reset' = 'closed';
       const queue = new IngestQueue({
-        apply: (batch) => store.applyEvents(batch),
+        apply: async (batch) => {
+          const result = await store.applyEvents(batch);
+          this.options.onApplied?.(batch);
+          return result;
+        },
         onApplied: (result) => connection.update({ lastSeq: result.cursor }),
         onError: (error) => {
           logError('applying stream events failed; reconnecting from the stored cursor', error);

@@ -5,7 +5,8 @@ import type { EventBus } from '../events/event-bus';
 import { CentralClient } from './central-client';
 import { CentralError } from './central-http';
 import type { ConnectionTracker } from './connection-state';
-import { OutboxSender } from './outbox-sender';
+import { OutboxSender, type Settled } from './outbox-sender';
+import type { StoredEvent } from '../db/apply-events';
 
 export interface CentralServiceOptions {
   /** Base URL of the central service; null: none (the console shows only its cache). */
@@ -15,7 +16,10 @@ export interface CentralServiceOptions {
   events: EventBus;
   logError: (message: string, error: unknown) => void;
   /** An action was delivered or refused: the shell's list of pending actions changed. */
-  onOutboxSettled?: () => void;
+  onOutboxSettled?: (settled: Settled) => void;
+  /** Stream events now in the cache, and snapshots taken: for the windows' live view. */
+  onApplied?: (events: readonly StoredEvent[]) => void;
+  onSnapshot?: () => void;
 }
 
 /**
@@ -46,6 +50,8 @@ export class CentralService {
       logError,
       onUnauthenticated: () =>
         this.signedOut('The central service ended the session: log in again'),
+      onApplied: this.options.onApplied,
+      onSnapshot: this.options.onSnapshot,
     });
     try {
       const operator = await client.login(username, password);
@@ -55,7 +61,7 @@ export class CentralService {
       this.sender = new OutboxSender({
         http: client.http,
         store: store.get(),
-        onSettled: () => this.options.onOutboxSettled?.(),
+        onSettled: (settled) => this.options.onOutboxSettled?.(settled),
         onUnauthenticated: () =>
           this.signedOut('The central service ended the session: log in again'),
       });

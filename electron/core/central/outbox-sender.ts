@@ -1,4 +1,5 @@
 import type { Alert } from '../../../shared/central/records';
+import type { CacheRecord } from '../db/apply-events';
 import type { OutboxItem } from '../db/queries/outbox';
 import type { Store } from '../db/store';
 import { CentralError, type CentralHttp } from './central-http';
@@ -16,7 +17,13 @@ export interface Refusal {
   current: unknown;
 }
 
-export type Settled = { item: OutboxItem; state: 'delivered' | 'rejected'; answer: unknown };
+export type Settled = {
+  item: OutboxItem;
+  state: 'delivered' | 'rejected';
+  answer: unknown;
+  /** Records the answer brought into the cache. */
+  records: CacheRecord[];
+};
 
 export interface OutboxSenderOptions {
   http: CentralHttp;
@@ -76,14 +83,9 @@ export class OutboxSender {
           delivery.answer,
           delivery.body,
         );
-        await store.settleOutbox(
-          item.id,
-          'delivered',
-          answer ?? null,
-          at(),
-          delivery.records(answer),
-        );
-        this.options.onSettled?.({ item, state: 'delivered', answer });
+        const records = delivery.records(answer);
+        await store.settleOutbox(item.id, 'delivered', answer ?? null, at(), records);
+        this.options.onSettled?.({ item, state: 'delivered', answer, records });
       } catch (error) {
         const failure =
           error instanceof CentralError
@@ -107,7 +109,7 @@ export class OutboxSender {
         }
         if (await this.alreadyApplied(item, failure)) {
           await store.settleOutbox(item.id, 'delivered', null, at(), []);
-          this.options.onSettled?.({ item, state: 'delivered', answer: null });
+          this.options.onSettled?.({ item, state: 'delivered', answer: null, records: [] });
           continue;
         }
         const answer: Refusal = {
@@ -117,7 +119,7 @@ export class OutboxSender {
           current: await this.currentSubject(item),
         };
         await store.settleOutbox(item.id, 'rejected', answer, at(), []);
-        this.options.onSettled?.({ item, state: 'rejected', answer });
+        this.options.onSettled?.({ item, state: 'rejected', answer, records: [] });
       }
     }
   }

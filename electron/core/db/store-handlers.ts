@@ -27,6 +27,7 @@ import {
   purgePositionsStep,
   trackForClient,
 } from './queries/positions';
+import { clientDetail, mapSnapshot } from './queries/map';
 import { zonesForClient } from './queries/zones';
 import { recordById, type VersionedTable } from './queries/records';
 
@@ -52,6 +53,8 @@ export function createStoreHandlers(db: Database, file: string) {
     trackForClient: (clientId: string, fromMs: number, toMs: number) =>
       trackForClient(db, clientId, fromMs, toMs),
     lastPositions: () => lastPositions(db),
+    mapSnapshot: () => mapSnapshot(db),
+    clientDetail: (clientId: string) => clientDetail(db, clientId),
     zonesForClient: (clientId: string) => zonesForClient(db, clientId),
     journalForShift: (shiftId: string) => journalForShift(db, shiftId),
     counts: () => cacheCounts(db),

@@ -37,6 +37,8 @@ const METHODS = [
   'positionsForClient',
   'trackForClient',
   'lastPositions',
+  'mapSnapshot',
+  'clientDetail',
   'zonesForClient',
   'journalForShift',
   'counts',

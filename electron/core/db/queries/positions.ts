@@ -161,6 +161,14 @@ export function lastPositions(db: Database): Position[] {
   return (statement(db, LAST_POSITIONS_SQL).all() as PositionRow[]).map(toPosition);
 }
 
+/** One client's newest fix, or null. */
+export function lastFixFor(db: Database, clientId: string): Position | null {
+  lastFixesOf(db).flush();
+  const row = statement(db, `${LAST_POSITIONS_SQL} WHERE client_id = ?`).get(clientId) as
+    PositionRow | undefined;
+  return row ? toPosition(row) : null;
+}
+
 export const OLDEST_BUCKET_SQL = 'SELECT min(bucket) AS bucket FROM positions';
 export const PURGE_BUCKET_SQL = 'DELETE FROM positions WHERE bucket = ? AND at < ?';
 

@@ -38,6 +38,15 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'alerts.act': () => {
       throw new Error('not used');
     },
+    'map.snapshot': () => {
+      throw new Error('not used');
+    },
+    'clients.detail': () => {
+      throw new Error('not used');
+    },
+    'clients.trail': () => {
+      throw new Error('not used');
+    },
     ...overrides,
   };
 }

@@ -1,0 +1,82 @@
+import type { Database } from 'better-sqlite3';
+import type { Alert, Client, Device, Zone } from '../../../../shared/central/records';
+import type { ClientDetail, FixTuple, MapSnapshot } from '../../../../shared/domain/map';
+import { statement } from '../statements';
+import { lastFixesOf } from './last-fixes';
+import { lastFixFor } from './positions';
+import { recordById } from './records';
+import { zonesForClient } from './zones';
+
+const parse = <T>(rows: { json: string }[]): T[] => rows.map((row) => JSON.parse(row.json) as T);
+
+export const MAP_CLIENTS_SQL = `
+  SELECT c.id, c.display_name, c.case_number, c.json, f.lat, f.lon, f.at, f.accuracy_m, f.speed_kmh
+  FROM clients AS c LEFT JOIN last_fixes AS f ON f.client_id = c.id
+  WHERE c.status <> 'ended'`;
+
+interface MapClientRow {
+  id: string;
+  display_name: string;
+  case_number: string;
+  json: string;
+  lat: number | null;
+  lon: number | null;
+  at: number | null;
+  accuracy_m: number | null;
+  speed_kmh: number | null;
+}
+
+/** Every client under supervision with their newest fix, every zone and every unresolved alert. */
+export function mapSnapshot(db: Database): MapSnapshot {
+  lastFixesOf(db).flush();
+  const clients = (statement(db, MAP_CLIENTS_SQL).all() as MapClientRow[]).map((row) => {
+    const record = JSON.parse(row.json) as Client;
+    const fix: FixTuple | null =
+      row.at === null
+        ? null
+        : [row.id, row.lat!, row.lon!, row.at, row.accuracy_m!, row.speed_kmh ?? null];
+    return {
+      id: row.id,
+      name: row.display_name,
+      caseNumber: row.case_number,
+      riskLevel: record.riskLevel,
+      status: record.status,
+      fix,
+    };
+  });
+  const zones = parse<Zone>(
+    statement(db, 'SELECT json FROM zones WHERE deleted = 0').all() as {
+      json: string;
+    }[],
+  );
+  const openAlerts = parse<Alert>(
+    statement(db, "SELECT json FROM alerts WHERE state <> 'resolved'").all() as { json: string }[],
+  ).map(({ id, clientId, severity, state, type, position }) => ({
+    id,
+    clientId,
+    severity,
+    state,
+    type,
+    position,
+  }));
+  return { clients, zones, openAlerts };
+}
+
+/** The side panel's data for one client; null if the cache does not know them. */
+export function clientDetail(db: Database, clientId: string): ClientDetail | null {
+  const client = recordById(db, 'clients', clientId);
+  if (!client) return null;
+  const devices = parse<Device>(
+    statement(db, 'SELECT json FROM devices WHERE client_id = ? ORDER BY id').all(clientId) as {
+      json: string;
+    }[],
+  );
+  const lastFix = lastFixFor(db, clientId);
+  const openAlerts = parse<Alert>(
+    statement(
+      db,
+      "SELECT json FROM alerts WHERE client_id = ? AND state <> 'resolved' ORDER BY severity_rank, raised_at",
+    ).all(clientId) as { json: string }[],
+  );
+  return { client, devices, lastFix, openAlerts, zones: zonesForClient(db, clientId) };
+}

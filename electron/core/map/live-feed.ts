@@ -1,0 +1,77 @@
+import type { AlertMark, FixTuple } from '../../../shared/domain/map';
+import type { Zone } from '../../../shared/central/records';
+import type { CacheRecord, StoredEvent } from '../db/apply-events';
+import type { EventBus } from '../events/event-bus';
+
+/** How often the windows hear about new fixes and changed alerts at most. */
+const FLUSH_EVERY_MS = 250;
+
+/**
+ * Tells the windows what changed in the cache, coalesced: the newest fix per client and the latest
+ * state of each changed alert and zone, at most four times a second. A catch-up of millions of
+ * events thus reaches the map as a few thousand updates, not millions of messages.
+ */
+export class LiveFeed {
+  private fixes = new Map<string, FixTuple>();
+  private alerts = new Map<string, AlertMark>();
+  private zones = new Map<string, Zone>();
+  private deletedZones = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly bus: EventBus) {}
+
+  /** Events just written to the cache (after their transaction committed). */
+  applied(events: readonly StoredEvent[] | readonly CacheRecord[]): void {
+    for (const event of events) {
+      switch (event.type) {
+        case 'position': {
+          const p = event.data;
+          const at = Date.parse(p.at);
+          const held = this.fixes.get(p.clientId);
+          if (!held || at >= held[3])
+            this.fixes.set(p.clientId, [p.clientId, p.lat, p.lon, at, p.accuracyM, p.speedKmh]);
+          break;
+        }
+        case 'alert': {
+          const { id, clientId, severity, state, type, position } = event.data;
+          this.alerts.set(id, { id, clientId, severity, state, type, position });
+          break;
+        }
+        case 'zone':
+          this.zones.set(event.data.id, event.data);
+          this.deletedZones.delete(event.data.id);
+          break;
+        case 'zone.deleted':
+          this.zones.delete(event.data.id);
+          this.deletedZones.add(event.data.id);
+          break;
+        default:
+          continue;
+      }
+      this.timer ??= setTimeout(() => this.flush(), FLUSH_EVERY_MS).unref();
+    }
+  }
+
+  /** The cache took a snapshot: windows reload the map rather than patch it. */
+  reloaded(): void {
+    this.flush();
+    this.bus.emit('map.reload', {});
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.fixes.size > 0) this.bus.emit('map.fixes', { fixes: [...this.fixes.values()] });
+    if (this.alerts.size > 0)
+      this.bus.emit('alerts.changed', { alerts: [...this.alerts.values()] });
+    if (this.zones.size > 0 || this.deletedZones.size > 0)
+      this.bus.emit('zones.changed', {
+        zones: [...this.zones.values()],
+        deleted: [...this.deletedZones],
+      });
+    this.fixes = new Map();
+    this.alerts = new Map();
+    this.zones = new Map();
+    this.deletedZones = new Set();
+  }
+}

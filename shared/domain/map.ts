@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { idSchema } from '../central/primitives';
+import {
+  alertSchema,
+  clientSchema,
+  deviceSchema,
+  positionSchema,
+  zoneSchema,
+} from '../central/records';
+
+/** A client's newest fix, compact: [clientId, lat, lon, at (ms), accuracyM, speedKmh or null]. */
+export const fixTupleSchema = z.tuple([
+  idSchema,
+  z.number(),
+  z.number(),
+  z.number(),
+  z.number(),
+  z.number().nullable(),
+]);
+export type FixTuple = z.infer<typeof fixTupleSchema>;
+
+/** What the map draws for one client. */
+export const mapClientSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  caseNumber: z.string(),
+  riskLevel: clientSchema.shape.riskLevel,
+  status: clientSchema.shape.status,
+  /** Newest fix, or null if the client has none yet. */
+  fix: fixTupleSchema.nullable(),
+});
+export type MapClient = z.infer<typeof mapClientSchema>;
+
+/** An alert as the map needs it: whose, how bad, and whether it is still open. */
+export const alertMarkSchema = alertSchema.pick({
+  id: true,
+  clientId: true,
+  severity: true,
+  state: true,
+  type: true,
+  position: true,
+});
+export type AlertMark = z.infer<typeof alertMarkSchema>;
+
+/** Everything the map starts from; live changes follow as `map.fixes` and `alerts.changed`. */
+export const mapSnapshotSchema = z.object({
+  clients: z.array(mapClientSchema),
+  zones: z.array(zoneSchema),
+  openAlerts: z.array(alertMarkSchema),
+});
+export type MapSnapshot = z.infer<typeof mapSnapshotSchema>;
+
+export const mapFixesSchema = z.object({ fixes: z.array(fixTupleSchema) });
+export const alertsChangedSchema = z.object({ alerts: z.array(alertMarkSchema) });
+export const zonesChangedSchema = z.object({
+  zones: z.array(zoneSchema),
+  deleted: z.array(idSchema),
+});
+
+export const clientInputSchema = z.object({ clientId: idSchema }).strict();
+
+/** The side panel: the client, their devices, last fix, open alerts and zones. */
+export const clientDetailSchema = z.object({
+  client: clientSchema,
+  devices: z.array(deviceSchema),
+  lastFix: positionSchema.nullable(),
+  openAlerts: z.array(alertSchema),
+  zones: z.array(zoneSchema),
+});
+export type ClientDetail = z.infer<typeof clientDetailSchema>;
+
+export const trailInputSchema = z
+  .object({ clientId: idSchema, hours: z.number().min(0.25).max(72) })
+  .strict();
+/** A trail as columns (times in ms), oldest first. */
+export const trailSchema = z.object({
+  clientId: idSchema,
+  at: z.array(z.number()),
+  lat: z.array(z.number()),
+  lon: z.array(z.number()),
+});
+export type Trail = z.infer<typeof trailSchema>;
