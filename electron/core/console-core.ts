@@ -1,6 +1,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import type { AppInfo } from '../../shared/domain/app-info';
 import type { ConnectionState } from '../../shared/domain/connection';
+import { tileOrigin } from '../../shared/domain/settings';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { Handlers } from './api/handlers';
 import { ConsoleApiError } from '../../shared/api/errors';
@@ -46,6 +47,8 @@ export interface ConsoleCore {
   health(): Promise<HealthReport>;
   readonly events: EventBus;
   readonly info: AppInfo;
+  /** Origins the page may load images from: the tile server set in Settings, if any. */
+  imageOrigins(): string[];
   close(): Promise<void>;
 }
 
@@ -135,7 +138,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       return detail;
     },
     'clients.trail': async ({ clientId, hours }) => {
-      const to = now().getTime();
+      // The hours up to the newest fix: a client gone silent still shows where they went.
+      const last = await store.run((s) => s.lastFixFor(clientId));
+      const to = Math.max(now().getTime(), last ? Date.parse(last.at) : 0);
       const track = await store.run((s) =>
         s.trackForClient(clientId, to - hours * 3_600_000, to + 1),
       );
@@ -151,6 +156,10 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     dispatch: createDispatcher(handlers, logError),
     events,
     info,
+    imageOrigins: () => {
+      const { tileUrl } = settings.get();
+      return tileUrl ? [tileOrigin(tileUrl)] : [];
+    },
     health: async () => {
       const { status, central, lastSeq, lastEventAt, since } = connection.get();
       const cache = await store.run((s) => s.counts()).catch(() => null);

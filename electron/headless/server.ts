@@ -35,7 +35,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const { core, token, staticRoot } = options;
   const events = new EventsSocket(core.events);
   let port = options.port;
-  let csp = '';
+  let connectOrigins: string[] = [];
 
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
@@ -69,7 +69,14 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       return sendJson(response, 200, value ?? null);
     }
     if (request.method === 'GET' || request.method === 'HEAD') {
-      return serveStatic(request, response, url, staticRoot, csp);
+      // Per request: a tile server set in Settings is admitted from the next page load.
+      return serveStatic(
+        request,
+        response,
+        url,
+        staticRoot,
+        contentSecurityPolicy({ connect: connectOrigins, images: core.imageOrigins() }),
+      );
     }
     sendJson(response, 405, {
       error: { code: 'method_not_allowed', message: 'Method not allowed' },
@@ -94,7 +101,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   });
   port = (server.address() as AddressInfo).port;
   const origins = [`127.0.0.1:${port}`, `localhost:${port}`];
-  csp = contentSecurityPolicy({ connect: origins.map((origin) => `ws://${origin}`) });
+  connectOrigins = origins.map((origin) => `ws://${origin}`);
 
   return {
     port,

@@ -50,7 +50,7 @@ async function start(): Promise<void> {
     ),
   });
   denyPermissions(session.defaultSession);
-  serveRenderer(join(root, 'dist', 'renderer'));
+  serveRenderer(join(root, 'dist', 'renderer'), () => core?.imageOrigins() ?? []);
   registerIpc(core);
   const preload = join(root, 'dist', 'electron', 'preload.cjs');
   createMainWindow(preload);

@@ -11,10 +11,13 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `root` over `sargs://app/`, nothing outside it. */
-export function serveRenderer(root: string): void {
-  const csp = contentSecurityPolicy();
+/**
+ * Serves the built renderer from `root` over `sargs://app/`, nothing outside it. `imageOrigins`
+ * is asked per request, so a tile server set in Settings is admitted from the next page load.
+ */
+export function serveRenderer(root: string, imageOrigins: () => string[]): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    const csp = contentSecurityPolicy({ images: imageOrigins() });
     const file = appFileForRequest(root, request.url, APP_SCHEME, APP_HOST);
     if (file === null) return new Response('Not found', { status: 404 });
     try {

@@ -15,6 +15,24 @@ export const centralUrlSchema = z
   .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s?#]*)?$/, 'must be an http or https URL')
   .transform((url) => url.replace(/\/+$/, ''));
 
+/**
+ * An XYZ tile URL template, e.g. https://tiles.example.lv/{z}/{x}/{y}.png ({s} for subdomains).
+ * http(s) only: the page's CSP admits the tile server's origin and nothing else.
+ */
+export const tileUrlSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^https?:\/\/[A-Za-z0-9.{}-]+(:\d{1,5})?\/[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}[^\s]*$/,
+    'must be an http(s) tile URL with {z}, {x} and {y}',
+  );
+
+/** The origin a tile template loads from, as CSP writes it ({s} subdomains become *). */
+export function tileOrigin(template: string): string {
+  const match = /^(https?:\/\/[^/]+)/.exec(template.replace(/\{s\}/g, '*'));
+  return match?.[1] ?? '';
+}
+
 const settingsFields = {
   language: z.enum(['lv', 'en']),
   theme: z.enum(['dark', 'light']),
@@ -25,6 +43,11 @@ const settingsFields = {
    * start-up: each service has a cache of its own, so a change applies on the next start.
    */
   centralUrl: centralUrlSchema.nullable(),
+  /** The institution's tile server; null: the built-in offline basemap only. */
+  tileUrl: tileUrlSchema.nullable(),
+  tileAttribution: z.string().trim().max(200),
+  /** How many hours of a selected client's trail the map draws. */
+  trailHours: z.number().min(0.25).max(72),
 };
 
 export const settingsSchema = z.object(settingsFields).strict();
@@ -42,6 +65,9 @@ export const defaultSettings: Settings = {
   theme: 'dark',
   retentionDays: 90,
   centralUrl: null,
+  tileUrl: null,
+  tileAttribution: '',
+  trailHours: 2,
 };
 
 export const languages = settingsFields.language.options;

@@ -22,6 +22,7 @@ import {
 import { lastFixesOf } from './queries/last-fixes';
 import { readLocalState, writeLocalState } from './queries/local-state';
 import {
+  lastFixFor,
   lastPositions,
   positionsForClient,
   purgePositionsStep,
@@ -54,6 +55,7 @@ export function createStoreHandlers(db: Database, file: string) {
       trackForClient(db, clientId, fromMs, toMs),
     lastPositions: () => lastPositions(db),
     mapSnapshot: () => mapSnapshot(db),
+    lastFixFor: (clientId: string) => lastFixFor(db, clientId),
     clientDetail: (clientId: string) => clientDetail(db, clientId),
     zonesForClient: (clientId: string) => zonesForClient(db, clientId),
     journalForShift: (shiftId: string) => journalForShift(db, shiftId),

@@ -38,6 +38,7 @@ const METHODS = [
   'trackForClient',
   'lastPositions',
   'mapSnapshot',
+  'lastFixFor',
   'clientDetail',
   'zonesForClient',
   'journalForShift',

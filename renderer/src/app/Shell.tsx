@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MapPage } from '../features/map/MapPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -10,6 +11,7 @@ import { WarningBanner } from './WarningBanner';
 
 function Page({ route }: { route: RouteId }) {
   if (route === 'settings') return <SettingsPage />;
+  if (route === 'map') return <MapPage />;
   return <PlaceholderPage route={route} />;
 }
 

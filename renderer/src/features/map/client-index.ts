@@ -41,8 +41,8 @@ const RANK: Record<PointState, number> = { critical: 0, alert: 1, stale: 2, ok: 
  */
 export class ClientIndex {
   readonly points = new Map<string, ClientPoint>();
-  /** Clients known but without a fix yet (not drawable). */
-  readonly unplaced = new Set<string>();
+  /** Clients known but without a fix yet (not drawable until their first fix arrives). */
+  readonly unplaced = new Map<string, MapClient>();
   private readonly open = new Map<string, Map<string, AlertMark['severity']>>();
   private clusterIndex: Supercluster<{ rank: number }, { rank: number }> | null = null;
   private version = 0;
@@ -53,23 +53,8 @@ export class ClientIndex {
     this.unplaced.clear();
     this.open.clear();
     for (const client of clients) {
-      if (!client.fix) {
-        this.unplaced.add(client.id);
-        continue;
-      }
-      const [, lat, lon, at, accuracyM, speedKmh] = client.fix;
-      this.points.set(client.id, {
-        id: client.id,
-        name: client.name,
-        caseNumber: client.caseNumber,
-        highRisk: client.riskLevel === 'high' || client.riskLevel === 'very_high',
-        lat,
-        lon,
-        at,
-        accuracyM,
-        speedKmh,
-        heading: null,
-      });
+      if (client.fix) this.place(client, client.fix);
+      else this.unplaced.set(client.id, client);
     }
     this.applyAlerts(alerts);
     this.version += 1;
@@ -78,7 +63,15 @@ export class ClientIndex {
   /** Newer fixes move their clients; older or unknown ones are ignored. Returns how many moved. */
   applyFixes(fixes: readonly FixTuple[]): number {
     let moved = 0;
-    for (const [id, lat, lon, at, accuracyM, speedKmh] of fixes) {
+    for (const fix of fixes) {
+      const [id, lat, lon, at, accuracyM, speedKmh] = fix;
+      const waiting = this.unplaced.get(id);
+      if (waiting) {
+        this.unplaced.delete(id);
+        this.place(waiting, fix);
+        moved += 1;
+        continue;
+      }
       const point = this.points.get(id);
       if (!point || at <= point.at) continue;
       if (lat !== point.lat || lon !== point.lon) point.heading = bearing(point, lat, lon);
@@ -91,6 +84,21 @@ export class ClientIndex {
     }
     if (moved > 0) this.version += 1;
     return moved;
+  }
+
+  private place(client: MapClient, [, lat, lon, at, accuracyM, speedKmh]: FixTuple): void {
+    this.points.set(client.id, {
+      id: client.id,
+      name: client.name,
+      caseNumber: client.caseNumber,
+      highRisk: client.riskLevel === 'high' || client.riskLevel === 'very_high',
+      lat,
+      lon,
+      at,
+      accuracyM,
+      speedKmh,
+      heading: null,
+    });
   }
 
   applyAlerts(alerts: readonly AlertMark[]): void {

@@ -6,6 +6,7 @@ import { useConsole } from '../../app/console-context';
 import { AboutPanel } from './AboutPanel';
 import { CachePanel } from './CachePanel';
 import { CentralPanel } from './CentralPanel';
+import { MapSettingsPanel } from './MapSettingsPanel';
 
 type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
@@ -55,6 +56,7 @@ export function SettingsPage() {
         {save.kind === 'failed' && t('settings.saveFailed', { message: save.message })}
       </p>
       <CentralPanel />
+      <MapSettingsPanel />
       <CachePanel />
       <AboutPanel />
     </section>

@@ -124,3 +124,14 @@ describe('zoneStyle', () => {
     );
   });
 });
+
+describe('ClientIndex placing', () => {
+  it('places a client known without a fix when their first fix arrives', () => {
+    const index = new ClientIndex();
+    index.load([{ ...client(5, 0, 0), fix: null }], []);
+    expect(index.points.size).toBe(0);
+    expect(index.applyFixes([['C-5', 56.5, 25.1, NOW, 12, null]])).toBe(1);
+    expect(index.points.get('C-5')).toMatchObject({ name: 'Client 5', lat: 56.5 });
+    expect(index.unplaced.size).toBe(0);
+  });
+});

@@ -1,0 +1,103 @@
+import { useTranslation } from 'react-i18next';
+import type { ClientDetail } from '../../../../shared/domain/map';
+import { formatAge } from '../../../../shared/format/age';
+
+/** The selected client: profile, devices, last fix, open alerts and zones. */
+export function ClientPanel({
+  detail,
+  now,
+  following,
+  onFollow,
+  onClose,
+}: {
+  detail: ClientDetail;
+  now: number;
+  following: boolean;
+  onFollow(follow: boolean): void;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const { client, devices, lastFix, openAlerts, zones } = detail;
+  return (
+    <aside className="client-panel" data-testid="client-panel" aria-label={client.displayName}>
+      <header>
+        <h2 data-testid="client-name">{client.displayName}</h2>
+        <button type="button" onClick={onClose} aria-label={t('map.close')}>
+          ×
+        </button>
+      </header>
+      <dl>
+        <dt>{t('map.case')}</dt>
+        <dd>{client.caseNumber}</dd>
+        <dt>{t('map.risk')}</dt>
+        <dd data-testid="client-risk">{t(`risk.${client.riskLevel}`)}</dd>
+        <dt>{t('map.supervision')}</dt>
+        <dd>{t(`supervision.${client.supervisionType}`)}</dd>
+        <dt>{t('map.flags')}</dt>
+        <dd>{client.flags.length > 0 ? client.flags.join(', ') : '—'}</dd>
+        <dt>{t('map.unit')}</dt>
+        <dd>{client.territorialUnit}</dd>
+        <dt>{t('map.caseManager')}</dt>
+        <dd>
+          {client.caseManager ? (
+            <>
+              {client.caseManager.name}{' '}
+              <a href={`tel:${client.caseManager.phone}`}>{client.caseManager.phone}</a>
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>{t('map.lastFix')}</dt>
+        <dd data-testid="client-last-fix">
+          {lastFix
+            ? t('map.fix', {
+                age: formatAge(now - Date.parse(lastFix.at)),
+                accuracy: Math.round(lastFix.accuracyM),
+                lat: lastFix.lat.toFixed(5),
+                lon: lastFix.lon.toFixed(5),
+              })
+            : t('map.noFix')}
+        </dd>
+      </dl>
+      <h3>{t('map.devices')}</h3>
+      <ul data-testid="client-devices">
+        {devices.map((device) => (
+          <li key={device.id}>
+            {t(`device.${device.kind}`)} {device.serial} ·{' '}
+            {device.batteryPct === null ? '—' : `${device.batteryPct}%`} ·{' '}
+            {device.lastSeenAt
+              ? t('map.seen', { age: formatAge(now - Date.parse(device.lastSeenAt)) })
+              : '—'}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('map.openAlerts', { count: openAlerts.length })}</h3>
+      <ul data-testid="client-alerts">
+        {openAlerts.map((alert) => (
+          <li key={alert.id} data-severity={alert.severity}>
+            {t(`alertType.${alert.type}`)} · {alert.severity}
+            {alert.clearedAt ? ` · ${t('map.cleared')}` : ''}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('map.zones')}</h3>
+      <ul data-testid="client-zones">
+        {zones.map((zone) => (
+          <li key={zone.id}>
+            {zone.name} · {t(`zoneKind.${zone.kind}`)}
+          </li>
+        ))}
+      </ul>
+      <label className="follow">
+        <input
+          type="checkbox"
+          checked={following}
+          onChange={(event) => onFollow(event.target.checked)}
+          data-testid="follow"
+        />
+        {t('map.follow')}
+      </label>
+    </aside>
+  );
+}

@@ -1,0 +1,62 @@
+import type { FeatureCollection, MultiLineString } from 'geojson';
+import { useEffect, useState } from 'react';
+import { GeoJSON, useMap } from 'react-leaflet';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import atlasUrl from 'world-atlas/countries-50m.json?url';
+
+/** ISO 3166-1 numeric code of Latvia in Natural Earth's data. */
+const LATVIA = '428';
+
+interface Basemap {
+  land: FeatureCollection;
+  borders: MultiLineString;
+  latvia: FeatureCollection;
+}
+
+/**
+ * The basemap that needs no network: Natural Earth's 1:50m countries (world-atlas, bundled with
+ * the console) as land, coastlines and borders, with Latvia's outline drawn stronger.
+ */
+export function OfflineBasemap() {
+  const [map, setMap] = useState<Basemap | null>(null);
+  const leaflet = useMap();
+  useEffect(() => {
+    // Said on the map's element: tests and support can see the offline basemap is drawn.
+    if (map) leaflet.getContainer().dataset.basemap = 'offline';
+  }, [map, leaflet]);
+  useEffect(() => {
+    let live = true;
+    void fetch(atlasUrl)
+      .then((response) => response.json() as Promise<Topology>)
+      .then((topology) => {
+        if (!live) return;
+        const countries = topology.objects.countries as GeometryCollection;
+        const land = feature(topology, countries) as FeatureCollection;
+        setMap({
+          land,
+          borders: mesh(topology, countries, (a, b) => a !== b),
+          latvia: { ...land, features: land.features.filter((f) => String(f.id) === LATVIA) },
+        });
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!map) return null;
+  return (
+    <>
+      <GeoJSON
+        data={map.land}
+        interactive={false}
+        style={{ color: '#3b4657', weight: 1, fillColor: '#1c2430', fillOpacity: 1 }}
+      />
+      <GeoJSON data={map.borders} interactive={false} style={{ color: '#566173', weight: 1 }} />
+      <GeoJSON
+        data={map.latvia}
+        interactive={false}
+        style={{ color: '#8b98a9', weight: 2, fill: false }}
+      />
+    </>
+  );
+}
