@@ -6,7 +6,8 @@ import { CentralClient } from '../../electron/core/central/central-client';
 import { ConnectionTracker } from '../../electron/core/central/connection-state';
 import { openStore, type Store } from '../../electron/core/db/store';
 import { EventBus } from '../../electron/core/events/event-bus';
-import type { Simulator } from '../../electron/core/simulator/simulator';
+import { startSimulator, type Simulator } from '../../electron/core/simulator/simulator';
+import type { Alert } from '../../shared/central/records';
 import { TRAINING_PASSWORD } from '../../electron/core/simulator/training-accounts';
 
 export interface Console {
@@ -95,4 +96,21 @@ export async function expectCacheMatchesTruth(console: Console, sim: Simulator):
   expect(stored.n).toBe(stored.distinct_ids);
   expect((db.prepare('SELECT seq FROM stream_cursor').get() as { seq: number }).seq).toBe(s.seq);
   db.close();
+}
+
+/**
+ * A simulator that has run a day for 80 clients (seed 3), and one of its open alerts: the
+ * scenario the outbox and alert-action tests act on.
+ */
+export async function simulatorWithOpenAlert(): Promise<{ sim: Simulator; alert: Alert }> {
+  const sim = await startSimulator({
+    clients: 80,
+    seed: 3,
+    start: new Date('2026-11-23T16:00:00.000Z'),
+    run: false,
+  });
+  sim.advanceTo(new Date('2026-11-24T16:00:00.000Z'));
+  const alert = [...sim.state.alerts.values()].find((candidate) => candidate.state === 'open');
+  if (!alert) throw new Error('the scenario raised no alert');
+  return { sim, alert };
 }

@@ -5,8 +5,9 @@ import type { OutboxView } from '../../../shared/domain/outbox';
 import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
 import { cacheFileFor } from '../../../electron/core/db/cache-file';
 import { openDatabase } from '../../../electron/core/db/open-database';
-import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
+import type { Simulator } from '../../../electron/core/simulator/simulator';
 import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
+import { simulatorWithOpenAlert } from '../../helpers/central';
 import { tempDir } from '../../helpers/temp-dir';
 
 let sim: Simulator;
@@ -42,16 +43,9 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
 }
 
 async function anOpenAlert(): Promise<Alert> {
-  sim = await startSimulator({
-    clients: 80,
-    seed: 3,
-    start: new Date('2026-11-23T16:00:00.000Z'),
-    run: false,
-  });
-  sim.advanceTo(new Date('2026-11-24T16:00:00.000Z'));
-  const alert = [...sim.state.alerts.values()].find((candidate) => candidate.state === 'open');
-  if (!alert) throw new Error('the scenario raised no alert');
-  return alert;
+  const scenario = await simulatorWithOpenAlert();
+  sim = scenario.sim;
+  return scenario.alert;
 }
 
 const claim = (alert: Alert) => ({

@@ -5,8 +5,9 @@ import { CentralHttp } from '../../../electron/core/central/central-http';
 import { OutboxSender, type Settled } from '../../../electron/core/central/outbox-sender';
 import type { QueuedAction } from '../../../electron/core/db/queries/outbox';
 import { openStore, type Store } from '../../../electron/core/db/store';
-import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
+import type { Simulator } from '../../../electron/core/simulator/simulator';
 import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
+import { simulatorWithOpenAlert } from '../../helpers/central';
 import { tempDir } from '../../helpers/temp-dir';
 
 let sim: Simulator;
@@ -40,16 +41,9 @@ async function console_(file: string, username = 'referent1') {
 }
 
 async function anOpenAlert(): Promise<string> {
-  sim = await startSimulator({
-    clients: 80,
-    seed: 3,
-    start: new Date('2026-11-23T16:00:00.000Z'),
-    run: false,
-  });
-  sim.advanceTo(new Date('2026-11-24T16:00:00.000Z'));
-  const alert = [...sim.state.alerts.values()].find((candidate) => candidate.state === 'open');
-  if (!alert) throw new Error('the scenario raised no alert');
-  return alert.id;
+  const scenario = await simulatorWithOpenAlert();
+  sim = scenario.sim;
+  return scenario.alert.id;
 }
 
 function action(alertId: string, payload: Record<string, unknown>): QueuedAction {

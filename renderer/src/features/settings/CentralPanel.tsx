@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConsoleApiError } from '../../../../shared/api/errors';
 import { useConsole } from '../../app/console-context';
+import { SaveMessage, useSaveSettings } from './use-save';
 
 /**
  * Which central monitoring service this console works with. Empty: the built-in training
@@ -9,20 +9,14 @@ import { useConsole } from '../../app/console-context';
  */
 export function CentralPanel() {
   const { t } = useTranslation();
-  const { settings, connection, updateSettings } = useConsole();
+  const { settings, connection } = useConsole();
   const [draft, setDraft] = useState(settings.centralUrl ?? '');
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const { message, save } = useSaveSettings();
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     const centralUrl = draft.trim() === '' ? null : draft.trim();
-    try {
-      await updateSettings({ centralUrl });
-      setMessage({ error: false, text: t('central.savedRestart') });
-    } catch (error) {
-      const text = error instanceof ConsoleApiError ? error.message : String(error);
-      setMessage({ error: true, text });
-    }
+    await save({ centralUrl }, t('central.savedRestart'));
   }
 
   return (
@@ -43,11 +37,7 @@ export function CentralPanel() {
       </div>
       <p className="muted">{t('central.hint')}</p>
       <button type="submit">{t('central.save')}</button>
-      {message && (
-        <p role="status" className={message.error ? 'error' : 'muted'}>
-          {message.text}
-        </p>
-      )}
+      <SaveMessage message={message} />
     </form>
   );
 }

@@ -1,30 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConsoleApiError } from '../../../../shared/api/errors';
 import { useConsole } from '../../app/console-context';
+import { SaveMessage, useSaveSettings } from './use-save';
 
 /** The map's basemap (an institution's tile server, else offline) and trail length. */
 export function MapSettingsPanel() {
   const { t } = useTranslation();
-  const { settings, updateSettings } = useConsole();
+  const { settings } = useConsole();
   const [tileUrl, setTileUrl] = useState(settings.tileUrl ?? '');
   const [attribution, setAttribution] = useState(settings.tileAttribution);
   const [trailHours, setTrailHours] = useState(String(settings.trailHours));
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const { message, save } = useSaveSettings();
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    try {
-      await updateSettings({
+    await save(
+      {
         tileUrl: tileUrl.trim() === '' ? null : tileUrl.trim(),
         tileAttribution: attribution,
         trailHours: Number(trailHours),
-      });
-      setMessage({ error: false, text: t('settings.saved') });
-    } catch (error) {
-      const text = error instanceof ConsoleApiError ? error.message : String(error);
-      setMessage({ error: true, text });
-    }
+      },
+      t('settings.saved'),
+    );
   }
 
   return (
@@ -57,11 +54,7 @@ export function MapSettingsPanel() {
       </div>
       <p className="muted">{t('mapSettings.hint')}</p>
       <button type="submit">{t('central.save')}</button>
-      {message && (
-        <p role="status" className={message.error ? 'error' : 'muted'}>
-          {message.text}
-        </p>
-      )}
+      <SaveMessage message={message} />
     </form>
   );
 }

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { ConsoleApiError } from '../../../../shared/api/errors';
+import type { SettingsPatch } from '../../../../shared/domain/settings';
+import { useConsole } from '../../app/console-context';
+
+type Message = { error: boolean; text: string } | null;
+
+/** Saves a settings patch and keeps what to tell the operator: done, or the core's reason. */
+export function useSaveSettings(): {
+  message: Message;
+  save(patch: SettingsPatch, done: string): Promise<void>;
+} {
+  const { updateSettings } = useConsole();
+  const [message, setMessage] = useState<Message>(null);
+  return {
+    message,
+    save: async (patch, done) => {
+      try {
+        await updateSettings(patch);
+        setMessage({ error: false, text: done });
+      } catch (error) {
+        const text = error instanceof ConsoleApiError ? error.message : String(error);
+        setMessage({ error: true, text });
+      }
+    },
+  };
+}
+
+/** The outcome of the last save, read out to screen readers. */
+export function SaveMessage({ message }: { message: Message }) {
+  if (!message) return null;
+  return (
+    <p role="status" className={message.error ? 'error' : 'muted'}>
+      {message.text}
+    </p>
+  );
+}
