@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operatorSchema, type Operator } from '../../../shared/central/records';
+import { operatorSchema, type Alert, type Operator } from '../../../shared/central/records';
 import { snapshotSchema } from '../../../shared/central/stream';
 import type { StaleAlert, StoredEvent } from '../db/apply-events';
 import { IngestQueue } from '../db/ingest-queue';
@@ -129,8 +129,10 @@ export class CentralClient {
     if (cursor > 0 && !this.needSnapshot) return { cursor, fresh: false };
     connection.update({ status: 'catching_up', detail: 'loading a snapshot' });
     const snapshot = await this.http.request('GET', '/snapshot', snapshotSchema);
-    const stale = await store.applySnapshot(snapshot);
-    await this.refreshAlerts(stale);
+    // Alerts resolved while the console was away are fetched first, so that they land in the
+    // same transaction as the snapshot: nobody sees them as ghosts in between.
+    const stale = await store.staleAlerts(snapshot.openAlerts.map((alert) => alert.id));
+    await store.applySnapshot(snapshot, await this.resolvedMeanwhile(stale));
     this.options.onSnapshot?.();
     this.stats.snapshots += 1;
     this.needSnapshot = false;
@@ -140,16 +142,18 @@ export class CentralClient {
   }
 
   /**
-   * Fetches the present state of alerts a snapshot no longer lists as open (resolved while the
-   * console was away). One that the service cannot find stays as it is: never dropped unseen.
+   * The present state of alerts a snapshot no longer lists as open (resolved while the console
+   * was away). One the service cannot find stays as it is: never dropped unseen.
    */
-  private async refreshAlerts(stale: StaleAlert[]): Promise<void> {
+  private async resolvedMeanwhile(stale: StaleAlert[]): Promise<Alert[]> {
+    const found: Alert[] = [];
     for (const alert of stale) {
-      const found = await fetchAlert(this.http, alert);
-      if (found) await this.options.store.applyRecords([{ type: 'alert', data: found }]);
+      const fresh = await fetchAlert(this.http, alert);
+      if (fresh) found.push(fresh);
       else
         this.options.logError(`alert ${alert.id} is unknown to the service; kept as it was`, null);
     }
+    return found;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { Alert } from '../../../shared/central/records';
 import type { Database } from 'better-sqlite3';
 import type { Snapshot, StreamEvent } from '../../../shared/central/stream';
 import { packEvents, packPositions, type OtherEvent, type PackedBatch } from './packed-batch';
@@ -115,39 +116,44 @@ function applyOther(db: Database, event: CacheRecord): boolean {
 
 /**
  * Takes a snapshot as the new truth and sets the cursor to its seq, in one transaction. Records
- * still go through the version rule; zones the service no longer has become tombstones. Returns
- * the cached alerts the snapshot implies were resolved meanwhile (see StaleAlert).
+ * still go through the version rule; zones the service no longer has become tombstones. Alerts
+ * resolved while the console was away (fetched by the caller, see staleAlerts) go in with it.
  */
-export function applySnapshot(db: Database, snapshot: Snapshot): StaleAlert[] {
+export function applySnapshot(
+  db: Database,
+  snapshot: Snapshot,
+  resolvedMeanwhile: readonly Alert[] = [],
+): void {
   let adoptLastFixes = (): void => undefined;
-  const stale = db
-    .transaction((): StaleAlert[] => {
-      for (const client of snapshot.clients) putClient(db, client);
-      for (const device of snapshot.devices) putDevice(db, device);
-      for (const zone of snapshot.zones) putZone(db, zone);
-      for (const alert of snapshot.openAlerts) putAlert(db, alert);
-      const fixes = packPositions(
-        snapshot.lastPositions.map((data) => ({ seq: snapshot.seq, data })),
-      );
-      const newest = new NewestFixes(fixes);
-      for (let i = 0; i < fixes.count; i += 1) if (putPackedPosition(db, fixes, i)) newest.offer(i);
-      adoptLastFixes = lastFixesOf(db).stage(fixes, newest.indices(), 0);
-      const keep = new Set(snapshot.zones.map((zone) => zone.id));
-      const cached = statement(db, 'SELECT id FROM zones WHERE deleted = 0').all() as {
-        id: string;
-      }[];
-      for (const { id } of cached) if (!keep.has(id)) deleteZone(db, id);
-      writeCursor(db, snapshot.seq);
-      const open = new Set(snapshot.openAlerts.map((alert) => alert.id));
-      const unresolved = statement(
-        db,
-        `SELECT id, client_id AS clientId, raised_at AS raisedAt FROM alerts WHERE state <> 'resolved'`,
-      ).all() as StaleAlert[];
-      return unresolved.filter((alert) => !open.has(alert.id));
-    })
-    .immediate();
+  db.transaction(() => {
+    for (const client of snapshot.clients) putClient(db, client);
+    for (const device of snapshot.devices) putDevice(db, device);
+    for (const zone of snapshot.zones) putZone(db, zone);
+    for (const alert of [...snapshot.openAlerts, ...resolvedMeanwhile]) putAlert(db, alert);
+    const fixes = packPositions(
+      snapshot.lastPositions.map((data) => ({ seq: snapshot.seq, data })),
+    );
+    const newest = new NewestFixes(fixes);
+    for (let i = 0; i < fixes.count; i += 1) if (putPackedPosition(db, fixes, i)) newest.offer(i);
+    adoptLastFixes = lastFixesOf(db).stage(fixes, newest.indices(), 0);
+    const keep = new Set(snapshot.zones.map((zone) => zone.id));
+    const cached = statement(db, 'SELECT id FROM zones WHERE deleted = 0').all() as {
+      id: string;
+    }[];
+    for (const { id } of cached) if (!keep.has(id)) deleteZone(db, id);
+    writeCursor(db, snapshot.seq);
+  }).immediate();
   adoptLastFixes();
-  return stale;
+}
+
+/** Cached unresolved alerts that a snapshot does not list as open (see StaleAlert). */
+export function staleAlerts(db: Database, openIds: readonly string[]): StaleAlert[] {
+  const open = new Set(openIds);
+  const unresolved = statement(
+    db,
+    `SELECT id, client_id AS clientId, raised_at AS raisedAt FROM alerts WHERE state <> 'resolved'`,
+  ).all() as StaleAlert[];
+  return unresolved.filter((alert) => !open.has(alert.id));
 }
 
 /**

@@ -1,7 +1,14 @@
 import { statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import type { Alert } from '../../../shared/central/records';
 import type { Snapshot } from '../../../shared/central/stream';
-import { applyPacked, applyRecords, applySnapshot, type CacheRecord } from './apply-events';
+import {
+  applyPacked,
+  applyRecords,
+  applySnapshot,
+  staleAlerts,
+  type CacheRecord,
+} from './apply-events';
 import type { PackedBatch } from './packed-batch';
 import { actionsForAlert, alertsForClient, openAlertsByPriority } from './queries/alerts';
 import { appendAudit, firstBrokenAuditRow, type AuditInput } from './queries/audit';
@@ -41,7 +48,9 @@ export function createStoreHandlers(db: Database, file: string) {
   lastFixesOf(db);
   return {
     applyPacked: (batch: PackedBatch) => applyPacked(db, batch),
-    applySnapshot: (snapshot: Snapshot) => applySnapshot(db, snapshot),
+    applySnapshot: (snapshot: Snapshot, resolvedMeanwhile: Alert[] = []) =>
+      applySnapshot(db, snapshot, resolvedMeanwhile),
+    staleAlerts: (openIds: string[]) => staleAlerts(db, openIds),
     applyRecords: (records: readonly CacheRecord[]) =>
       db.transaction(() => applyRecords(db, records)).immediate(),
     cursor: () => readCursor(db),

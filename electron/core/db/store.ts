@@ -30,6 +30,7 @@ export class StoreError extends Error {
 const METHODS = [
   'applySnapshot',
   'applyRecords',
+  'staleAlerts',
   'cursor',
   'openAlerts',
   'alertsForClient',
