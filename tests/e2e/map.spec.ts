@@ -1,38 +1,30 @@
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
 import { cacheFileFor } from '../../electron/core/db/cache-file';
-import { startSimulator, type Simulator } from '../../electron/core/simulator/simulator';
+import type { Simulator } from '../../electron/core/simulator/simulator';
 import {
   expect,
   signIn,
-  startHeadlessConsole,
+  startConsoleOnSimulator,
   test,
   type HeadlessConsole,
 } from './fixtures/headless-console';
 
 // The live map against a standalone simulator holding three hours of history up to now.
 
+const HOUR = 3_600_000;
 let sim: Simulator;
 let headless: HeadlessConsole;
-const HOUR = 3_600_000;
+let stop: () => Promise<void>;
 
 test.beforeEach(async () => {
   const now = Date.now();
-  sim = await startSimulator({
-    clients: 150,
-    seed: 8,
-    start: new Date(now - 3 * HOUR),
-    run: false,
-  });
-  sim.advanceTo(new Date(now));
-  headless = await startHeadlessConsole(['--central', sim.url]);
+  ({ sim, headless, stop } = await startConsoleOnSimulator(
+    { clients: 150, seed: 8, start: new Date(now - 3 * HOUR) },
+    new Date(now),
+  ));
 });
 
-test.afterEach(async () => {
-  await headless.stop();
-  rmSync(headless.dataDir, { recursive: true, force: true });
-  await sim.close();
-});
+test.afterEach(() => stop());
 
 function placedInCache(): number {
   const db = new Database(cacheFileFor(headless.dataDir, sim.url), { readonly: true });

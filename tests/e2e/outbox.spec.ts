@@ -1,11 +1,10 @@
-import { rmSync } from 'node:fs';
-import { startSimulator, type Simulator } from '../../electron/core/simulator/simulator';
+import type { Simulator } from '../../electron/core/simulator/simulator';
 import { TRAINING_PASSWORD } from '../../electron/core/simulator/training-accounts';
 import type { Alert } from '../../shared/central/records';
 import {
   expect,
   signIn,
-  startHeadlessConsole,
+  startConsoleOnSimulator,
   test,
   type HeadlessConsole,
 } from './fixtures/headless-console';
@@ -16,23 +15,16 @@ import {
 
 let sim: Simulator;
 let headless: HeadlessConsole;
+let stop: () => Promise<void>;
 
 test.beforeEach(async () => {
-  sim = await startSimulator({
-    clients: 80,
-    seed: 3,
-    start: new Date('2026-11-23T16:00:00.000Z'),
-    run: false,
-  });
-  sim.advanceTo(new Date('2026-11-24T16:00:00.000Z'));
-  headless = await startHeadlessConsole(['--central', sim.url]);
+  ({ sim, headless, stop } = await startConsoleOnSimulator(
+    { clients: 80, seed: 3, start: new Date('2026-11-23T16:00:00.000Z') },
+    new Date('2026-11-24T16:00:00.000Z'),
+  ));
 });
 
-test.afterEach(async () => {
-  await headless.stop();
-  rmSync(headless.dataDir, { recursive: true, force: true });
-  await sim.close();
-});
+test.afterEach(() => stop());
 
 function anOpenAlert(): Alert {
   const alert = [...sim.state.alerts.values()].find((candidate) => candidate.state === 'open');
