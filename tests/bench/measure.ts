@@ -23,3 +23,10 @@ export function sampleRss(intervalMs = 50): { stop(): number } {
 
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export const perSecond = (count: number, secs: number): number => Math.round(count / secs);
+
+/** The p-th percentile (0–100) of some values, nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? NaN;
+}

@@ -1,12 +1,7 @@
 import L from 'leaflet';
-import { CLUSTER_UNTIL_ZOOM, type ClientIndex, type PointState } from './client-index';
-
-export const STATE_COLORS: Record<PointState, string> = {
-  critical: '#ff3b3b',
-  alert: '#f0b429',
-  stale: '#8b98a9',
-  ok: '#3fb950',
-};
+import { CLUSTER_UNTIL_ZOOM, type ClientIndex } from './client-index';
+import { ClientSprites, STATE_COLORS } from './client-sprites';
+import { worldPixel } from './mercator';
 
 /**
  * Every client on one canvas (not a DOM marker each): clusters below CLUSTER_UNTIL_ZOOM, single
@@ -16,6 +11,7 @@ export const STATE_COLORS: Record<PointState, string> = {
 export class ClientLayer extends L.Layer {
   private canvas: HTMLCanvasElement | null = null;
   private frame = 0;
+  private sprites: ClientSprites | null = null;
   selectedId: string | null = null;
   /** Called after each draw with how many events it covered (for the update-latency figure). */
   onDrawn: ((drawnAt: number) => void) | null = null;
@@ -58,8 +54,9 @@ export class ClientLayer extends L.Layer {
     if (!map || map.getZoom() < CLUSTER_UNTIL_ZOOM) return null;
     let best: string | null = null;
     let bestDistance = radius * radius;
+    const toContainer = containerProjection(map);
     for (const client of this.index.points.values()) {
-      const p = map.latLngToContainerPoint([client.lat, client.lon]);
+      const p = toContainer(client.lat, client.lon);
       const d = (p.x - point.x) ** 2 + (p.y - point.y) ** 2;
       if (d <= bestDistance) {
         bestDistance = d;
@@ -67,6 +64,31 @@ export class ClientLayer extends L.Layer {
       }
     }
     return best;
+  }
+
+  /** Every client in view, each a pre-drawn sprite (see ClientSprites). */
+  private drawClients(
+    ctx: CanvasRenderingContext2D,
+    map: L.Map,
+    bounds: L.LatLngBounds,
+    now: number,
+  ): void {
+    const west = bounds.getWest();
+    const east = bounds.getEast();
+    const south = bounds.getSouth();
+    const north = bounds.getNorth();
+    const ratio = window.devicePixelRatio || 1;
+    if (this.sprites?.ratio !== ratio) this.sprites = new ClientSprites(ratio);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    const toContainer = containerProjection(map);
+    for (const client of this.index.points.values()) {
+      if (client.lat < south || client.lat > north || client.lon < west || client.lon > east)
+        continue;
+      const { x, y } = toContainer(client.lat, client.lon);
+      const state = this.index.stateOf(client, now);
+      this.sprites.draw(ctx, x, y, state, client.highRisk, client.heading);
+    }
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   }
 
   private hide(): void {
@@ -109,17 +131,7 @@ export class ClientLayer extends L.Layer {
         drawDot(ctx, p, STATE_COLORS[cluster.state], cluster.count);
       }
     } else {
-      for (const client of this.index.points.values()) {
-        if (!bounds.contains([client.lat, client.lon])) continue;
-        const p = map.latLngToContainerPoint([client.lat, client.lon]);
-        drawClient(
-          ctx,
-          p,
-          STATE_COLORS[this.index.stateOf(client, now)],
-          client.highRisk,
-          client.heading,
-        );
-      }
+      this.drawClients(ctx, map, bounds, now);
     }
     const selected = this.selectedId ? this.index.points.get(this.selectedId) : undefined;
     if (selected) {
@@ -132,6 +144,16 @@ export class ClientLayer extends L.Layer {
     }
     this.onDrawn?.(performance.now());
   }
+}
+
+/** Container pixels of a position in the map's current view, without Leaflet's allocations. */
+function containerProjection(map: L.Map): (lat: number, lon: number) => { x: number; y: number } {
+  const zoom = map.getZoom();
+  const origin = map.containerPointToLayerPoint([0, 0]).add(map.getPixelOrigin());
+  return (lat, lon) => {
+    const p = worldPixel(lat, lon, zoom);
+    return { x: p.x - origin.x, y: p.y - origin.y };
+  };
 }
 
 function drawDot(ctx: CanvasRenderingContext2D, p: L.Point, color: string, count: number): void {
@@ -148,34 +170,5 @@ function drawDot(ctx: CanvasRenderingContext2D, p: L.Point, color: string, count
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.fillText(String(count), p.x, p.y);
-  }
-}
-
-function drawClient(
-  ctx: CanvasRenderingContext2D,
-  p: L.Point,
-  color: string,
-  highRisk: boolean,
-  heading: number | null,
-): void {
-  ctx.fillStyle = color;
-  ctx.beginPath();
-  ctx.arc(p.x, p.y, 6, 0, Math.PI * 2);
-  ctx.fill();
-  if (highRisk) {
-    ctx.strokeStyle = '#e6edf3';
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.arc(p.x, p.y, 9, 0, Math.PI * 2);
-    ctx.stroke();
-  }
-  if (heading !== null) {
-    const rad = (heading * Math.PI) / 180;
-    ctx.strokeStyle = color;
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.moveTo(p.x + Math.sin(rad) * 7, p.y - Math.cos(rad) * 7);
-    ctx.lineTo(p.x + Math.sin(rad) * 14, p.y - Math.cos(rad) * 14);
-    ctx.stroke();
   }
 }

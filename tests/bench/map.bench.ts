@@ -1,0 +1,131 @@
+// npm run bench:map — the live map at 10,000 clients, each moving once per second, in headless
+// Chromium: frame times (rAF deltas) and update latency (feed message received → drawn) for the
+// console's canvas layer and, in the same run, for a naive map of one react-leaflet <Marker> per
+// client. Both are measured at the national overview the map opens on and at a Rīga street view.
+//   --clients N (10000)   --seconds S (30)
+import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { parseArgs } from 'node:util';
+import react from '@vitejs/plugin-react';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { chromiumPath } from '../../playwright.config';
+import { BenchFeed } from './map/feed';
+import type { BenchMessage, BenchResult } from './map/bench-protocol';
+import { percentile } from './measure';
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '10000' },
+    seconds: { type: 'string', default: '30' },
+  },
+});
+const CLIENTS = Number(values.clients);
+const SECONDS = Number(values.seconds);
+/** As the core's live feed: moves are coalesced and sent four times a second. */
+const BATCHES_PER_SECOND = 4;
+const WARM_UP_SECONDS = 3;
+
+const outDir = mkdtempSync(join(tmpdir(), 'sargs-bench-map-'));
+await build({
+  configFile: false,
+  root: new URL('./map', import.meta.url).pathname,
+  base: './',
+  logLevel: 'warn',
+  plugins: [react()],
+  build: { outDir, emptyOutDir: true, target: 'es2023' },
+});
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+const server = createServer((req, res) => {
+  const path = normalize(join(outDir, new URL(req.url ?? '/', 'http://x').pathname));
+  if (!path.startsWith(outDir) || !existsSync(path)) return void res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+  createReadStream(path).pipe(res);
+});
+const feeds = new WebSocketServer({ server });
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
+
+const send = (socket: WebSocket, message: BenchMessage): void =>
+  socket.send(JSON.stringify(message));
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One measured run: the page connects, gets the clients, then warm-up, then the measured feed. */
+async function run(mode: 'canvas' | 'naive', view: 'overview' | 'city'): Promise<BenchResult> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  const connected = new Promise<WebSocket>((resolve) => feeds.once('connection', resolve));
+  await page.goto(
+    `${origin}/index.html?mode=${mode}&view=${view}&ws=${origin.replace('http', 'ws')}`,
+  );
+  const socket = await connected;
+  const feed = new BenchFeed(CLIENTS, BATCHES_PER_SECOND);
+  send(socket, { kind: 'clients', clients: feed.clients });
+  await page.waitForFunction(() => window.benchReady === true, null, { timeout: 120_000 });
+  const ticks = (WARM_UP_SECONDS + SECONDS) * BATCHES_PER_SECOND;
+  const started = performance.now();
+  for (let tick = 0; tick < ticks; tick += 1) {
+    if (tick === WARM_UP_SECONDS * BATCHES_PER_SECOND) send(socket, { kind: 'start' });
+    send(socket, { kind: 'fixes', fixes: feed.batch() });
+    // Paced on the clock, not on the previous send: a slow page gets the same load.
+    await sleep(started + ((tick + 1) * 1000) / BATCHES_PER_SECOND - performance.now());
+  }
+  send(socket, { kind: 'end' });
+  const result = await page.waitForFunction(() => window.benchResult, null, { timeout: 120_000 });
+  const value = (await result.jsonValue()) as BenchResult;
+  await page.close();
+  return value;
+}
+
+interface Figures {
+  p95Frame: number;
+  p99Update: number;
+  updates: number;
+}
+const figures = (result: BenchResult): Figures => ({
+  p95Frame: percentile(result.frames, 95),
+  p99Update: percentile(result.updates, 99),
+  updates: result.updates.length,
+});
+const ms = (value: number): string => value.toFixed(1);
+
+try {
+  console.log(`map bench: ${CLIENTS} clients, each moving once per second, ${SECONDS} s per run`);
+  let headline = '';
+  for (const view of ['overview', 'city'] as const) {
+    const ours = figures(await run('canvas', view));
+    const naive = figures(await run('naive', view));
+    const ratio = Math.min(naive.p95Frame / ours.p95Frame, naive.p99Update / ours.p99Update);
+    for (const [name, f] of [
+      ['canvas layer', ours],
+      ['naive <Marker>', naive],
+    ] as const)
+      console.log(
+        `  ${view.padEnd(8)} ${name.padEnd(15)} p95 frame ${ms(f.p95Frame)} ms, p99 update ${ms(f.p99Update)} ms (${f.updates} updates drawn)`,
+      );
+    const line = `map: p95 frame ${ms(ours.p95Frame)} ms, p99 update ${ms(ours.p99Update)} ms, ${ratio.toFixed(1)}x baseline`;
+    console.log(`  ${view}: ${line}`);
+    if (view === 'overview') headline = line;
+  }
+  console.log('(the ratio is the smaller of the frame and update ratios against the naive map)');
+  console.log(headline);
+} finally {
+  await browser.close();
+  feeds.close();
+  server.close();
+  rmSync(outDir, { recursive: true, force: true });
+}
