@@ -7,6 +7,7 @@ import type { Handlers } from './api/handlers';
 import { ConsoleApiError } from '../../shared/api/errors';
 import { OperatorActions } from './actions/operator-actions';
 import { LiveFeed } from './map/live-feed';
+import { readBasemapRange } from './map/basemap-file';
 import { CentralService } from './central/central-service';
 import { ConnectionTracker } from './central/connection-state';
 import { EventBus } from './events/event-bus';
@@ -146,6 +147,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       );
       return { clientId, at: [...track.at], lat: [...track.lat], lon: [...track.lon] };
     },
+    'basemap.range': ({ offset, length }) =>
+      readBasemapRange(settings.get().pmtilesPath, offset, length),
     'alerts.act': async (input) => {
       const item = await actions.queue('alert.action', input);
       return { id: item.id, alertId: input.alertId };

@@ -4,6 +4,7 @@ import { connectionStateSchema } from '../domain/connection';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
 import { loginInputSchema, sessionStateSchema } from '../domain/session';
 import { storeStatusSchema } from '../domain/store-status';
+import { basemapRangeInputSchema, basemapRangeSchema } from '../domain/basemap';
 import {
   alertsChangedSchema,
   clientDetailSchema,
@@ -47,6 +48,7 @@ export const operations = {
   'map.snapshot': { input: noInput, output: mapSnapshotSchema },
   'clients.detail': { input: clientInputSchema, output: clientDetailSchema },
   'clients.trail': { input: trailInputSchema, output: trailSchema },
+  'basemap.range': { input: basemapRangeInputSchema, output: basemapRangeSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the core pushes to every window. The payload is all a listener ever receives. */

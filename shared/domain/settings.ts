@@ -33,6 +33,16 @@ export function tileOrigin(template: string): string {
   return match?.[1] ?? '';
 }
 
+/**
+ * A local PMTiles basemap file: an absolute path (POSIX or Windows) ending in .pmtiles. The core
+ * reads it for the page in byte ranges; the page never gets a file URL.
+ */
+export const pmtilesPathSchema = z
+  .string()
+  .trim()
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]).*\.pmtiles$/i, 'must be an absolute path to a .pmtiles file');
+
 const settingsFields = {
   language: z.enum(['lv', 'en']),
   theme: z.enum(['dark', 'light']),
@@ -46,6 +56,8 @@ const settingsFields = {
   /** The institution's tile server; null: the built-in offline basemap only. */
   tileUrl: tileUrlSchema.nullable(),
   tileAttribution: z.string().trim().max(200),
+  /** A PMTiles basemap on this computer, drawn over the offline one; null: none. */
+  pmtilesPath: pmtilesPathSchema.nullable(),
   /** How many hours of a selected client's trail the map draws. */
   trailHours: z.number().min(0.25).max(72),
 };
@@ -67,6 +79,7 @@ export const defaultSettings: Settings = {
   centralUrl: null,
   tileUrl: null,
   tileAttribution: '',
+  pmtilesPath: null,
   trailHours: 2,
 };
 

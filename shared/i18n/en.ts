@@ -84,6 +84,7 @@ export const en = {
     zones: 'Zones',
     follow: 'Follow (keep centred)',
     tileFallback: 'The tile server does not answer: showing the offline basemap.',
+    pmtilesFallback: 'The basemap file cannot be used ({{reason}}): showing the offline basemap.',
   },
   risk: { low: 'Low', medium: 'Medium', high: 'High', very_high: 'Very high' },
   supervision: {
@@ -141,6 +142,8 @@ export const en = {
     tilePlaceholder: 'empty: the offline basemap only',
     attribution: 'Tile attribution',
     trailHours: 'Trail of a selected client (hours)',
+    pmtilesPath: 'Basemap file (PMTiles) on this computer',
+    pmtilesPlaceholder: 'empty: none, e.g. /srv/maps/latvija.pmtiles',
     hint: 'An XYZ template such as https://tiles.example.lv/{z}/{x}/{y}.png. Without one, or when it does not answer, the map shows the built-in offline basemap. A new server is admitted from the next page load.',
   },
   cache: {

@@ -91,6 +91,7 @@ export const lv: CatalogShape = {
     zones: 'Zonas',
     follow: 'Sekot (turēt centrā)',
     tileFallback: 'Karšu serveris neatbild: rāda bezsaistes pamatkarti.',
+    pmtilesFallback: 'Pamatkartes failu nevar izmantot ({{reason}}): rāda bezsaistes pamatkarti.',
   },
   risk: { low: 'Zems', medium: 'Vidējs', high: 'Augsts', very_high: 'Ļoti augsts' },
   supervision: {
@@ -148,6 +149,8 @@ export const lv: CatalogShape = {
     tilePlaceholder: 'tukšs: tikai bezsaistes pamatkarte',
     attribution: 'Karšu avota norāde',
     trailHours: 'Izvēlētā klienta ceļš (stundas)',
+    pmtilesPath: 'Pamatkartes fails (PMTiles) šajā datorā',
+    pmtilesPlaceholder: 'tukšs: nav, piem., /srv/maps/latvija.pmtiles',
     hint: 'XYZ veidne, piemēram, https://tiles.example.lv/{z}/{x}/{y}.png. Bez tās vai ja serveris neatbild, karte rāda iebūvēto bezsaistes pamatkarti. Jauns serveris tiek atļauts no nākamās lapas ielādes.',
   },
   cache: {

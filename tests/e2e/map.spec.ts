@@ -1,4 +1,9 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { buildBasemap } from '../../scripts/basemap/build-basemap';
+import { STATE_COLORS } from '../../renderer/src/features/map/client-sprites';
+import { pixelAt } from './fixtures/pixel';
 import { cacheFileFor } from '../../electron/core/db/cache-file';
 import type { Simulator } from '../../electron/core/simulator/simulator';
 import {
@@ -65,6 +70,11 @@ test('the map shows the cache’s clients; a client found by name opens with the
   await expect(panel.getByTestId('client-devices').locator('li')).toHaveCount(
     client.deviceIds.length,
   );
+  // The map centres on them, drawn above the basemap: the middle of the map shows their dot.
+  const box = (await page.locator('.map').boundingBox())!;
+  await expect
+    .poll(() => pixelAt(page, box.x + box.width / 2, box.y + box.height / 2))
+    .toMatch(new RegExp(Object.values(STATE_COLORS).join('|')));
 
   // Follow: as the client moves on, the map keeps them centred, and the trail grows.
   await panel.getByTestId('follow').check();
@@ -109,4 +119,35 @@ test('a tile server that does not answer falls back to the offline basemap, with
   // The offline basemap (Natural Earth's countries) is drawn underneath.
   await expect(page.locator('.map')).toHaveAttribute('data-basemap', 'offline');
   await page.screenshot({ path: test.info().outputPath('map-fallback.png'), fullPage: true });
+});
+
+test('a local PMTiles basemap is drawn from the file set in Settings; a missing file falls back', async ({
+  page,
+}) => {
+  const file = join(headless.dataDir, 'baltic.pmtiles');
+  writeFileSync(file, buildBasemap(8));
+  await page.goto(headless.url);
+  await signIn(page);
+  const settings = page.getByTestId('map-settings');
+  const saveBasemap = async (path: string): Promise<void> => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Basemap file (PMTiles) on this computer').fill(path);
+    await settings.getByRole('button', { name: 'Save' }).click();
+  };
+  await saveBasemap('maps/baltic.pmtiles');
+  await expect(settings.getByRole('status')).toContainText('absolute path to a .pmtiles file');
+
+  await saveBasemap(file);
+  await expect(settings.getByRole('status')).toHaveText('Saved');
+  await page.getByRole('navigation').getByRole('link', { name: 'Map' }).click();
+  await expect
+    .poll(async () => Number(await page.locator('.map').getAttribute('data-pmtiles-tiles')))
+    .toBeGreaterThan(0);
+  await expect(page.getByTestId('pmtiles-fallback')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('map-pmtiles.png'), fullPage: true });
+
+  rmSync(file);
+  await page.reload();
+  await expect(page.getByTestId('pmtiles-fallback')).toContainText('does not exist');
+  await expect(page.locator('.map')).toHaveAttribute('data-basemap', 'offline');
 });

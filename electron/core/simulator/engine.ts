@@ -1,4 +1,5 @@
 import type { Alert, Position, Zone } from '../../../shared/central/records';
+import { raiseAlert } from './raise-alert';
 import { offsetM } from '../../../shared/geo/distance';
 import { placeInZone } from '../../../shared/zones/geometry';
 import { scheduleInForce } from '../../../shared/zones/schedule';
@@ -200,31 +201,12 @@ export class Engine {
     this.active.set(id, open);
     const alertId = open.get(key);
     if (holds && alertId === undefined) {
-      const now = this.state.now().toISOString();
-      const alert: Alert = {
-        id: this.state.nextId('AL'),
-        version: 1,
-        clientId: id,
-        deviceId: client.gpsTagId,
-        zoneId: condition.zoneId,
-        type: condition.type,
-        severity: condition.severity,
-        raisedAt: position?.at ?? now,
-        clearedAt: null,
-        state: 'open',
-        claimedBy: null,
-        acknowledgedAt: null,
-        resolvedAt: null,
-        resolution: null,
-        position: position && {
-          lat: position.lat,
-          lon: position.lon,
-          accuracyM: position.accuracyM,
-          at: position.at,
-        },
-        updatedAt: now,
-      };
-      open.set(key, this.state.create(this.state.alerts, 'alert', alert).id);
+      const alert = raiseAlert(
+        this.state,
+        { clientId: id, deviceId: client.gpsTagId, ...condition },
+        position,
+      );
+      open.set(key, alert.id);
     } else if (!holds && alertId !== undefined) {
       open.delete(key);
       const alert = this.state.alerts.get(alertId);

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mayDo, type OutboxOperation } from '../../../shared/central/operations';
-import type { Operator } from '../../../shared/central/records';
+import type { Alert, Operator } from '../../../shared/central/records';
 import { Engine } from './engine';
 import { Faults } from './faults';
+import { raiseAlert, type NewAlert } from './raise-alert';
 import { HttpFailure, Routes, type Answer, type Request } from './routes';
 import { ServiceState } from './service-state';
 import { StreamHub } from './stream';
@@ -35,6 +36,11 @@ export interface Simulator {
   now(): Date;
   /** Cuts every open stream (as a network failure would). */
   dropStreams(): void;
+  /**
+   * Raises an alert now for a client, where their device last reported (a drill: a training
+   * scenario or a test makes the service raise what a device would).
+   */
+  raise(fields: Pick<NewAlert, 'clientId' | 'type' | 'severity'> & Partial<NewAlert>): Alert;
   close(): Promise<void>;
 }
 
@@ -178,6 +184,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
     now: () => state.now(),
     advanceTo: (at) => engine.advanceTo(at.getTime()),
+    raise: (fields) =>
+      raiseAlert(
+        state,
+        {
+          deviceId: state.clients.get(fields.clientId)?.deviceIds[0] ?? null,
+          zoneId: null,
+          ...fields,
+        },
+        state.positions.get(fields.clientId)?.at(-1) ?? null,
+      ),
     dropStreams: () => {
       for (const client of hub.server.clients) client.terminate();
     },

@@ -11,6 +11,7 @@ import { ClientLayer } from './client-layer';
 import { ClientPanel } from './ClientPanel';
 import { useMapKeys } from './use-map-keys';
 import { OfflineBasemap } from './OfflineBasemap';
+import { PmtilesBase } from './PmtilesBase';
 import { TileBase } from './TileBase';
 import { useMapData } from './use-map-data';
 import { ZonesLayer } from './ZonesLayer';
@@ -180,8 +181,15 @@ export function MapPage() {
           }}
         >
           <OfflineBasemap />
+          {settings.pmtilesPath && (
+            <PmtilesBase key={settings.pmtilesPath} path={settings.pmtilesPath} />
+          )}
           {settings.tileUrl && (
-            <TileBase url={settings.tileUrl} attribution={settings.tileAttribution} />
+            <TileBase
+              key={settings.tileUrl}
+              url={settings.tileUrl}
+              attribution={settings.tileAttribution}
+            />
           )}
           <ClientLayerBridge
             onLayer={(created) => {
@@ -248,6 +256,10 @@ function ClientLayerBridge({
     };
     onMoved();
     map.on('moveend', onMoved);
+    // The client panel opening beside the map narrows it: Leaflet only watches the window, so
+    // tell it, keeping the same centre (a selected client stays in the middle).
+    const resized = new ResizeObserver(() => map.invalidateSize());
+    resized.observe(container);
     const onClick = (event: L.LeafletMouseEvent): void => {
       const id = created.clientAt(event.containerPoint);
       if (id) pick(id);
@@ -259,6 +271,7 @@ function ClientLayerBridge({
       map.off('click', onClick);
       map.off('dragstart', onDrag);
       map.off('moveend', onMoved);
+      resized.disconnect();
       created.remove();
       announce(null);
     };

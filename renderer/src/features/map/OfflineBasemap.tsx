@@ -1,6 +1,6 @@
 import type { FeatureCollection, MultiLineString } from 'geojson';
 import { useEffect, useState } from 'react';
-import { GeoJSON, useMap } from 'react-leaflet';
+import { GeoJSON, Pane, useMap } from 'react-leaflet';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlasUrl from 'world-atlas/countries-50m.json?url';
@@ -44,8 +44,10 @@ export function OfflineBasemap() {
     };
   }, []);
   if (!map) return null;
+  // Its own pane below Leaflet's tile pane (200): a tile server or PMTiles file draws over it,
+  // and the overlays (zones, clients) always stay above it.
   return (
-    <>
+    <Pane name="offline-basemap" style={{ zIndex: 150 }}>
       <GeoJSON
         data={map.land}
         interactive={false}
@@ -57,6 +59,6 @@ export function OfflineBasemap() {
         interactive={false}
         style={{ color: '#8b98a9', weight: 2, fill: false }}
       />
-    </>
+    </Pane>
   );
 }

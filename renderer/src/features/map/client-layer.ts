@@ -3,6 +3,8 @@ import { CLUSTER_UNTIL_ZOOM, type ClientIndex } from './client-index';
 import { ClientSprites, STATE_COLORS } from './client-sprites';
 import { worldPixel } from './mercator';
 
+const CLIENTS_PANE = 'clients';
+
 /**
  * Every client on one canvas (not a DOM marker each): clusters below CLUSTER_UNTIL_ZOOM, single
  * clients from there on, with a ring for high risk, a heading tick for clients on the move and
@@ -26,7 +28,10 @@ export class ClientLayer extends L.Layer {
   override onAdd(map: L.Map): this {
     this.canvas = L.DomUtil.create('canvas', 'client-layer') as HTMLCanvasElement;
     this.canvas.style.pointerEvents = 'none';
-    map.getPanes().overlayPane.appendChild(this.canvas);
+    // A pane of its own above the zones' and basemap's canvases, whichever is created first.
+    const pane = map.getPane(CLIENTS_PANE) ?? map.createPane(CLIENTS_PANE);
+    pane.style.zIndex = '450';
+    pane.appendChild(this.canvas);
     map.on('moveend zoomend resize', this.redraw, this);
     map.on('zoomstart', this.hide, this);
     this.redraw();

@@ -9,6 +9,7 @@ export function MapSettingsPanel() {
   const { settings } = useConsole();
   const [tileUrl, setTileUrl] = useState(settings.tileUrl ?? '');
   const [attribution, setAttribution] = useState(settings.tileAttribution);
+  const [pmtilesPath, setPmtilesPath] = useState(settings.pmtilesPath ?? '');
   const [trailHours, setTrailHours] = useState(String(settings.trailHours));
   const { message, save } = useSaveSettings();
 
@@ -18,6 +19,7 @@ export function MapSettingsPanel() {
       {
         tileUrl: tileUrl.trim() === '' ? null : tileUrl.trim(),
         tileAttribution: attribution,
+        pmtilesPath: pmtilesPath.trim() === '' ? null : pmtilesPath.trim(),
         trailHours: Number(trailHours),
       },
       t('settings.saved'),
@@ -40,6 +42,13 @@ export function MapSettingsPanel() {
           id="tile-attribution"
           value={attribution}
           onChange={(event) => setAttribution(event.target.value)}
+        />
+        <label htmlFor="pmtiles-path">{t('mapSettings.pmtilesPath')}</label>
+        <input
+          id="pmtiles-path"
+          placeholder={t('mapSettings.pmtilesPlaceholder')}
+          value={pmtilesPath}
+          onChange={(event) => setPmtilesPath(event.target.value)}
         />
         <label htmlFor="trail-hours">{t('mapSettings.trailHours')}</label>
         <input

@@ -3,49 +3,24 @@ import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../../../../shared/domain/settings';
 import { createDispatcher } from '../../../../../electron/core/api/dispatcher';
 import type { Handlers } from '../../../../../electron/core/api/handlers';
+import { operationNames } from '../../../../../shared/api/registry';
 
+/** Every operation refuses to be called, except the ones a test gives. */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const unused = Object.fromEntries(
+    operationNames.map((name) => [
+      name,
+      () => {
+        throw new Error('not used');
+      },
+    ]),
+  ) as unknown as Handlers;
   return {
-    'app.info': () => {
-      throw new Error('not used');
-    },
+    ...unused,
     'settings.get': () => defaultSettings,
     'settings.set': (patch) => ({ ...defaultSettings, ...patch }),
     'connection.get': () => {
       throw new Error('disk on fire');
-    },
-    'session.get': () => {
-      throw new Error('not used');
-    },
-    'session.login': () => {
-      throw new Error('not used');
-    },
-    'session.logout': () => {
-      throw new Error('not used');
-    },
-    'store.status': () => {
-      throw new Error('not used');
-    },
-    'store.purge': () => {
-      throw new Error('not used');
-    },
-    'outbox.list': () => {
-      throw new Error('not used');
-    },
-    'outbox.markSeen': () => {
-      throw new Error('not used');
-    },
-    'alerts.act': () => {
-      throw new Error('not used');
-    },
-    'map.snapshot': () => {
-      throw new Error('not used');
-    },
-    'clients.detail': () => {
-      throw new Error('not used');
-    },
-    'clients.trail': () => {
-      throw new Error('not used');
     },
     ...overrides,
   };
