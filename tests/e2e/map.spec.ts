@@ -151,3 +151,29 @@ test('a local PMTiles basemap is drawn from the file set in Settings; a missing 
   await expect(page.getByTestId('pmtiles-fallback')).toContainText('does not exist');
   await expect(page.locator('.map')).toHaveAttribute('data-basemap', 'offline');
 });
+
+test('a link from an alert centres the map on where the alert happened and selects the client', async ({
+  page,
+}) => {
+  const [client] = [...sim.state.clients.values()];
+  // Somewhere the client is not: the alert's position, not the client's, is what the map shows.
+  const at = { lat: 56.5047, lon: 21.0108 };
+  await page.goto(headless.url);
+  await signIn(page);
+  await expect(page.getByTestId('map-count')).not.toHaveAttribute('data-count', '0');
+  await page.evaluate(
+    ([id, lat, lon]) => (window.location.hash = `#/map?client=${id}&at=${lat},${lon}`),
+    [client!.id, at.lat, at.lon] as const,
+  );
+  await expect(page.getByTestId('client-panel').getByTestId('client-name')).toHaveText(
+    client!.displayName,
+  );
+  await expect
+    .poll(async () => {
+      const [lat, lon] = ((await page.locator('.map').getAttribute('data-center')) ?? '0,0')
+        .split(',')
+        .map(Number);
+      return Math.hypot(lat! - at.lat, lon! - at.lon);
+    })
+    .toBeLessThan(1e-4);
+});

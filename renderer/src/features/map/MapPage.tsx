@@ -24,8 +24,8 @@ export function MapPage() {
   const { settings } = useConsole();
   const layer = useRef<ClientLayer | null>(null);
   const data = useMapData(() => layer.current?.redraw());
-  const [initialClient] = useState(clientFromHash);
-  const [selected, setSelected] = useState<string | null>(initialClient);
+  const [initialLink] = useState(linkFromHash);
+  const [selected, setSelected] = useState<string | null>(initialLink.client);
   const [detail, setDetail] = useState<ClientDetail | null>(null);
   const [trail, setTrail] = useState<Trail | null>(null);
   const [following, setFollowing] = useState(false);
@@ -87,18 +87,28 @@ export function MapPage() {
     return off;
   }, [following, selected]);
 
-  // A link such as #/map?client=ID (from an alert anywhere in the app) selects and centres.
+  // A link such as #/map?client=ID (a client anywhere in the app) selects and centres on them;
+  // with &at=LAT,LON (an alert) it centres on where the alert happened instead.
+  const place = useCallback(
+    (link: MapLink) => {
+      if (!link.client) return;
+      show(link.client, link.at === null);
+      if (link.at && map.current) map.current.setView(link.at, Math.max(map.current.getZoom(), 15));
+    },
+    [show],
+  );
   useEffect(() => {
     const onHash = (): void => {
-      const id = clientFromHash();
-      if (id) select(id);
+      const link = linkFromHash();
+      if (link.client) setSelected(link.client);
+      place(link);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [select]);
+  }, [place]);
   useEffect(() => {
-    if (data.loaded && initialClient) show(initialClient, true);
-  }, [data.loaded, initialClient, show]);
+    if (data.loaded) place(initialLink);
+  }, [data.loaded, initialLink, place]);
 
   useMapKeys({
     focusSearch: () => search.current?.focus(),
@@ -279,7 +289,14 @@ function ClientLayerBridge({
   return null;
 }
 
-function clientFromHash(): string | null {
-  const query = window.location.hash.split('?')[1] ?? '';
-  return new URLSearchParams(query).get('client');
+interface MapLink {
+  client: string | null;
+  at: L.LatLngTuple | null;
+}
+
+function linkFromHash(): MapLink {
+  const query = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const at = (query.get('at') ?? '').split(',').map(Number);
+  const valid = at.length === 2 && at.every(Number.isFinite);
+  return { client: query.get('client'), at: valid ? [at[0]!, at[1]!] : null };
 }
