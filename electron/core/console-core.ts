@@ -5,6 +5,7 @@ import { tileOrigin } from '../../shared/domain/settings';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { Handlers } from './api/handlers';
 import { ConsoleApiError } from '../../shared/api/errors';
+import { isStateMove } from '../../shared/central/alert-workflow';
 import { OperatorActions } from './actions/operator-actions';
 import { LiveFeed } from './map/live-feed';
 import { readBasemapRange } from './map/basemap-file';
@@ -52,6 +53,8 @@ export interface ConsoleCore {
   imageOrigins(): string[];
   close(): Promise<void>;
 }
+
+const VIEW_AUDIT_MS = 5 * 60_000;
 
 /**
  * Assembles the console's brain. It never imports Electron: the desktop shell and the headless
@@ -116,6 +119,23 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     warnings: [...settings.warnings, ...(store.openError ? [store.openError] : [])],
   };
 
+  /**
+   * Records who saw a person's data or an alert (the audit trail of views). Panels refresh as
+   * data changes; the same operator seeing the same subject again within VIEW_AUDIT_MS is one view.
+   */
+  const lastViews = new Map<string, number>();
+  const viewed = async (subjectType: string, subjectId: string): Promise<void> => {
+    const operatorId = central.session().operator?.id ?? null;
+    const key = `${operatorId}|${subjectType}|${subjectId}`;
+    const at = now();
+    if (at.getTime() - (lastViews.get(key) ?? -Infinity) < VIEW_AUDIT_MS) return;
+    lastViews.set(key, at.getTime());
+    const action = `${subjectType}.view`;
+    const entry = { at: at.toISOString(), operatorId, action, subjectType, subjectId, detail: {} };
+    await store.run((s) => s.appendAudit(entry));
+  };
+
+  let acting: Promise<unknown> = Promise.resolve();
   const handlers: Handlers = {
     'app.info': () => info,
     'settings.get': () => settings.get(),
@@ -136,6 +156,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'clients.detail': async ({ clientId }) => {
       const detail = await store.run((s) => s.clientDetail(clientId));
       if (!detail) throw new ConsoleApiError('invalid_input', `No client ${clientId}`, 'clientId');
+      await viewed('client', clientId);
       return detail;
     },
     'clients.trail': async ({ clientId, hours }) => {
@@ -147,11 +168,38 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       );
       return { clientId, at: [...track.at], lat: [...track.lat], lon: [...track.lon] };
     },
+    'alerts.queue': async () => ({ items: await store.run((s) => s.alertQueue()) }),
+    'alerts.detail': async ({ alertId }) => {
+      const item = await store.run((s) => s.alertQueueItem(alertId));
+      if (!item) throw new ConsoleApiError('invalid_input', `No alert ${alertId}`, 'alertId');
+      await viewed('alert', alertId);
+      return { item, actions: await store.run((s) => s.actionsForAlert(alertId)) };
+    },
     'basemap.range': ({ offset, length }) =>
       readBasemapRange(settings.get().pmtilesPath, offset, length),
-    'alerts.act': async (input) => {
-      const item = await actions.queue('alert.action', input);
-      return { id: item.id, alertId: input.alertId };
+    'alerts.act': (input) => {
+      // One at a time: the check for a move still waiting and the queueing are one step.
+      const act = acting.then(async () => {
+        if (isStateMove(input.kind)) {
+          const waiting = (await actions.view()).items.find(
+            (item) =>
+              item.state === 'pending' &&
+              item.subjectId === input.alertId &&
+              item.kind !== null &&
+              isStateMove(item.kind),
+          );
+          // Its version is about to change: a second move would be refused by the service.
+          if (waiting)
+            throw new ConsoleApiError(
+              'conflict',
+              `A ${waiting.kind} of this alert is still waiting to be sent`,
+            );
+        }
+        const item = await actions.queue('alert.action', input);
+        return { id: item.id, alertId: input.alertId };
+      });
+      acting = act.catch(() => undefined);
+      return act;
     },
   };
 

@@ -4,6 +4,7 @@ import { connectionStateSchema } from '../domain/connection';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
 import { loginInputSchema, sessionStateSchema } from '../domain/session';
 import { storeStatusSchema } from '../domain/store-status';
+import { alertDetailSchema, alertInputSchema, alertQueueSchema } from '../domain/alerts';
 import { basemapRangeInputSchema, basemapRangeSchema } from '../domain/basemap';
 import {
   alertsChangedSchema,
@@ -48,6 +49,8 @@ export const operations = {
   'map.snapshot': { input: noInput, output: mapSnapshotSchema },
   'clients.detail': { input: clientInputSchema, output: clientDetailSchema },
   'clients.trail': { input: trailInputSchema, output: trailSchema },
+  'alerts.queue': { input: noInput, output: alertQueueSchema },
+  'alerts.detail': { input: alertInputSchema, output: alertDetailSchema },
   'basemap.range': { input: basemapRangeInputSchema, output: basemapRangeSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -2,6 +2,10 @@ import type { Alert, AlertAction, Operator } from './records';
 
 export type ActionKind = AlertAction['kind'];
 
+/** The actions that move an alert through its states (and so change its version). */
+export const stateMoves: readonly ActionKind[] = ['claim', 'release', 'acknowledge', 'resolve'];
+export const isStateMove = (kind: ActionKind): boolean => stateMoves.includes(kind);
+
 /**
  * The alert state machine of central-api.md:
  *   open --claim--> claimed --acknowledge--> acknowledged --resolve--> resolved

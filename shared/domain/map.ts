@@ -51,7 +51,11 @@ export const mapSnapshotSchema = z.object({
 export type MapSnapshot = z.infer<typeof mapSnapshotSchema>;
 
 export const mapFixesSchema = z.object({ fixes: z.array(fixTupleSchema) });
-export const alertsChangedSchema = z.object({ alerts: z.array(alertMarkSchema) });
+export const alertsChangedSchema = z.object({
+  alerts: z.array(alertMarkSchema),
+  /** Alerts whose journal grew (an action such as a note changes no alert field). */
+  acted: z.array(idSchema),
+});
 export const zonesChangedSchema = z.object({
   zones: z.array(zoneSchema),
   deleted: z.array(idSchema),

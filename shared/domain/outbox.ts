@@ -5,6 +5,7 @@ import {
   type OutboxOperation,
 } from '../central/operations';
 import { idSchema } from '../central/primitives';
+import { alertActionKinds } from '../central/records';
 
 /** An action the operator made that the central service has not accepted (yet). */
 export const pendingActionSchema = z.object({
@@ -12,6 +13,8 @@ export const pendingActionSchema = z.object({
   operation: z.enum(outboxOperationNames as [OutboxOperation, ...OutboxOperation[]]),
   /** What it was about: the alert, zone or shift, when it names one. */
   subjectId: z.string().nullable(),
+  /** For an alert action, which one (claim, note, ...). */
+  kind: z.enum(alertActionKinds).nullable(),
   createdAt: z.string(),
   /** pending: waiting to be sent or retried; rejected: the service refused it. */
   state: z.enum(['pending', 'rejected']),

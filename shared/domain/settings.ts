@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { alertTypes } from '../central/records';
+import { alertSlaSchema, defaultAlertSla } from './alerts';
 
 /**
  * Console settings, stored in the data directory. Each field is listed once here; the stored file,
@@ -60,6 +62,16 @@ const settingsFields = {
   pmtilesPath: pmtilesPathSchema.nullable(),
   /** How many hours of a selected client's trail the map draws. */
   trailHours: z.number().min(0.25).max(72),
+  /** Per severity: how soon an alert must be claimed and resolved. */
+  alertSla: alertSlaSchema,
+  /**
+   * The centre's own checklist per alert type (steps, in order); a type not listed shows the
+   * built-in guidance in the operator's language.
+   */
+  alertGuidance: z.partialRecord(
+    z.enum(alertTypes),
+    z.array(z.string().trim().min(1).max(200)).max(12),
+  ),
 };
 
 export const settingsSchema = z.object(settingsFields).strict();
@@ -81,6 +93,8 @@ export const defaultSettings: Settings = {
   tileAttribution: '',
   pmtilesPath: null,
   trailHours: 2,
+  alertSla: defaultAlertSla,
+  alertGuidance: {},
 };
 
 export const languages = settingsFields.language.options;

@@ -6,6 +6,7 @@ import {
   type OperationPayload,
   type OutboxOperation,
 } from '../../../shared/central/operations';
+import type { ActionKind } from '../../../shared/central/alert-workflow';
 import type { Operator } from '../../../shared/central/records';
 import type { OutboxView, PendingAction } from '../../../shared/domain/outbox';
 import type { OutboxItem } from '../db/queries/outbox';
@@ -104,6 +105,7 @@ function toPendingAction(item: OutboxItem): PendingAction {
     id: item.id,
     operation: item.operation as OutboxOperation,
     subjectId: subjectOf(item.payload as Record<string, unknown>).id,
+    kind: item.operation === 'alert.action' ? (item.payload as { kind: ActionKind }).kind : null,
     createdAt: item.createdAt,
     state: item.state === 'rejected' ? 'rejected' : 'pending',
     attempts: item.attempts,

@@ -10,7 +10,13 @@ import {
   type CacheRecord,
 } from './apply-events';
 import type { PackedBatch } from './packed-batch';
-import { actionsForAlert, alertsForClient, openAlertsByPriority } from './queries/alerts';
+import {
+  actionsForAlert,
+  alertQueue,
+  alertQueueItem,
+  alertsForClient,
+  openAlertsByPriority,
+} from './queries/alerts';
 import { appendAudit, firstBrokenAuditRow, type AuditInput } from './queries/audit';
 import { cacheCounts } from './queries/counts';
 import { readCursor } from './queries/cursor';
@@ -55,6 +61,8 @@ export function createStoreHandlers(db: Database, file: string) {
       db.transaction(() => applyRecords(db, records)).immediate(),
     cursor: () => readCursor(db),
     openAlerts: () => openAlertsByPriority(db),
+    alertQueue: () => alertQueue(db),
+    alertQueueItem: (alertId: string) => alertQueueItem(db, alertId),
     alertsForClient: (clientId: string, from: string, to: string) =>
       alertsForClient(db, clientId, from, to),
     actionsForAlert: (alertId: string) => actionsForAlert(db, alertId),

@@ -33,6 +33,8 @@ const METHODS = [
   'staleAlerts',
   'cursor',
   'openAlerts',
+  'alertQueue',
+  'alertQueueItem',
   'alertsForClient',
   'actionsForAlert',
   'positionsForClient',

@@ -14,6 +14,7 @@ const FLUSH_EVERY_MS = 250;
 export class LiveFeed {
   private fixes = new Map<string, FixTuple>();
   private alerts = new Map<string, AlertMark>();
+  private acted = new Set<string>();
   private zones = new Map<string, Zone>();
   private deletedZones = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
@@ -37,6 +38,9 @@ export class LiveFeed {
           this.alerts.set(id, { id, clientId, severity, state, type, position });
           break;
         }
+        case 'alert.action':
+          this.acted.add(event.data.alertId);
+          break;
         case 'zone':
           this.zones.set(event.data.id, event.data);
           this.deletedZones.delete(event.data.id);
@@ -62,8 +66,11 @@ export class LiveFeed {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.fixes.size > 0) this.bus.emit('map.fixes', { fixes: [...this.fixes.values()] });
-    if (this.alerts.size > 0)
-      this.bus.emit('alerts.changed', { alerts: [...this.alerts.values()] });
+    if (this.alerts.size > 0 || this.acted.size > 0)
+      this.bus.emit('alerts.changed', {
+        alerts: [...this.alerts.values()],
+        acted: [...this.acted],
+      });
     if (this.zones.size > 0 || this.deletedZones.size > 0)
       this.bus.emit('zones.changed', {
         zones: [...this.zones.values()],
@@ -71,6 +78,7 @@ export class LiveFeed {
       });
     this.fixes = new Map();
     this.alerts = new Map();
+    this.acted = new Set();
     this.zones = new Map();
     this.deletedZones = new Set();
   }

@@ -4,7 +4,7 @@ import type { OutboxView, PendingAction } from '../../../shared/domain/outbox';
 import { api } from '../api';
 
 /** The outbox as the core last announced it. */
-function useOutbox(): OutboxView {
+export function useOutbox(): OutboxView {
   const [view, setView] = useState<OutboxView>({ items: [] });
   useEffect(() => {
     let live = true;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AlertsPage } from '../features/alerts/AlertsPage';
 import { MapPage } from '../features/map/MapPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -12,6 +13,7 @@ import { WarningBanner } from './WarningBanner';
 function Page({ route }: { route: RouteId }) {
   if (route === 'settings') return <SettingsPage />;
   if (route === 'map') return <MapPage />;
+  if (route === 'alerts') return <AlertsPage />;
   return <PlaceholderPage route={route} />;
 }
 

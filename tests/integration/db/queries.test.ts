@@ -4,7 +4,7 @@ import {
   actionsForAlert,
   ALERT_ACTIONS_SQL,
   CLIENT_ALERTS_SQL,
-  OPEN_ALERTS_SQL,
+  ALERT_QUEUE_SQL,
   openAlertsByPriority,
 } from '../../../electron/core/db/queries/alerts';
 import { journalForShift, SHIFT_JOURNAL_SQL } from '../../../electron/core/db/queries/journal';
@@ -104,7 +104,7 @@ describe('open alerts by priority', () => {
   });
 
   it('finds open alerts through the partial index', () => {
-    expectIndexedOnly(queryPlan(cacheDb(), OPEN_ALERTS_SQL), 'USING INDEX alerts_open');
+    expectIndexedOnly(queryPlan(cacheDb(), ALERT_QUEUE_SQL), 'USING INDEX alerts_open');
   });
 
   it('reads a client’s alerts and an alert’s journal through their indexes', () => {

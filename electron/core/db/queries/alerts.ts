@@ -1,23 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Alert, AlertAction } from '../../../../shared/central/records';
+import type { AlertQueueItem } from '../../../../shared/domain/alerts';
 import { statement } from '../statements';
 
 type JsonRow = { json: string };
 const parse = <T>(rows: JsonRow[]): T[] => rows.map((row) => JSON.parse(row.json) as T);
-
-/**
- * Every alert not yet resolved, most urgent first: severity, then the client's risk level, then
- * the oldest. Cleared alerts stay: the condition ended, but nobody has handled it yet.
- */
-export const OPEN_ALERTS_SQL = `
-  SELECT a.json FROM alerts AS a
-  LEFT JOIN clients AS c ON c.id = a.client_id
-  WHERE a.state <> 'resolved'
-  ORDER BY a.severity_rank, coalesce(c.risk_rank, 9), a.raised_at, a.id`;
-
-export function openAlertsByPriority(db: Database): Alert[] {
-  return parse<Alert>(statement(db, OPEN_ALERTS_SQL).all() as JsonRow[]);
-}
 
 export const CLIENT_ALERTS_SQL = `
   SELECT json FROM alerts
@@ -35,4 +22,40 @@ export const ALERT_ACTIONS_SQL =
 /** An alert's journal: every action, oldest first. */
 export function actionsForAlert(db: Database, alertId: string): AlertAction[] {
   return parse<AlertAction>(statement(db, ALERT_ACTIONS_SQL).all(alertId) as JsonRow[]);
+}
+
+/** The queue's columns: an alert with its client's and zone's names. */
+const QUEUE_SELECT = `
+  SELECT a.json, c.display_name AS clientName, c.case_number AS caseNumber,
+    json_extract(c.json, '$.riskLevel') AS riskLevel, json_extract(z.json, '$.name') AS zoneName
+  FROM alerts AS a
+  LEFT JOIN clients AS c ON c.id = a.client_id
+  LEFT JOIN zones AS z ON z.id = json_extract(a.json, '$.zoneId')`;
+
+/**
+ * The queue: every alert not yet resolved, most urgent first: severity, then the client's risk
+ * level, then the oldest. Cleared alerts stay: the condition ended, but nobody has handled it yet.
+ */
+export const ALERT_QUEUE_SQL = `${QUEUE_SELECT}
+  WHERE a.state <> 'resolved'
+  ORDER BY a.severity_rank, coalesce(c.risk_rank, 9), a.raised_at, a.id`;
+
+type QueueRow = JsonRow & Omit<AlertQueueItem, 'alert'>;
+const toItem = ({ json, ...names }: QueueRow): AlertQueueItem => ({
+  alert: JSON.parse(json) as Alert,
+  ...names,
+});
+
+export function alertQueue(db: Database): AlertQueueItem[] {
+  return (statement(db, ALERT_QUEUE_SQL).all() as QueueRow[]).map(toItem);
+}
+
+/** One alert, resolved or not, as a queue line (null if the cache does not hold it). */
+export function alertQueueItem(db: Database, alertId: string): AlertQueueItem | null {
+  const row = statement(db, `${QUEUE_SELECT} WHERE a.id = ?`).get(alertId) as QueueRow | undefined;
+  return row ? toItem(row) : null;
+}
+
+export function openAlertsByPriority(db: Database): Alert[] {
+  return alertQueue(db).map((item) => item.alert);
 }

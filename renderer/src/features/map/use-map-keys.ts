@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent } from 'react';
+import { usePageKeys } from '../../app/use-page-keys';
 
 export interface MapKeys {
   focusSearch(): void;
@@ -7,25 +7,12 @@ export interface MapKeys {
   zoomToAll(): void;
 }
 
-/**
- * The map's keyboard: "/" search, "n" / "p" next and previous client with an alert, "0" zoom to
- * all. Ignored while typing in a field.
- */
+/** The map's keyboard: "/" search, "n" / "p" next and previous client with an alert, "0" all. */
 export function useMapKeys(keys: MapKeys): void {
-  const onKey = useEffectEvent((event: KeyboardEvent): void => {
-    const target = event.target as HTMLElement | null;
-    if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === '/') {
-      event.preventDefault();
-      keys.focusSearch();
-    } else if (event.key === 'n') keys.step(1);
-    else if (event.key === 'p') keys.step(-1);
-    else if (event.key === '0') keys.zoomToAll();
+  usePageKeys({
+    '/': keys.focusSearch,
+    n: () => keys.step(1),
+    p: () => keys.step(-1),
+    '0': keys.zoomToAll,
   });
-  useEffect(() => {
-    const listener = (event: KeyboardEvent): void => onKey(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
 }

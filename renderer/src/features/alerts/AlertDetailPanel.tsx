@@ -1,0 +1,189 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AlertAction } from '../../../../shared/central/records';
+import type { AlertDetail, AlertSla } from '../../../../shared/domain/alerts';
+import { formatAge } from '../../../../shared/format/age';
+import type { Offer } from './offers';
+import { SlaTimer } from './SlaTimer';
+import { ActionForm, type FormKind } from './ActionForm';
+
+/** Where the map should go for an alert: its own position if it has one, else the client. */
+export function mapLinkFor({ alert }: AlertDetail['item']): string {
+  const at = alert.position ? `&at=${alert.position.lat},${alert.position.lon}` : '';
+  return `#/map?client=${encodeURIComponent(alert.clientId)}${at}`;
+}
+
+/**
+ * One alert: what happened, to whom and where, its targets, the actions possible now (the rest
+ * are not offered), the form of the action under way, the centre's checklist and the journal.
+ */
+export function AlertDetailPanel({
+  detail,
+  offers,
+  form,
+  onForm,
+  onAct,
+  message,
+  now,
+  sla,
+  guidance,
+  operatorId,
+}: {
+  detail: AlertDetail;
+  offers: Offer[];
+  form: FormKind | null;
+  onForm(kind: FormKind | null): void;
+  onAct(kind: Offer['kind'], payload: Record<string, string>): void;
+  message: { error: boolean; text: string } | null;
+  now: number;
+  sla: AlertSla;
+  guidance: string[];
+  operatorId: string | null;
+}) {
+  const { t } = useTranslation();
+  const { item, actions } = detail;
+  const { alert } = item;
+  const possible = offers.filter((offer) => offer.refusal === null);
+  const who = (id: string): string => (id === operatorId ? t('alerts.you') : id);
+  return (
+    <aside
+      className="alert-detail"
+      data-testid="alert-detail"
+      aria-label={t(`alertType.${alert.type}`)}
+    >
+      <header>
+        <h2>{t(`alertType.${alert.type}`)}</h2>
+        <span className={`alert-severity severity-${alert.severity}`}>
+          {t(`alerts.severity.${alert.severity}`)}
+        </span>
+        <span data-testid="alert-state">{t(`alerts.state.${alert.state}`)}</span>
+      </header>
+      <dl>
+        <dt>{t('map.case')}</dt>
+        <dd>
+          {item.clientName ?? alert.clientId} · {item.caseNumber ?? '—'}
+          {item.riskLevel && ` · ${t(`risk.${item.riskLevel}`)}`}
+        </dd>
+        <dt>{t('alerts.raised')}</dt>
+        <dd>
+          {new Date(alert.raisedAt).toLocaleString()} ({formatAge(now - Date.parse(alert.raisedAt))}
+          ){alert.clearedAt && ` · ${t('alerts.cleared')}`}
+        </dd>
+        {item.zoneName && (
+          <>
+            <dt>{t('alerts.zone')}</dt>
+            <dd>{item.zoneName}</dd>
+          </>
+        )}
+        <dt>{t('alerts.position')}</dt>
+        <dd>
+          {alert.position
+            ? `${alert.position.lat.toFixed(5)}, ${alert.position.lon.toFixed(5)} ±${Math.round(alert.position.accuracyM)} m`
+            : '—'}{' '}
+          <a href={mapLinkFor(item)} data-testid="alert-map-link">
+            {t('alerts.showOnMap')}
+          </a>
+        </dd>
+        <dt>
+          {alert.claimedBy
+            ? t('alerts.claimedBy', { name: who(alert.claimedBy) })
+            : t('alerts.unclaimed')}
+        </dt>
+        <dd>
+          <SlaTimer alert={alert} sla={sla} now={now} />
+        </dd>
+      </dl>
+      <div className="alert-actions" data-testid="alert-actions">
+        {possible.map(({ kind }) => (
+          <button
+            key={kind}
+            type="button"
+            data-kind={kind}
+            onClick={() =>
+              kind === 'claim' || kind === 'release' || kind === 'acknowledge'
+                ? onAct(kind, {})
+                : onForm(kind)
+            }
+          >
+            {t(`alerts.act.${kind}`)}
+          </button>
+        ))}
+      </div>
+      {form && (
+        <ActionForm
+          key={form}
+          kind={form}
+          onSubmit={(payload) => onAct(form, payload)}
+          onCancel={() => onForm(null)}
+        />
+      )}
+      {message && (
+        <p
+          role={message.error ? 'alert' : 'status'}
+          className={message.error ? 'error' : 'muted'}
+          data-testid="alert-message"
+        >
+          {message.text}
+        </p>
+      )}
+      <Checklist key={alert.id} steps={guidance} />
+      <h3>{t('alerts.journal')}</h3>
+      {actions.length === 0 ? (
+        <p className="muted">{t('alerts.noJournal')}</p>
+      ) : (
+        <ol className="alert-journal" data-testid="alert-journal">
+          {actions.map((action) => (
+            <li key={action.id} data-kind={action.kind}>
+              <time>{new Date(action.at).toLocaleTimeString()}</time> {who(action.operatorId)} ·{' '}
+              <strong>{t(`alerts.act.${action.kind}`)}</strong> {summary(action, t)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}
+
+/** The centre's steps for this type of alert, ticked off as the referent works (not stored). */
+function Checklist({ steps }: { steps: string[] }) {
+  const { t } = useTranslation();
+  const [done, setDone] = useState<Set<number>>(new Set());
+  if (steps.length === 0) return null;
+  return (
+    <section className="alert-guidance" data-testid="alert-guidance">
+      <h3>{t('alerts.guidance')}</h3>
+      {steps.map((step, i) => (
+        <label key={i}>
+          <input
+            type="checkbox"
+            checked={done.has(i)}
+            onChange={() =>
+              setDone((held) => {
+                const next = new Set(held);
+                if (!next.delete(i)) next.add(i);
+                return next;
+              })
+            }
+          />
+          {step}
+        </label>
+      ))}
+    </section>
+  );
+}
+
+function summary(action: AlertAction, t: (key: string) => string): string {
+  const p = action.payload as Record<string, string | undefined>;
+  switch (action.kind) {
+    case 'note':
+      return p.text ?? '';
+    case 'contact':
+      return [p.who, p.channel, p.outcome].filter(Boolean).join(' · ');
+    case 'escalate':
+      return [p.to, p.reason].filter(Boolean).join(' · ');
+    case 'resolve':
+      return [p.code ? t(`alerts.resolution.${p.code}`) : '', p.note].filter(Boolean).join(' · ');
+    default:
+      return '';
+  }
+}

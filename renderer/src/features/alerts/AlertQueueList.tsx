@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionKind } from '../../../../shared/central/alert-workflow';
+import type { AlertQueueItem, AlertSla } from '../../../../shared/domain/alerts';
+import { formatAge } from '../../../../shared/format/age';
+import { SlaTimer } from './SlaTimer';
+
+/** Each row's height in pixels: fixed, so only the rows in sight are rendered. */
+export const ROW_HEIGHT = 64;
+const OVERSCAN = 6;
+
+/**
+ * The queue, virtualised: a thousand alerts cost the rows in sight. The selected row is kept in
+ * view as the keyboard moves it.
+ */
+export function AlertQueueList({
+  items,
+  selectedId,
+  onSelect,
+  now,
+  sla,
+  operatorId,
+  waiting,
+}: {
+  items: AlertQueueItem[];
+  selectedId: string | null;
+  onSelect(id: string): void;
+  now: number;
+  sla: AlertSla;
+  operatorId: string | null;
+  /** Alert id → the move of this console's still waiting to be sent. */
+  waiting: Map<string, ActionKind>;
+}) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 600 });
+  const selectedIndex = items.findIndex((item) => item.alert.id === selectedId);
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element || selectedIndex < 0) return;
+    const top = selectedIndex * ROW_HEIGHT;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+  }, [selectedIndex]);
+
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(items.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  return (
+    <div
+      ref={box}
+      className="alert-queue"
+      role="listbox"
+      aria-label={t('alerts.title')}
+      data-testid="alert-queue"
+      data-count={items.length}
+      onScroll={(event) =>
+        setView({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })
+      }
+    >
+      <div style={{ height: items.length * ROW_HEIGHT, position: 'relative' }}>
+        {items.slice(first, last).map((item, offset) => {
+          const { alert } = item;
+          const claimed = alert.claimedBy
+            ? t('alerts.claimedBy', {
+                name: alert.claimedBy === operatorId ? t('alerts.you') : alert.claimedBy,
+              })
+            : t('alerts.unclaimed');
+          const move = waiting.get(alert.id);
+          return (
+            <div
+              key={alert.id}
+              role="option"
+              aria-selected={alert.id === selectedId}
+              className={`alert-row severity-${alert.severity}`}
+              style={{ top: (first + offset) * ROW_HEIGHT, height: ROW_HEIGHT }}
+              data-testid="alert-row"
+              data-alert-id={alert.id}
+              data-state={alert.state}
+              onClick={() => onSelect(alert.id)}
+            >
+              <span className="alert-severity">{t(`alerts.severity.${alert.severity}`)}</span>
+              <span className="alert-what">
+                <strong>{t(`alertType.${alert.type}`)}</strong>
+                <span>
+                  {item.clientName ?? alert.clientId}
+                  {item.zoneName ? ` · ${item.zoneName}` : ''}
+                </span>
+              </span>
+              <span className="alert-when">
+                <span>{formatAge(now - Date.parse(alert.raisedAt))}</span>
+                <SlaTimer alert={alert} sla={sla} now={now} />
+              </span>
+              <span className="alert-who">
+                <span data-testid="alert-claim">{claimed}</span>
+                {alert.clearedAt && <span className="muted">{t('alerts.cleared')}</span>}
+                {move && (
+                  <span className="pending-mark">
+                    {t('alerts.waiting', { kind: t(`alerts.act.${move}`) })}
+                  </span>
+                )}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

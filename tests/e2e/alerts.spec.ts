@@ -1,0 +1,148 @@
+import type { Browser, Page } from '@playwright/test';
+import type { Simulator } from '../../electron/core/simulator/simulator';
+import {
+  expect,
+  signIn,
+  startConsoleOnSimulator,
+  startHeadlessConsole,
+  test,
+  type HeadlessConsole,
+} from './fixtures/headless-console';
+
+// The shared alert queue: two consoles (two referents) on one standalone simulator.
+
+let sim: Simulator;
+let first: HeadlessConsole;
+let second: HeadlessConsole;
+let stop: () => Promise<void>;
+
+test.beforeEach(async () => {
+  const now = Date.now();
+  ({
+    sim,
+    headless: first,
+    stop,
+  } = await startConsoleOnSimulator(
+    { clients: 40, seed: 11, start: new Date(now - 3_600_000) },
+    new Date(now),
+  ));
+  second = await startHeadlessConsole(['--central', sim.url]);
+});
+
+test.afterEach(async () => {
+  await second.stop();
+  await stop();
+});
+
+async function openQueue(browser: Browser, console_: HeadlessConsole, user: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(console_.url);
+  await signIn(page, user);
+  await page.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
+  await expect(page.getByTestId('alert-count')).toBeVisible();
+  return page;
+}
+
+/** A client of the simulator's world with a known position (the alert is raised there). */
+function someClient(): string {
+  return sim.state.lastPositions()[0]!.clientId;
+}
+
+test('an exclusion breach reaches both consoles; A handles it by keyboard alone, B sees every step', async ({
+  browser,
+}) => {
+  const a = await openQueue(browser, first, 'referent1');
+  const b = await openQueue(browser, second, 'referent2');
+  const raisedAt = Date.now();
+  const alert = sim.raise({
+    clientId: someClient(),
+    type: 'exclusion_entry',
+    severity: 'critical',
+  });
+  const rowA = a.locator(`[data-testid=alert-row][data-alert-id="${alert.id}"]`);
+  const rowB = b.locator(`[data-testid=alert-row][data-alert-id="${alert.id}"]`);
+  await expect(rowA).toBeVisible();
+  await expect(rowB).toBeVisible();
+  test.info().annotations.push({
+    type: 'latency',
+    description: `raised → shown in both queues: ${Date.now() - raisedAt} ms`,
+  });
+  await expect(rowA).toContainText('Exclusion zone entered');
+  await expect(rowA.getByTestId('sla')).toContainText('claim within');
+
+  // A: the critical alert is at the top; keyboard only from here on.
+  while ((await rowA.getAttribute('aria-selected')) !== 'true') await a.keyboard.press('ArrowDown');
+  await a.keyboard.press('c');
+  await expect(rowA.getByTestId('alert-claim')).toHaveText('Claimed by you');
+
+  // B sees the claim, is not offered it, and is told why when trying by key.
+  await rowB.click();
+  await expect(rowB.getByTestId('alert-claim')).toHaveText('Claimed by referent1');
+  const detailB = b.getByTestId('alert-detail');
+  await expect(detailB.locator('button[data-kind=claim]')).toHaveCount(0);
+  await b.keyboard.press('c');
+  await expect(detailB.getByTestId('alert-message')).toHaveText(
+    'Not possible now: the alert is claimed by referent1',
+  );
+
+  // A: note, contact, acknowledge, resolve — each form by key, filled and sent with Enter.
+  await a.keyboard.press('n');
+  await a.keyboard.type('Client called, on the way out of the zone');
+  await a.keyboard.press('Enter');
+  await expect(a.getByTestId('alert-journal').locator('li')).toHaveCount(2);
+  await a.keyboard.press('t');
+  await a.keyboard.type('client');
+  await a.keyboard.press('Tab');
+  await a.keyboard.type('phone');
+  await a.keyboard.press('Tab');
+  await a.keyboard.type('left the zone');
+  await a.keyboard.press('Enter');
+  await expect(a.getByTestId('alert-journal').locator('li')).toHaveCount(3);
+  await a.keyboard.press('a');
+  await expect(a.getByTestId('alert-detail').getByTestId('alert-state')).toHaveText('Acknowledged');
+  await a.keyboard.press('r');
+  await a.keyboard.press('Tab'); // the outcome code keeps its default: client contacted
+  await a.keyboard.type('Left within 4 minutes');
+  await a.keyboard.press('Enter');
+
+  // Both show the final journal; the alert has left both queues.
+  for (const page of [a, b]) {
+    const detail = page.getByTestId('alert-detail');
+    await expect(detail.getByTestId('alert-state')).toHaveText('Resolved');
+    await expect(detail.getByTestId('alert-journal').locator('li')).toHaveText([
+      /claim/i,
+      /Note Client called/,
+      /Contact client · phone · left the zone/,
+      /Acknowledge/,
+      /Resolve Client contacted · Left within 4 minutes/,
+    ]);
+    await expect(page.locator(`[data-alert-id="${alert.id}"]`)).toHaveCount(0);
+  }
+  expect(sim.state.alerts.get(alert.id)).toMatchObject({
+    state: 'resolved',
+    resolution: { code: 'client_contacted', note: 'Left within 4 minutes' },
+  });
+});
+
+test('a claim made while the service is down waits, is shown as waiting, and is delivered once', async ({
+  browser,
+}) => {
+  const a = await openQueue(browser, first, 'referent1');
+  const alert = sim.raise({ clientId: someClient(), type: 'strap_tamper', severity: 'high' });
+  const row = a.locator(`[data-testid=alert-row][data-alert-id="${alert.id}"]`);
+  await row.click();
+
+  sim.faults.failures = { remaining: 1_000_000, status: 503 };
+  sim.dropStreams();
+  await a.getByTestId('alert-detail').locator('button[data-kind=claim]').click();
+  await expect(row).toContainText('Claim waiting to be sent');
+  await expect(a.getByTestId('pending-actions')).toBeVisible();
+  // A second move is held back until the first is delivered.
+  await a.keyboard.press('u');
+  await expect(a.getByTestId('alert-message')).toContainText('still waiting to be sent');
+
+  sim.faults.clear();
+  await expect(row.getByTestId('alert-claim')).toHaveText('Claimed by you', { timeout: 40_000 });
+  await expect(a.getByTestId('pending-actions')).toHaveCount(0);
+  expect(sim.state.actions.get(alert.id)?.map((action) => action.kind)).toEqual(['claim']);
+});

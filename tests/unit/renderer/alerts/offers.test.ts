@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../../../shared/central/records';
+import { defaultAlertSla, slaStatus } from '../../../../shared/domain/alerts';
+import { offersFor } from '../../../../renderer/src/features/alerts/offers';
+
+const base: Alert = {
+  id: 'AL-1',
+  version: 1,
+  clientId: 'CL-1',
+  deviceId: null,
+  zoneId: null,
+  type: 'strap_tamper',
+  severity: 'critical',
+  raisedAt: '2026-11-22T03:00:00.000Z',
+  clearedAt: null,
+  state: 'open',
+  claimedBy: null,
+  acknowledgedAt: null,
+  resolvedAt: null,
+  resolution: null,
+  position: null,
+  updatedAt: '2026-11-22T03:00:00.000Z',
+};
+const anna = { id: 'referent1', roles: ['referent' as const] };
+const peteris = { id: 'referent2', roles: ['referent' as const] };
+const ilze = { id: 'supervisor1', roles: ['referent' as const, 'supervisor' as const] };
+const possible = (offers: ReturnType<typeof offersFor>): string[] =>
+  offers.filter((offer) => offer.refusal === null).map((offer) => offer.kind);
+
+describe('what the alert detail offers', () => {
+  it('follows the state machine for the claimant', () => {
+    expect(possible(offersFor(base, anna, null))).toEqual(['claim', 'note', 'contact', 'escalate']);
+    const claimed = { ...base, state: 'claimed' as const, claimedBy: 'referent1' };
+    expect(possible(offersFor(claimed, anna, null))).toEqual([
+      'release',
+      'acknowledge',
+      'note',
+      'contact',
+      'escalate',
+    ]);
+    const acknowledged = { ...claimed, state: 'acknowledged' as const };
+    expect(possible(offersFor(acknowledged, anna, null))).toEqual([
+      'note',
+      'contact',
+      'escalate',
+      'resolve',
+    ]);
+    expect(possible(offersFor({ ...base, state: 'resolved' }, anna, null))).toEqual([]);
+  });
+
+  it('offers another referent no move on a claimed alert, and says whose it is', () => {
+    const claimed = { ...base, state: 'claimed' as const, claimedBy: 'referent1' };
+    const offers = offersFor(claimed, peteris, null);
+    expect(possible(offers)).toEqual(['note', 'contact', 'escalate']);
+    expect(offers.find((offer) => offer.kind === 'claim')?.refusal).toBe(
+      'the alert is claimed by referent1',
+    );
+    // A supervisor may release anyone's claim, and nothing more.
+    expect(possible(offersFor(claimed, ilze, null))).toEqual([
+      'release',
+      'note',
+      'contact',
+      'escalate',
+    ]);
+  });
+
+  it('holds moves back while one is waiting to be sent, and refuses roles that do not handle alerts', () => {
+    const offers = offersFor(base, anna, 'claim');
+    expect(possible(offers)).toEqual(['note', 'contact', 'escalate']);
+    expect(offers[0]!.refusal).toBe('a claim is still waiting to be sent');
+    expect(possible(offersFor(base, { id: 'technician1', roles: ['technician'] }, null))).toEqual(
+      [],
+    );
+    expect(possible(offersFor(base, null, null))).toEqual([]);
+  });
+});
+
+describe('SLA status (controlled clock)', () => {
+  const raised = Date.parse(base.raisedAt);
+  it('counts the claim target down, then overruns it', () => {
+    expect(slaStatus(base, defaultAlertSla, raised + 45_000)).toEqual({
+      due: 'claim',
+      dueAt: raised + 60_000,
+      remainingMs: 15_000,
+      breached: false,
+    });
+    expect(slaStatus(base, defaultAlertSla, raised + 61_000)).toMatchObject({
+      breached: true,
+      remainingMs: -1_000,
+    });
+  });
+
+  it('once claimed, counts toward resolution from when it was raised', () => {
+    const claimed = { ...base, state: 'claimed' as const, severity: 'high' as const };
+    expect(slaStatus(claimed, defaultAlertSla, raised + 30 * 60_000)).toMatchObject({
+      due: 'resolve',
+      remainingMs: 30 * 60_000,
+      breached: false,
+    });
+    expect(slaStatus({ ...claimed, state: 'resolved' }, defaultAlertSla, raised)).toMatchObject({
+      due: null,
+      breached: false,
+    });
+  });
+
+  it('a released alert is as late for its claim as it has waited', () => {
+    const released = { ...base, severity: 'medium' as const };
+    expect(slaStatus(released, defaultAlertSla, raised + 20 * 60_000)).toMatchObject({
+      due: 'claim',
+      breached: true,
+    });
+  });
+});
