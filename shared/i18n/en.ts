@@ -230,6 +230,14 @@ export const en = {
     pmtilesPlaceholder: 'empty: none, e.g. /srv/maps/latvija.pmtiles',
     hint: 'An XYZ template such as https://tiles.example.lv/{z}/{x}/{y}.png. Without one, or when it does not answer, the map shows the built-in offline basemap. A new server is admitted from the next page load.',
   },
+  alertSettings: {
+    title: 'Alerts',
+    claimMin: 'Claim within (min)',
+    resolveMin: 'Resolve within (min)',
+    guidanceFor: 'Checklist for',
+    steps: 'Steps, one a line',
+    hint: 'Targets count from when an alert is raised. An empty checklist shows the built-in guidance in the operator’s language.',
+  },
   cache: {
     title: 'Local cache',
     retentionDays: 'Keep positions for (days)',

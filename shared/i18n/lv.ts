@@ -244,6 +244,14 @@ export const lv: CatalogShape = {
     pmtilesPlaceholder: 'tukšs: nav, piem., /srv/maps/latvija.pmtiles',
     hint: 'XYZ veidne, piemēram, https://tiles.example.lv/{z}/{x}/{y}.png. Bez tās vai ja serveris neatbild, karte rāda iebūvēto bezsaistes pamatkarti. Jauns serveris tiek atļauts no nākamās lapas ielādes.',
   },
+  alertSettings: {
+    title: 'Trauksmes',
+    claimMin: 'Jāpaņem (min)',
+    resolveMin: 'Jāatrisina (min)',
+    guidanceFor: 'Kontrolsaraksts trauksmei',
+    steps: 'Soļi, katrs savā rindā',
+    hint: 'Termiņus skaita no trauksmes rašanās brīža. Tukšs saraksts rāda iebūvētos norādījumus operatora valodā.',
+  },
   cache: {
     title: 'Lokālā kešatmiņa',
     retentionDays: 'Glabāt atrašanās vietas (dienas)',

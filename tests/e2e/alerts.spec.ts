@@ -18,12 +18,13 @@ let stop: () => Promise<void>;
 
 test.beforeEach(async () => {
   const now = Date.now();
+  // The service's clock is the wall clock: SLA timers count from what it says.
   ({
     sim,
     headless: first,
     stop,
   } = await startConsoleOnSimulator(
-    { clients: 40, seed: 11, start: new Date(now - 3_600_000) },
+    { clients: 40, seed: 11, start: new Date(now) },
     new Date(now),
   ));
   second = await startHeadlessConsole(['--central', sim.url]);
@@ -145,4 +146,41 @@ test('a claim made while the service is down waits, is shown as waiting, and is 
   await expect(row.getByTestId('alert-claim')).toHaveText('Claimed by you', { timeout: 40_000 });
   await expect(a.getByTestId('pending-actions')).toHaveCount(0);
   expect(sim.state.actions.get(alert.id)?.map((action) => action.kind)).toEqual(['claim']);
+});
+
+test('the centre’s checklist and targets from Settings are what the alert detail shows', async ({
+  browser,
+}) => {
+  const a = await openQueue(browser, first, 'supervisor1');
+  await a.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const panel = a.getByTestId('alert-settings');
+  await panel.getByLabel('Checklist for').selectOption('victim_proximity');
+  await panel.getByLabel('Steps, one a line').fill('Call the victim\n\nCall patrol 112\n');
+  await panel.getByLabel('Critical Claim within (min)').fill('2');
+  await panel.getByLabel('Critical Resolve within (min)').fill('1');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('status')).toHaveText(
+    'alertSla.critical.resolveS: resolving cannot be due before claiming',
+  );
+  await panel.getByLabel('Critical Claim within (min)').fill('0.25');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Saved');
+
+  await a.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
+  const alert = sim.raise({
+    clientId: someClient(),
+    type: 'victim_proximity',
+    severity: 'critical',
+  });
+  await a.locator(`[data-testid=alert-row][data-alert-id="${alert.id}"]`).click();
+  const detail = a.getByTestId('alert-detail');
+  await expect(detail.getByTestId('alert-guidance').locator('label')).toHaveText([
+    'Call the victim',
+    'Call patrol 112',
+  ]);
+  // Claim within 15 s of being raised: the timer runs out and says so.
+  await expect(detail.getByTestId('sla')).toHaveAttribute('data-breached', 'true', {
+    timeout: 20_000,
+  });
+  await expect(detail.getByTestId('sla')).toContainText('claim overdue by');
 });

@@ -9,18 +9,22 @@ export interface NewAlert {
   severity: Alert['severity'];
 }
 
-/** Raises an open alert now, where the client's device last was (or at no position). */
+/**
+ * Raises an open alert where the client's device last was (or at no position), at `raisedAt`:
+ * the fix that showed the condition, or now.
+ */
 export function raiseAlert(
   state: ServiceState,
   fields: NewAlert,
   position: Position | null,
+  raisedAt = position?.at,
 ): Alert {
   const now = state.now().toISOString();
   const alert: Alert = {
     id: state.nextId('AL'),
     version: 1,
     ...fields,
-    raisedAt: position?.at ?? now,
+    raisedAt: raisedAt ?? now,
     clearedAt: null,
     state: 'open',
     claimedBy: null,

@@ -193,6 +193,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           ...fields,
         },
         state.positions.get(fields.clientId)?.at(-1) ?? null,
+        state.now().toISOString(),
       ),
     dropStreams: () => {
       for (const client of hub.server.clients) client.terminate();

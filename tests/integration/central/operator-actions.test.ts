@@ -147,4 +147,52 @@ describe('operator actions through the console core', () => {
     );
     expect(((await core.dispatch('outbox.list', {})) as OutboxView).items).toEqual([]);
   });
+
+  it('holds a second move of an alert back while the first waits; notes still go', async () => {
+    const alert = await anOpenAlert();
+    const { core } = await signedInCore('referent1');
+    sim.faults.failures = { remaining: 1_000_000, status: 503 };
+    // Two claims at once (a double key press): one is queued, the other refused.
+    const answers = await Promise.allSettled([
+      core.dispatch('alerts.act', claim(alert)),
+      core.dispatch('alerts.act', claim(alert)),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = answers.find((answer) => answer.status === 'rejected') as PromiseRejectedResult;
+    expect((refused.reason as ConsoleApiError).code).toBe('conflict');
+    expect((refused.reason as ConsoleApiError).message).toBe(
+      'A claim of this alert is still waiting to be sent',
+    );
+    await core.dispatch('alerts.act', {
+      ...claim(alert),
+      kind: 'note',
+      payload: { text: 'calling the client' },
+    });
+    const view = (await core.dispatch('outbox.list', {})) as OutboxView;
+    expect(view.items.map((item) => [item.kind, item.subjectId])).toEqual([
+      ['claim', alert.id],
+      ['note', alert.id],
+    ]);
+  });
+
+  it('lists the queue with names and audits who opened an alert', async () => {
+    const alert = await anOpenAlert();
+    const { core, dir } = await signedInCore('referent1');
+    const queue = await until(
+      () => core.dispatch('alerts.queue', {}) as Promise<{ items: { alert: Alert }[] }>,
+      (q) => q.items.some((item) => item.alert.id === alert.id),
+    );
+    const item = queue.items.find((candidate) => candidate.alert.id === alert.id)!;
+    expect(item).toMatchObject({ clientName: sim.state.clients.get(alert.clientId)!.displayName });
+    await core.dispatch('alerts.detail', { alertId: alert.id });
+    await core.dispatch('alerts.detail', { alertId: alert.id }); // a refresh: the same view
+    const db = openDatabase(cacheFileFor(dir, sim.url));
+    const views = db
+      .prepare(
+        `SELECT operator_id AS who FROM audit_log WHERE action = 'alert.view' AND subject_id = ?`,
+      )
+      .all(alert.id);
+    db.close();
+    expect(views).toEqual([{ who: 'referent1' }]);
+  });
 });

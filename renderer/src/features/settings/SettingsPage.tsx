@@ -4,6 +4,7 @@ import { ConsoleApiError } from '../../../../shared/api/errors';
 import { languages, type Settings, type SettingsPatch } from '../../../../shared/domain/settings';
 import { useConsole } from '../../app/console-context';
 import { AboutPanel } from './AboutPanel';
+import { AlertSettingsPanel } from './AlertSettingsPanel';
 import { CachePanel } from './CachePanel';
 import { CentralPanel } from './CentralPanel';
 import { MapSettingsPanel } from './MapSettingsPanel';
@@ -57,6 +58,7 @@ export function SettingsPage() {
       </p>
       <CentralPanel />
       <MapSettingsPanel />
+      <AlertSettingsPanel />
       <CachePanel />
       <AboutPanel />
     </section>
