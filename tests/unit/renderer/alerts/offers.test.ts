@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert } from '../../../../shared/central/records';
+import { alert } from '../../../fixtures/central-records';
 import { defaultAlertSla, slaStatus } from '../../../../shared/domain/alerts';
 import { offersFor } from '../../../../renderer/src/features/alerts/offers';
 
-const base: Alert = {
-  id: 'AL-1',
-  version: 1,
-  clientId: 'CL-1',
-  deviceId: null,
-  zoneId: null,
-  type: 'strap_tamper',
-  severity: 'critical',
-  raisedAt: '2026-11-22T03:00:00.000Z',
-  clearedAt: null,
-  state: 'open',
-  claimedBy: null,
-  acknowledgedAt: null,
-  resolvedAt: null,
-  resolution: null,
-  position: null,
-  updatedAt: '2026-11-22T03:00:00.000Z',
-};
+const base = alert({ severity: 'critical' });
 const anna = { id: 'referent1', roles: ['referent' as const] };
 const peteris = { id: 'referent2', roles: ['referent' as const] };
 const ilze = { id: 'supervisor1', roles: ['referent' as const, 'supervisor' as const] };
