@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { Handlers } from './api/handlers';
 import { ConsoleApiError } from '../../shared/api/errors';
 import { isStateMove } from '../../shared/central/alert-workflow';
+import { waitingMoves } from '../../shared/domain/outbox';
 import { OperatorActions } from './actions/operator-actions';
 import { LiveFeed } from './map/live-feed';
 import { readBasemapRange } from './map/basemap-file';
@@ -181,18 +182,12 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       // One at a time: the check for a move still waiting and the queueing are one step.
       const act = acting.then(async () => {
         if (isStateMove(input.kind)) {
-          const waiting = (await actions.view()).items.find(
-            (item) =>
-              item.state === 'pending' &&
-              item.subjectId === input.alertId &&
-              item.kind !== null &&
-              isStateMove(item.kind),
-          );
+          const waiting = waitingMoves((await actions.view()).items).get(input.alertId);
           // Its version is about to change: a second move would be refused by the service.
           if (waiting)
             throw new ConsoleApiError(
               'conflict',
-              `A ${waiting.kind} of this alert is still waiting to be sent`,
+              `A ${waiting} of this alert is still waiting to be sent`,
             );
         }
         const item = await actions.queue('alert.action', input);

@@ -4,6 +4,7 @@ import {
   outboxOperations,
   type OutboxOperation,
 } from '../central/operations';
+import { isStateMove, type ActionKind } from '../central/alert-workflow';
 import { idSchema } from '../central/primitives';
 import { alertActionKinds } from '../central/records';
 
@@ -42,3 +43,15 @@ export const markSeenInputSchema = z.object({ id: z.number().int().positive() })
 /** `alerts.act`: one alert action, checked as the service checks it. */
 export const alertActInputSchema = outboxOperations['alert.action'];
 export const queuedSchema = z.object({ id: z.number().int().positive(), alertId: idSchema });
+
+/**
+ * Per alert, the move (claim, release, acknowledge, resolve) still waiting to be sent: it holds
+ * further moves back, since the alert's version is about to change.
+ */
+export function waitingMoves(items: readonly PendingAction[]): Map<string, ActionKind> {
+  const waiting = new Map<string, ActionKind>();
+  for (const item of items)
+    if (item.state === 'pending' && item.subjectId && item.kind && isStateMove(item.kind))
+      waiting.set(item.subjectId, item.kind);
+  return waiting;
+}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsoleApiError } from '../../../../shared/api/errors';
-import { isStateMove, type ActionKind } from '../../../../shared/central/alert-workflow';
+import type { ActionKind } from '../../../../shared/central/alert-workflow';
+import { waitingMoves } from '../../../../shared/domain/outbox';
 import { api } from '../../api';
 import { useConsole } from '../../app/console-context';
 import { useOutbox } from '../../app/PendingActions';
@@ -35,15 +36,7 @@ export function AlertsPage() {
   const detail = useAlertDetail(selectedId);
 
   // This console's moves not yet delivered, per alert: they hold further moves back.
-  const waiting = new Map<string, ActionKind>();
-  for (const pending of useOutbox().items)
-    if (
-      pending.state === 'pending' &&
-      pending.subjectId &&
-      pending.kind &&
-      isStateMove(pending.kind)
-    )
-      waiting.set(pending.subjectId, pending.kind);
+  const waiting = waitingMoves(useOutbox().items);
 
   const offers = detail
     ? offersFor(detail.item.alert, operator, waiting.get(detail.item.alert.id) ?? null)
