@@ -1,5 +1,10 @@
 import type { Alert, Position, Zone } from '../../../shared/central/records';
 import { raiseAlert } from './raise-alert';
+import {
+  alertSeverity,
+  BATTERY_CRITICAL_PCT,
+  BATTERY_LOW_PCT,
+} from '../../../shared/domain/alert-types';
 import { offsetM } from '../../../shared/geo/distance';
 import { placeInZone } from '../../../shared/zones/geometry';
 import { scheduleInForce } from '../../../shared/zones/schedule';
@@ -13,7 +18,7 @@ const SILENCE_MS = 25 * MINUTE;
 const NO_COMMUNICATION_AFTER = 15 * MINUTE;
 const TAMPER_MS = 4 * MINUTE;
 
-type Condition = { type: Alert['type']; severity: Alert['severity']; zoneId: string | null };
+type Condition = { type: Alert['type']; zoneId: string | null };
 
 /**
  * Moves every client through their planned day and reports what their devices would: a fix a
@@ -80,7 +85,7 @@ export class Engine {
       const since = this.lastFix.get(id) ?? at;
       this.setCondition(
         client,
-        { type: 'no_communication', severity: 'medium', zoneId: null },
+        { type: 'no_communication', zoneId: null },
         at - since >= NO_COMMUNICATION_AFTER,
         null,
       );
@@ -90,21 +95,11 @@ export class Engine {
     const position = this.fix(client, where, at);
     this.lastFix.set(id, at);
     this.state.addPosition(position);
-    this.setCondition(
-      client,
-      { type: 'no_communication', severity: 'medium', zoneId: null },
-      false,
-      position,
-    );
+    this.setCondition(client, { type: 'no_communication', zoneId: null }, false, position);
     this.evaluateZones(client, position, at);
     const tampered =
       plan.tamperAt !== null && at >= plan.tamperAt && at < plan.tamperAt + TAMPER_MS;
-    this.setCondition(
-      client,
-      { type: 'strap_tamper', severity: 'critical', zoneId: null },
-      tampered,
-      position,
-    );
+    this.setCondition(client, { type: 'strap_tamper', zoneId: null }, tampered, position);
   }
 
   private fix(client: SimClient, where: ReturnType<typeof whereabouts>, at: number): Position {
@@ -140,13 +135,13 @@ export class Engine {
       if (zone.kind === 'exclusion') {
         this.setCondition(
           client,
-          { type: 'exclusion_entry', severity: 'critical', zoneId: zone.id },
+          { type: 'exclusion_entry', zoneId: zone.id },
           inForce && place === 'inside',
           position,
         );
         this.setCondition(
           client,
-          { type: 'buffer_entry', severity: 'high', zoneId: zone.id },
+          { type: 'buffer_entry', zoneId: zone.id },
           inForce && place === 'buffer',
           position,
         );
@@ -154,7 +149,7 @@ export class Engine {
         const type = zone.schedule ? 'curfew_violation' : 'inclusion_exit';
         this.setCondition(
           client,
-          { type, severity: 'high', zoneId: zone.id },
+          { type, zoneId: zone.id },
           inForce && place === 'outside',
           position,
         );
@@ -175,14 +170,14 @@ export class Engine {
       }
       this.setCondition(
         client,
-        { type: 'battery_low', severity: 'medium', zoneId: null },
-        pct < 20 && pct >= 8,
+        { type: 'battery_low', zoneId: null },
+        pct < BATTERY_LOW_PCT && pct >= BATTERY_CRITICAL_PCT,
         null,
       );
       this.setCondition(
         client,
-        { type: 'battery_critical', severity: 'high', zoneId: null },
-        pct < 8,
+        { type: 'battery_critical', zoneId: null },
+        pct < BATTERY_CRITICAL_PCT,
         null,
       );
     }
@@ -203,7 +198,12 @@ export class Engine {
     if (holds && alertId === undefined) {
       const alert = raiseAlert(
         this.state,
-        { clientId: id, deviceId: client.gpsTagId, ...condition },
+        {
+          clientId: id,
+          deviceId: client.gpsTagId,
+          severity: alertSeverity[condition.type],
+          ...condition,
+        },
         position,
       );
       open.set(key, alert.id);

@@ -1,13 +1,8 @@
 import type { Alert, Position } from '../../../shared/central/records';
+import { newAlertRecord, type NewAlert } from '../../../shared/central/new-alert';
 import type { ServiceState } from './service-state';
 
-export interface NewAlert {
-  clientId: string;
-  deviceId: string | null;
-  zoneId: string | null;
-  type: Alert['type'];
-  severity: Alert['severity'];
-}
+export type { NewAlert };
 
 /**
  * Raises an open alert where the client's device last was (or at no position), at `raisedAt`:
@@ -20,24 +15,6 @@ export function raiseAlert(
   raisedAt = position?.at,
 ): Alert {
   const now = state.now().toISOString();
-  const alert: Alert = {
-    id: state.nextId('AL'),
-    version: 1,
-    ...fields,
-    raisedAt: raisedAt ?? now,
-    clearedAt: null,
-    state: 'open',
-    claimedBy: null,
-    acknowledgedAt: null,
-    resolvedAt: null,
-    resolution: null,
-    position: position && {
-      lat: position.lat,
-      lon: position.lon,
-      accuracyM: position.accuracyM,
-      at: position.at,
-    },
-    updatedAt: now,
-  };
+  const alert = newAlertRecord(state.nextId('AL'), fields, position, raisedAt ?? now, now);
   return state.create(state.alerts, 'alert', alert);
 }
