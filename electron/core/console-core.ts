@@ -5,8 +5,8 @@ import { tileOrigin } from '../../shared/domain/settings';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { Handlers } from './api/handlers';
 import { ConsoleApiError } from '../../shared/api/errors';
-import { isStateMove } from '../../shared/central/alert-workflow';
-import { waitingMoves } from '../../shared/domain/outbox';
+import { createAlertHandlers, type AlertHandlersOptions } from './alerts/alert-handlers';
+import { SlaWatch } from './alerts/sla-watch';
 import { OperatorActions } from './actions/operator-actions';
 import { LiveFeed } from './map/live-feed';
 import { readBasemapRange } from './map/basemap-file';
@@ -31,6 +31,10 @@ export interface ConsoleCoreOptions {
   /** The compiled database worker (desktop build); source runs find their own. */
   storeWorkerUrl?: URL | string;
   now?: () => Date;
+  /** How often open alerts are checked against their SLA targets (tests shorten it). */
+  slaCheckMs?: number;
+  /** Desktop notifications where the shell has them (Electron's Notification). */
+  notify?: AlertHandlersOptions['notify'];
   logError?: (message: string, error: unknown) => void;
 }
 
@@ -96,6 +100,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
     onApplied: (batch) => live.applied(batch),
     onSnapshot: () => live.reloaded(),
+    now,
   });
   const live = new LiveFeed(events);
   const actions = new OperatorActions({
@@ -136,7 +141,25 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     await store.run((s) => s.appendAudit(entry));
   };
 
-  let acting: Promise<unknown> = Promise.resolve();
+  const alertHandlers = createAlertHandlers({
+    store,
+    events,
+    actions,
+    operator: () => central.session().operator,
+    now,
+    viewed,
+    notify: options.notify,
+  });
+  const slaWatch = new SlaWatch({
+    store,
+    events,
+    sla: () => settings.get().alertSla,
+    now,
+    operatorId: () => central.session().operator?.id ?? null,
+    logError,
+  });
+  slaWatch.start(options.slaCheckMs);
+
   const handlers: Handlers = {
     'app.info': () => info,
     'settings.get': () => settings.get(),
@@ -169,33 +192,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       );
       return { clientId, at: [...track.at], lat: [...track.lat], lon: [...track.lon] };
     },
-    'alerts.queue': async () => ({ items: await store.run((s) => s.alertQueue()) }),
-    'alerts.detail': async ({ alertId }) => {
-      const item = await store.run((s) => s.alertQueueItem(alertId));
-      if (!item) throw new ConsoleApiError('invalid_input', `No alert ${alertId}`, 'alertId');
-      await viewed('alert', alertId);
-      return { item, actions: await store.run((s) => s.actionsForAlert(alertId)) };
-    },
     'basemap.range': ({ offset, length }) =>
       readBasemapRange(settings.get().pmtilesPath, offset, length),
-    'alerts.act': (input) => {
-      // One at a time: the check for a move still waiting and the queueing are one step.
-      const act = acting.then(async () => {
-        if (isStateMove(input.kind)) {
-          const waiting = waitingMoves((await actions.view()).items).get(input.alertId);
-          // Its version is about to change: a second move would be refused by the service.
-          if (waiting)
-            throw new ConsoleApiError(
-              'conflict',
-              `A ${waiting} of this alert is still waiting to be sent`,
-            );
-        }
-        const item = await actions.queue('alert.action', input);
-        return { id: item.id, alertId: input.alertId };
-      });
-      acting = act.catch(() => undefined);
-      return act;
-    },
+    ...alertHandlers,
   };
 
   return {
@@ -219,6 +218,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       };
     },
     close: async () => {
+      slaWatch.stop();
       await central.close();
       await store.close();
       await simulator?.close();

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createConsoleCore, type ConsoleCore } from '../core/console-core';
 import { registerIpc } from './ipc';
+import { showNotification } from './notify';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { denyPermissions, lockDownContents } from './security';
 import { createMainWindow } from './window';
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     // No central option: the service set in Settings, or the training simulator until there is one.
     electronVersion: process.versions.electron ?? null,
+    notify: showNotification,
     // Worker scripts cannot be read from inside the asar archive: the bundle is unpacked.
     storeWorkerUrl: join(
       root.replace(/app\.asar$/, 'app.asar.unpacked'),

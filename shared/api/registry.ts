@@ -7,6 +7,17 @@ import { storeStatusSchema } from '../domain/store-status';
 import { alertDetailSchema, alertInputSchema, alertQueueSchema } from '../domain/alerts';
 import { basemapRangeInputSchema, basemapRangeSchema } from '../domain/basemap';
 import {
+  attentionStateSchema,
+  liftSuppressionInputSchema,
+  muteInputSchema,
+  notifyInputSchema,
+  notifyResultSchema,
+  slaBreachesSchema,
+  suppressInputSchema,
+  suppressionListSchema,
+  suppressionSchema,
+} from '../domain/attention';
+import {
   alertsChangedSchema,
   clientDetailSchema,
   clientInputSchema,
@@ -52,6 +63,13 @@ export const operations = {
   'alerts.queue': { input: noInput, output: alertQueueSchema },
   'alerts.detail': { input: alertInputSchema, output: alertDetailSchema },
   'basemap.range': { input: basemapRangeInputSchema, output: basemapRangeSchema },
+  'alerts.suppress': { input: suppressInputSchema, output: suppressionSchema },
+  'alerts.liftSuppression': { input: liftSuppressionInputSchema, output: suppressionSchema },
+  'alerts.suppressions': { input: noInput, output: suppressionListSchema },
+  'attention.get': { input: noInput, output: attentionStateSchema },
+  'attention.mute': { input: muteInputSchema, output: attentionStateSchema },
+  'attention.unmute': { input: noInput, output: attentionStateSchema },
+  'attention.notify': { input: notifyInputSchema, output: notifyResultSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the core pushes to every window. The payload is all a listener ever receives. */
@@ -64,6 +82,11 @@ export const events = {
   'map.reload': z.object({}),
   'alerts.changed': alertsChangedSchema,
   'zones.changed': zonesChangedSchema,
+  /** Targets newly missed (each announced once). */
+  'alerts.breached': slaBreachesSchema,
+  /** The suppressions in force, after one was added or lifted. */
+  'alerts.suppressed': suppressionListSchema,
+  'attention.changed': attentionStateSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operations = typeof operations;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../central/primitives';
+import { slaDues, suppressionMarkSchema } from './attention';
 import { alertActionSchema, alertSchema, clientSchema, type severities } from '../central/records';
 
 /** One line of the alert queue: the alert with what a referent needs to read it at a glance. */
@@ -9,6 +10,10 @@ export const alertQueueItemSchema = z.object({
   caseNumber: z.string().nullable(),
   riskLevel: clientSchema.shape.riskLevel.nullable(),
   zoneName: z.string().nullable(),
+  /** The supervisor's suppression it was raised under: listed apart, silent. */
+  suppression: suppressionMarkSchema.nullable(),
+  /** Targets this console saw it miss (each escalated once). */
+  breached: z.array(z.enum(slaDues)),
 });
 export type AlertQueueItem = z.infer<typeof alertQueueItemSchema>;
 

@@ -20,6 +20,8 @@ export interface CentralServiceOptions {
   /** Stream events now in the cache, and snapshots taken: for the windows' live view. */
   onApplied?: (events: readonly StoredEvent[]) => void;
   onSnapshot?: () => void;
+  /** The console's clock: actions are queued and found due by the same one. */
+  now?: () => Date;
 }
 
 /**
@@ -58,9 +60,11 @@ export class CentralService {
       this.client = client;
       client.start();
       // Unsent actions from an earlier session (or before a restart) go out now.
+      const clock = this.options.now;
       this.sender = new OutboxSender({
         http: client.http,
         store: store.get(),
+        now: clock && (() => clock().getTime()),
         onSettled: (settled) => this.options.onOutboxSettled?.(settled),
         onUnauthenticated: () =>
           this.signedOut('The central service ended the session: log in again'),

@@ -18,6 +18,13 @@ import {
   openAlertsByPriority,
 } from './queries/alerts';
 import { appendAudit, firstBrokenAuditRow, type AuditInput } from './queries/audit';
+import {
+  activeSuppressions,
+  addSuppression,
+  liftSuppression,
+  recordBreaches,
+} from './queries/attention';
+import type { SlaBreach, SuppressInput } from '../../../shared/domain/attention';
 import { cacheCounts } from './queries/counts';
 import { readCursor } from './queries/cursor';
 import { journalForShift } from './queries/journal';
@@ -81,6 +88,13 @@ export function createStoreHandlers(db: Database, file: string) {
     readLocalState: (key: string) => readLocalState<unknown>(db, key),
     writeLocalState: (key: string, value: unknown) => writeLocalState(db, key, value),
     appendAudit: (entry: AuditInput) => appendAudit(db, entry),
+    recordBreaches: (breaches: SlaBreach[], operatorId: string | null) =>
+      db.transaction(() => recordBreaches(db, breaches, operatorId)).immediate(),
+    addSuppression: (input: SuppressInput, from: string, until: string, by: string | null) =>
+      db.transaction(() => addSuppression(db, input, from, until, by)).immediate(),
+    liftSuppression: (id: number, at: string, by: string | null) =>
+      db.transaction(() => liftSuppression(db, id, at, by)).immediate(),
+    activeSuppressions: (at: string) => activeSuppressions(db, at),
     firstBrokenAuditRow: () => firstBrokenAuditRow(db),
     fileSize: () => statSync(file).size,
     queueAction: (action: QueuedAction) => queueAction(db, action),

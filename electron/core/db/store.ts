@@ -60,6 +60,10 @@ const METHODS = [
   'recordById',
   'outboxNeedingAttention',
   'markRefusalSeen',
+  'recordBreaches',
+  'addSuppression',
+  'liftSuppression',
+  'activeSuppressions',
 ] as const satisfies readonly StoreMethod[];
 // Compile-time check that every handler is reachable from the core.
 const allMethods: Record<

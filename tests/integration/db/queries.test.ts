@@ -103,8 +103,12 @@ describe('open alerts by priority', () => {
     ]);
   });
 
-  it('finds open alerts through the partial index', () => {
-    expectIndexedOnly(queryPlan(cacheDb(), ALERT_QUEUE_SQL), 'USING INDEX alerts_open');
+  it('finds open alerts through the partial index, and their suppressions and breaches by key', () => {
+    const plan = queryPlan(cacheDb(), ALERT_QUEUE_SQL);
+    expectIndexedOnly(plan, 'USING INDEX alerts_open');
+    expect(plan.join('\n')).toContain('SEARCH s USING INDEX suppressions_by_client');
+    expect(plan.join('\n')).toContain('SEARCH b USING PRIMARY KEY');
+    expect(plan.join('\n')).not.toMatch(/SCAN (s|b)\b/);
   });
 
   it('reads a client’s alerts and an alert’s journal through their indexes', () => {

@@ -1,8 +1,9 @@
 import { initial } from './0001-initial';
 import { outboxSeen } from './0002-outbox-seen';
+import { alertAttention } from './0003-alert-attention';
 import type { Migration } from '../migration-type';
 
 /** Every migration, oldest first. A new one is a new file here; old ones never change. */
-export const migrations: readonly Migration[] = [initial, outboxSeen];
+export const migrations: readonly Migration[] = [initial, outboxSeen, alertAttention];
 
 export const LATEST_VERSION = migrations.length;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Alert, AlertAction } from '../../../../shared/central/records';
 import type { AlertQueueItem } from '../../../../shared/domain/alerts';
+import type { SlaDue, SuppressionMark } from '../../../../shared/domain/attention';
 import { statement } from '../statements';
 
 type JsonRow = { json: string };
@@ -24,10 +25,22 @@ export function actionsForAlert(db: Database, alertId: string): AlertAction[] {
   return parse<AlertAction>(statement(db, ALERT_ACTIONS_SQL).all(alertId) as JsonRow[]);
 }
 
-/** The queue's columns: an alert with its client's and zone's names. */
+/**
+ * The queue's columns: an alert with its client's and zone's names, the suppression it was raised
+ * under (if any: a suppression covers alerts raised while it is in force), and the targets this
+ * console saw it miss. Times are compared as instants: the service may write them differently.
+ */
 const QUEUE_SELECT = `
   SELECT a.json, c.display_name AS clientName, c.case_number AS caseNumber,
-    json_extract(c.json, '$.riskLevel') AS riskLevel, json_extract(z.json, '$.name') AS zoneName
+    json_extract(c.json, '$.riskLevel') AS riskLevel, json_extract(z.json, '$.name') AS zoneName,
+    (SELECT json_object('id', s.id, 'until', s.until_at, 'reason', s.reason,
+        'operatorId', s.operator_id)
+      FROM suppressions AS s
+      WHERE s.client_id = a.client_id AND s.type = json_extract(a.json, '$.type')
+        AND julianday(s.from_at) <= julianday(a.raised_at)
+        AND julianday(a.raised_at) < julianday(coalesce(s.lifted_at, s.until_at))
+      ORDER BY s.id DESC LIMIT 1) AS suppression,
+    (SELECT json_group_array(b.due) FROM sla_breaches AS b WHERE b.alert_id = a.id) AS breached
   FROM alerts AS a
   LEFT JOIN clients AS c ON c.id = a.client_id
   LEFT JOIN zones AS z ON z.id = json_extract(a.json, '$.zoneId')`;
@@ -40,10 +53,16 @@ export const ALERT_QUEUE_SQL = `${QUEUE_SELECT}
   WHERE a.state <> 'resolved'
   ORDER BY a.severity_rank, coalesce(c.risk_rank, 9), a.raised_at, a.id`;
 
-type QueueRow = JsonRow & Omit<AlertQueueItem, 'alert'>;
-const toItem = ({ json, ...names }: QueueRow): AlertQueueItem => ({
+type QueueRow = JsonRow &
+  Omit<AlertQueueItem, 'alert' | 'suppression' | 'breached'> & {
+    suppression: string | null;
+    breached: string;
+  };
+const toItem = ({ json, suppression, breached, ...names }: QueueRow): AlertQueueItem => ({
   alert: JSON.parse(json) as Alert,
   ...names,
+  suppression: suppression === null ? null : (JSON.parse(suppression) as SuppressionMark),
+  breached: JSON.parse(breached) as SlaDue[],
 });
 
 export function alertQueue(db: Database): AlertQueueItem[] {
