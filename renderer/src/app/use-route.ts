@@ -26,3 +26,8 @@ export function useRoute(): RouteId {
   }, []);
   return route;
 }
+
+/** Goes to an in-page address (`#/map?client=…`). */
+export function goTo(hash: string): void {
+  window.location.hash = hash;
+}

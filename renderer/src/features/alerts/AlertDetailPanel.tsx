@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertAction } from '../../../../shared/central/records';
 import type { AlertDetail, AlertSla } from '../../../../shared/domain/alerts';
@@ -28,6 +28,7 @@ export function AlertDetailPanel({
   sla,
   guidance,
   operatorId,
+  children,
 }: {
   detail: AlertDetail;
   offers: Offer[];
@@ -39,6 +40,8 @@ export function AlertDetailPanel({
   sla: AlertSla;
   guidance: string[];
   operatorId: string | null;
+  /** The page's own parts about this alert: its incident, its suppression. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { item, actions } = detail;
@@ -126,6 +129,7 @@ export function AlertDetailPanel({
           {message.text}
         </p>
       )}
+      {children}
       <Checklist key={alert.id} steps={guidance} />
       <h3>{t('alerts.journal')}</h3>
       {actions.length === 0 ? (

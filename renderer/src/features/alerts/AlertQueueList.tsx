@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionKind } from '../../../../shared/central/alert-workflow';
-import type { AlertQueueItem, AlertSla } from '../../../../shared/domain/alerts';
+import type { AlertSla } from '../../../../shared/domain/alerts';
 import { formatAge } from '../../../../shared/format/age';
+import { standingBreaches } from './attention/cues';
+import type { QueueRow } from './queue-rows';
 import { SlaTimer } from './SlaTimer';
 
 /** Each row's height in pixels: fixed, so only the rows in sight are rendered. */
@@ -11,20 +13,23 @@ const OVERSCAN = 6;
 
 /**
  * The queue, virtualised: a thousand alerts cost the rows in sight. The selected row is kept in
- * view as the keyboard moves it.
+ * view as the keyboard moves it. An incident's row carries a toggle that shows its other alerts.
  */
 export function AlertQueueList({
-  items,
+  rows,
   selectedId,
   onSelect,
+  onToggle,
   now,
   sla,
   operatorId,
   waiting,
 }: {
-  items: AlertQueueItem[];
+  rows: QueueRow[];
   selectedId: string | null;
   onSelect(id: string): void;
+  /** Expands or collapses an incident (by its key). */
+  onToggle(key: string): void;
   now: number;
   sla: AlertSla;
   operatorId: string | null;
@@ -34,7 +39,7 @@ export function AlertQueueList({
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
-  const selectedIndex = items.findIndex((item) => item.alert.id === selectedId);
+  const selectedIndex = rows.findIndex((row) => row.item.alert.id === selectedId);
 
   useEffect(() => {
     const element = box.current;
@@ -46,7 +51,7 @@ export function AlertQueueList({
   }, [selectedIndex]);
 
   const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(items.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
   return (
     <div
       ref={box}
@@ -54,14 +59,16 @@ export function AlertQueueList({
       role="listbox"
       aria-label={t('alerts.title')}
       data-testid="alert-queue"
-      data-count={items.length}
+      data-count={rows.length}
       onScroll={(event) =>
         setView({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })
       }
     >
-      <div style={{ height: items.length * ROW_HEIGHT, position: 'relative' }}>
-        {items.slice(first, last).map((item, offset) => {
+      <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+        {rows.slice(first, last).map((row, offset) => {
+          const { item, incident } = row;
           const { alert } = item;
+          const missed = standingBreaches([item]).length > 0;
           const claimed = alert.claimedBy
             ? t('alerts.claimedBy', {
                 name: alert.claimedBy === operatorId ? t('alerts.you') : alert.claimedBy,
@@ -73,14 +80,31 @@ export function AlertQueueList({
               key={alert.id}
               role="option"
               aria-selected={alert.id === selectedId}
-              className={`alert-row severity-${alert.severity}`}
+              className={`alert-row severity-${alert.severity}${row.member ? ' incident-member' : ''}`}
               style={{ top: (first + offset) * ROW_HEIGHT, height: ROW_HEIGHT }}
               data-testid="alert-row"
               data-alert-id={alert.id}
               data-state={alert.state}
+              data-incident={incident.key}
               onClick={() => onSelect(alert.id)}
             >
-              <span className="alert-severity">{t(`alerts.severity.${alert.severity}`)}</span>
+              <span className="alert-severity">
+                {t(`alerts.severity.${alert.severity}`)}
+                {!row.member && incident.members.length > 1 && (
+                  <button
+                    type="button"
+                    className="incident-toggle"
+                    data-testid="incident-toggle"
+                    aria-expanded={row.expanded}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onToggle(incident.key);
+                    }}
+                  >
+                    {t('alerts.incident', { count: incident.members.length })}
+                  </button>
+                )}
+              </span>
               <span className="alert-what">
                 <strong>{t(`alertType.${alert.type}`)}</strong>
                 <span>
@@ -95,6 +119,11 @@ export function AlertQueueList({
               <span className="alert-who">
                 <span data-testid="alert-claim">{claimed}</span>
                 {alert.clearedAt && <span className="muted">{t('alerts.cleared')}</span>}
+                {missed && (
+                  <span className="missed-mark" data-testid="missed-mark">
+                    {t('alerts.missedTarget')}
+                  </span>
+                )}
                 {move && (
                   <span className="pending-mark">
                     {t('alerts.waiting', { kind: t(`alerts.act.${move}`) })}

@@ -7,32 +7,61 @@ import { api } from '../../api';
 import { useConsole } from '../../app/console-context';
 import { useOutbox } from '../../app/PendingActions';
 import { usePageKeys } from '../../app/use-page-keys';
+import { goTo } from '../../app/use-route';
 import type { FormKind } from './ActionForm';
 import { AlertDetailPanel, mapLinkFor } from './AlertDetailPanel';
 import { AlertQueueList } from './AlertQueueList';
+import { useAttention } from './attention/AttentionProvider';
+import { IncidentMembers } from './IncidentMembers';
 import { offersFor } from './offers';
-import { useAlertDetail, useAlertQueue } from './use-alerts';
+import { inFilter, queueRows, type QueueFilter } from './queue-rows';
+import { SuppressPanel } from './SuppressPanel';
+import { useAlertDetail } from './use-alerts';
+import { SUPPRESS_ROLES } from '../../../../shared/domain/attention';
 
 type Message = { error: boolean; text: string } | null;
+
+/** `#/alerts?alert=ID` (an escalation's link) opens that alert. */
+function alertFromHash(): string | null {
+  const query = window.location.hash.split('?')[1] ?? '';
+  return new URLSearchParams(query).get('alert');
+}
 
 /** The shared alert queue: every open alert, one selected with its detail, all by keyboard too. */
 export function AlertsPage() {
   const { t } = useTranslation();
   const { settings, session } = useConsole();
   const operator = session.operator;
-  const items = useAlertQueue();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const items = useAttention().queue;
+  const supervisor = SUPPRESS_ROLES.some((role) => operator?.roles.includes(role));
+  const [chosen, setChosen] = useState<string | null>(alertFromHash);
+  const [filter, setFilter] = useState<QueueFilter>('open');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [form, setForm] = useState<FormKind | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
+    const onHash = (): void => {
+      const linked = alertFromHash();
+      if (linked) setChosen(linked);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('hashchange', onHash);
+    };
   }, []);
 
   // The chosen alert, even once resolved (its final journal stays in view); else the first.
-  const list = items ?? [];
-  const selectedId = chosen ?? list[0]?.alert.id ?? null;
+  const all = items ?? [];
+  const list = all.filter(inFilter(filter));
+  const suppressedCount = all.length - all.filter(inFilter('open')).length;
+  const rows = queueRows(list, expanded);
+  const selectedId = chosen ?? rows[0]?.item.alert.id ?? null;
+  const selectedRow = rows.find((row) =>
+    row.incident.members.some((m) => m.alert.id === selectedId),
+  );
   const detail = useAlertDetail(selectedId);
 
   // This console's moves not yet delivered, per alert: they hold further moves back.
@@ -48,9 +77,20 @@ export function AlertsPage() {
     setMessage(null);
   };
   const move = (step: 1 | -1): void => {
-    if (list.length === 0) return;
-    const at = list.findIndex((item) => item.alert.id === selectedId);
-    choose(list[Math.min(list.length - 1, Math.max(0, at + step))]!.alert.id);
+    if (rows.length === 0) return;
+    const at = rows.findIndex((row) => row.item.alert.id === selectedId);
+    choose(rows[Math.min(rows.length - 1, Math.max(0, at + step))]!.item.alert.id);
+  };
+  const toggle = (key: string, open?: boolean): void =>
+    setExpanded((held) => {
+      const next = new Set(held);
+      if (open ?? !next.has(key)) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  const showFilter = (next: QueueFilter): void => {
+    setFilter(next);
+    choose(null);
   };
 
   async function act(kind: ActionKind, payload: Record<string, string>): Promise<void> {
@@ -94,8 +134,16 @@ export function AlertsPage() {
     e: () => startForm('escalate'),
     r: () => startForm('resolve'),
     m: () => {
-      if (detail) window.location.hash = mapLinkFor(detail.item);
+      if (detail) goTo(mapLinkFor(detail.item));
     },
+    x: () => selectedRow && toggle(selectedRow.incident.key),
+    ArrowRight: () => selectedRow && toggle(selectedRow.incident.key, true),
+    ArrowLeft: () => {
+      if (!selectedRow) return;
+      toggle(selectedRow.incident.key, false);
+      choose(selectedRow.incident.lead.alert.id);
+    },
+    f: () => showFilter(filter === 'open' ? 'suppressed' : 'open'),
     Escape: () => setForm(null),
   });
 
@@ -109,6 +157,21 @@ export function AlertsPage() {
       <div className="alerts-toolbar">
         <h1>{t('alerts.title')}</h1>
         <span data-testid="alert-count">{t('alerts.count', { count: list.length })}</span>
+        <span className="queue-filters" role="group" aria-label={t('alerts.filter')}>
+          {(['open', 'suppressed'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              aria-pressed={filter === name}
+              data-testid={`filter-${name}`}
+              onClick={() => showFilter(name)}
+            >
+              {t(`alerts.filters.${name}`, {
+                count: name === 'open' ? all.length - suppressedCount : suppressedCount,
+              })}
+            </button>
+          ))}
+        </span>
         <span className="muted shortcuts">{t('alerts.shortcuts')}</span>
       </div>
       <div className="alerts-body">
@@ -116,9 +179,10 @@ export function AlertsPage() {
           <p className="muted">{t('alerts.empty')}</p>
         ) : (
           <AlertQueueList
-            items={list}
+            rows={rows}
             selectedId={selectedId}
             onSelect={choose}
+            onToggle={(key) => toggle(key)}
             now={now}
             sla={settings.alertSla}
             operatorId={operator?.id ?? null}
@@ -137,7 +201,17 @@ export function AlertsPage() {
             sla={settings.alertSla}
             guidance={guidance}
             operatorId={operator?.id ?? null}
-          />
+          >
+            {selectedRow && selectedId && (
+              <IncidentMembers
+                incident={selectedRow.incident}
+                selectedId={selectedId}
+                onSelect={choose}
+                now={now}
+              />
+            )}
+            <SuppressPanel item={detail.item} supervisor={supervisor} />
+          </AlertDetailPanel>
         ) : (
           list.length > 0 && <p className="muted">{t('alerts.choose')}</p>
         )}

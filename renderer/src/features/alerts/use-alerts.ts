@@ -10,6 +10,8 @@ function useLive<T>(
   load: () => Promise<T>,
   isFor: (changed: { alerts: { id: string }[]; acted: string[] }) => boolean,
   deps: readonly unknown[],
+  /** Events that always mean a fresh load. */
+  also: readonly ('alerts.breached' | 'alerts.suppressed')[] = [],
 ): T | null {
   const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
@@ -36,6 +38,7 @@ function useLive<T>(
     const offs = [
       api.on('alerts.changed', (changed) => isFor(changed) && void run()),
       api.on('map.reload', () => void run()),
+      ...also.map((event) => api.on(event, () => void run())),
     ];
     return () => {
       live = false;
@@ -47,12 +50,20 @@ function useLive<T>(
   return value;
 }
 
-/** The open alerts, most urgent first, kept current from the core's live feed. */
-export function useAlertQueue(): AlertQueueItem[] | null {
+/**
+ * The open alerts, most urgent first, kept current from the core's live feed, its SLA checks and
+ * supervisors' suppressions. `onLoad` sees each fresh queue as it arrives (for sounds).
+ */
+export function useAlertQueue(onLoad?: (items: AlertQueueItem[]) => void): AlertQueueItem[] | null {
   return useLive(
-    async () => (await api.alerts.queue({})).items,
+    async () => {
+      const { items } = await api.alerts.queue({});
+      onLoad?.(items);
+      return items;
+    },
     (changed) => changed.alerts.length > 0,
     [],
+    ['alerts.breached', 'alerts.suppressed'],
   );
 }
 

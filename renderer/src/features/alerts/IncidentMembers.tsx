@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { Incident } from '../../../../shared/domain/incidents';
+import { formatAge } from '../../../../shared/format/age';
+
+/** The other alerts of the chosen alert's incident, each one click (or key) away. */
+export function IncidentMembers({
+  incident,
+  selectedId,
+  onSelect,
+  now,
+}: {
+  incident: Incident;
+  selectedId: string;
+  onSelect(id: string): void;
+  now: number;
+}) {
+  const { t } = useTranslation();
+  if (incident.members.length < 2) return null;
+  return (
+    <section className="incident-members" data-testid="incident-members">
+      <h3>{t('alerts.incidentTitle', { count: incident.members.length })}</h3>
+      <ul>
+        {incident.members.map(({ alert }) => (
+          <li key={alert.id}>
+            <button
+              type="button"
+              aria-current={alert.id === selectedId}
+              onClick={() => onSelect(alert.id)}
+            >
+              {t(`alertType.${alert.type}`)} · {t(`alerts.severity.${alert.severity}`)} ·{' '}
+              {formatAge(now - Date.parse(alert.raisedAt))}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

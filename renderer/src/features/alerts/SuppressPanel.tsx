@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConsoleApiError } from '../../../../shared/api/errors';
+import type { AlertQueueItem } from '../../../../shared/domain/alerts';
+import { SUPPRESS_MAX_MINUTES, SUPPRESS_MIN_MINUTES } from '../../../../shared/domain/attention';
+import { api } from '../../api';
+
+const CHOICES = [SUPPRESS_MIN_MINUTES, 30, 60, SUPPRESS_MAX_MINUTES] as const;
+
+/**
+ * The alert's suppression, if it was raised under one, and for a supervisor the form that quiets
+ * this alert type for this client for a while (a reason is required; the core records it).
+ */
+export function SuppressPanel({ item, supervisor }: { item: AlertQueueItem; supervisor: boolean }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [minutes, setMinutes] = useState<number>(30);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const { alert, suppression } = item;
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    try {
+      await api.alerts.suppress({ clientId: alert.clientId, type: alert.type, minutes, reason });
+      setOpen(false);
+      setReason('');
+      setError(null);
+    } catch (failure) {
+      setError(failure instanceof ConsoleApiError ? failure.message : String(failure));
+    }
+  }
+
+  return (
+    <section className="suppress-panel" data-testid="suppress-panel">
+      {suppression && (
+        <p data-testid="suppressed-note">
+          {t('alerts.suppressedNote', {
+            until: new Date(suppression.until).toLocaleTimeString(),
+            who: suppression.operatorId ?? '—',
+            reason: suppression.reason,
+          })}
+        </p>
+      )}
+      {supervisor && !open && (
+        <button type="button" data-testid="suppress-start" onClick={() => setOpen(true)}>
+          {t('alerts.suppress', { type: t(`alertType.${alert.type}`) })}
+        </button>
+      )}
+      {supervisor && open && (
+        <form
+          className="action-form"
+          data-testid="form-suppress"
+          onSubmit={(event) => void submit(event)}
+          onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+        >
+          <label>
+            {t('alerts.suppressFor')}
+            <select value={minutes} onChange={(event) => setMinutes(Number(event.target.value))}>
+              {CHOICES.map((choice) => (
+                <option key={choice} value={choice}>
+                  {t('attention.minutes', { count: choice })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('alerts.suppressReason')}
+            <input
+              autoFocus
+              required
+              minLength={3}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </label>
+          <div className="form-buttons">
+            <button type="submit">{t('alerts.form.record')}</button>
+            <button type="button" onClick={() => setOpen(false)}>
+              {t('alerts.form.cancel')}
+            </button>
+          </div>
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
