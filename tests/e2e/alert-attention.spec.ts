@@ -1,0 +1,232 @@
+import type { Browser, Page } from '@playwright/test';
+import type { Simulator } from '../../electron/core/simulator/simulator';
+import {
+  expect,
+  signIn,
+  startConsoleOnSimulator,
+  test,
+  type HeadlessConsole,
+} from './fixtures/headless-console';
+
+// What calls a referent's attention: sounds, the flood banner, escalations, incidents, suppression.
+
+let sim: Simulator;
+let headless: HeadlessConsole;
+let stop: () => Promise<void>;
+
+test.afterEach(async () => {
+  await stop();
+});
+
+async function start(clients: number): Promise<void> {
+  const now = new Date();
+  ({ sim, headless, stop } = await startConsoleOnSimulator({ clients, seed: 21, start: now }, now));
+}
+
+/** Opens the queue; every sound the page plays is recorded in `window.sargsSounds`. */
+async function openQueue(browser: Browser, user: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.addInitScript(() => {
+    const played: string[] = [];
+    Object.assign(window, { sargsSounds: played });
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      played.push(this.dataset.sound ?? this.src);
+      return play.call(this);
+    };
+  });
+  await page.goto(headless.url);
+  await signIn(page, user);
+  await page.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
+  await expect(page.getByTestId('alert-count')).toBeVisible();
+  return page;
+}
+
+const sounds = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { sargsSounds: string[] }).sargsSounds.slice());
+
+/**
+ * Scrolls the virtualised queue top to bottom, opening every incident on the way, and collects
+ * every alert id it shows.
+ */
+async function idsInQueue(page: Page): Promise<Set<string>> {
+  const queue = page.getByTestId('alert-queue');
+  const seen = new Set<string>();
+  await queue.evaluate((box) => (box.scrollTop = 0));
+  for (;;) {
+    const closed = queue.locator('[data-testid=incident-toggle][aria-expanded=false]');
+    while ((await closed.count()) > 0) await closed.first().click();
+    const { ids, atEnd } = await queue.evaluate((box) => {
+      const rows = [...box.querySelectorAll<HTMLElement>('[data-testid=alert-row]')];
+      return {
+        ids: rows.map((row) => row.dataset.alertId ?? ''),
+        atEnd: box.scrollTop + box.clientHeight >= box.scrollHeight - 1,
+      };
+    });
+    for (const id of ids) seen.add(id);
+    if (atEnd) return seen;
+    await queue.evaluate((box) => (box.scrollTop += box.clientHeight / 2));
+    await page.waitForTimeout(20);
+  }
+}
+
+test('a burst of 1,000 alerts: every one is in the queue, one flood sound and a banner by type, keys still answer', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await start(1000);
+  const page = await openQueue(browser, 'referent1');
+  // What the world had open already is in the queue too.
+  const openBefore = [...sim.state.alerts.values()].filter((a) => a.state !== 'resolved').length;
+  await expect(page.getByTestId('alert-count')).toHaveText(
+    new RegExp(`^${openBefore} open alerts?$`),
+  );
+
+  const clients = [...sim.state.clients.keys()];
+  const startedAt = Date.now();
+  const raised = clients.slice(0, 1000).map((clientId, i) =>
+    sim.raise({
+      clientId,
+      type: i % 5 < 3 ? 'device_fault' : 'case_tamper',
+      severity: i % 5 < 3 ? 'low' : 'high',
+    }),
+  );
+  await expect(page.getByTestId('alert-count')).toHaveText(`${openBefore + 1000} open alerts`, {
+    timeout: 60_000,
+  });
+  const shownAfter = Date.now() - startedAt;
+
+  const banner = page.getByTestId('flood-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner.locator('[data-type=device_fault]')).toHaveText(/600$/);
+  await expect(banner.locator('[data-type=case_tamper]')).toHaveText(/400$/);
+  const played = await sounds(page);
+  expect(played.filter((name) => name === 'flood')).toHaveLength(1);
+  // Not one sound each: at most the few queues that arrived before the flood began.
+  expect(played.length).toBeLessThanOrEqual(21);
+
+  // The list is virtualised: only the rows in sight are in the page.
+  expect(await page.getByTestId('alert-row').count()).toBeLessThan(60);
+  // Keys answer at once while the queue is this long.
+  const keyAt = Date.now();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-testid=alert-row][aria-selected=true]')).toHaveCount(1);
+  await page.keyboard.press('End');
+  const keyMs = Date.now() - keyAt;
+
+  const ids = await idsInQueue(page);
+  const missing = raised.filter((alert) => !ids.has(alert.id)).map((alert) => alert.id);
+  expect(missing).toEqual([]);
+  test.info().annotations.push({
+    type: 'figures',
+    description: `1,000 raised → all counted in ${shownAfter} ms; key → selection ${keyMs} ms; sounds: ${played.join(',')}`,
+  });
+});
+
+test('an unclaimed critical alert sounds until claimed; a missed target reaches the supervisor; mute quiets for a set time', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await start(30);
+  const page = await openQueue(browser, 'supervisor1');
+  // A short claim target for critical alerts (15 s), so the test sees it missed.
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const panel = page.getByTestId('alert-settings');
+  await panel.getByLabel('Critical Claim within (min)').fill('0.25');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Saved');
+  await page.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
+
+  const [clientId] = sim.state.clients.keys();
+  const alert = sim.raise({ clientId: clientId!, type: 'victim_proximity', severity: 'critical' });
+  const row = page.locator(`[data-testid=alert-row][data-alert-id="${alert.id}"]`);
+  await expect(row).toBeVisible();
+  await expect.poll(() => sounds(page)).toEqual(['critical']);
+
+  // Unclaimed past its target: marked, sounded, and raised to the supervisor with a link to it.
+  const escalations = page.getByTestId('escalations');
+  await expect(escalations).toContainText('Victim proximity', { timeout: 20_000 });
+  await expect(row.getByTestId('missed-mark')).toBeVisible();
+  await expect.poll(() => sounds(page), { timeout: 20_000 }).toContain('breach');
+  // Still unclaimed 15 s on: it sounds again.
+  await expect
+    .poll(async () => (await sounds(page)).filter((s) => s === 'critical').length, {
+      timeout: 20_000,
+    })
+    .toBeGreaterThanOrEqual(2);
+
+  // Claimed: the claim escalation is over and the repeats stop.
+  await escalations.getByRole('link').first().click();
+  await page.keyboard.press('c');
+  await expect(row).toHaveAttribute('data-state', 'claimed');
+  await expect(escalations).toHaveCount(0);
+
+  // Muted for 5 minutes: a new alert is shown but not sounded; sound on again, it is.
+  const mute = page.getByTestId('mute');
+  await mute.getByRole('button', { name: 'Mute' }).click();
+  await expect(mute).toHaveAttribute('data-muted', 'true');
+  await expect(mute).toContainText('supervisor1');
+  const heard = (await sounds(page)).length;
+  sim.raise({ clientId: clientId!, type: 'battery_low', severity: 'medium' });
+  // Same client within 20 minutes: it joins the incident, whose row now counts two alerts.
+  await expect(row.getByTestId('incident-toggle')).toHaveText(/2 alerts/);
+  await page.waitForTimeout(1000);
+  expect((await sounds(page)).length).toBe(heard);
+  await mute.getByRole('button', { name: 'Sound on' }).click();
+  await expect(mute).toHaveAttribute('data-muted', 'false');
+});
+
+test('a supervisor suppresses a type for a client with a reason: later alerts are kept under their own filter, silent; incidents open by key', async ({
+  browser,
+}) => {
+  await start(30);
+  const page = await openQueue(browser, 'supervisor1');
+  const [clientId] = sim.state.clients.keys();
+  const first = sim.raise({ clientId: clientId!, type: 'strap_tamper', severity: 'high' });
+  const row = page.locator(`[data-testid=alert-row][data-alert-id="${first.id}"]`);
+  await row.click();
+
+  const detail = page.getByTestId('alert-detail');
+  await detail.getByTestId('suppress-start').click();
+  const form = detail.getByTestId('form-suppress');
+  await form.getByLabel('For').selectOption('15');
+  await form.getByRole('button', { name: 'Record' }).click();
+  // No reason, no suppression: the form says so and stays.
+  await expect(form).toBeVisible();
+  await form.getByLabel('Reason (required)').fill('Strap being replaced by the technician');
+  await form.getByRole('button', { name: 'Record' }).click();
+  await expect(form).toHaveCount(0);
+
+  const heard = (await sounds(page)).length;
+  const quiet = sim.raise({ clientId: clientId!, type: 'strap_tamper', severity: 'high' });
+  await expect(page.getByTestId('filter-suppressed')).toHaveText('Suppressed (1)');
+  await expect(page.locator(`[data-alert-id="${quiet.id}"]`)).toHaveCount(0);
+  await expect(row).toBeVisible(); // raised before the suppression: still in the queue
+  await page.waitForTimeout(500);
+  expect((await sounds(page)).length).toBe(heard);
+
+  await page.keyboard.press('f');
+  const suppressedRow = page.locator(`[data-testid=alert-row][data-alert-id="${quiet.id}"]`);
+  await expect(suppressedRow).toBeVisible();
+  await suppressedRow.click();
+  await expect(detail.getByTestId('suppressed-note')).toContainText(
+    'Strap being replaced by the technician',
+  );
+  await page.keyboard.press('f');
+
+  // Another alert of the same client within 20 minutes joins the incident; x opens it, ← closes.
+  const more = sim.raise({ clientId: clientId!, type: 'battery_low', severity: 'medium' });
+  const toggle = row.getByTestId('incident-toggle');
+  await expect(toggle).toHaveText(/2 alerts/);
+  await row.click();
+  await page.keyboard.press('x');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const member = page.locator(`[data-testid=alert-row][data-alert-id="${more.id}"]`);
+  await expect(member).toHaveClass(/incident-member/);
+  await page.keyboard.press('ArrowDown');
+  await expect(member).toHaveAttribute('aria-selected', 'true');
+  await expect(detail.getByTestId('incident-members')).toContainText('Battery low');
+  await page.keyboard.press('ArrowLeft');
+  await expect(member).toHaveCount(0);
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+});
