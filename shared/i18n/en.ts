@@ -186,6 +186,7 @@ export const en = {
     suppress: 'Suppress “{{type}}” for this client',
     suppressFor: 'For',
     suppressReason: 'Reason (required)',
+    liftSuppression: 'End the suppression now',
     suppressedNote: 'Raised while suppressed until {{until}} by {{who}}: {{reason}}',
   },
   attention: {

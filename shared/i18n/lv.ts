@@ -201,6 +201,7 @@ export const lv: CatalogShape = {
     suppress: 'Apklusināt “{{type}}” šim klientam',
     suppressFor: 'Uz',
     suppressReason: 'Iemesls (obligāts)',
+    liftSuppression: 'Beigt apklusināšanu tagad',
     suppressedNote: 'Radusies apklusināšanas laikā līdz {{until}}, apklusināja {{who}}: {{reason}}',
   },
   attention: {

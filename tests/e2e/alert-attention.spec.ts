@@ -212,17 +212,26 @@ test('a supervisor suppresses a type for a client with a reason: later alerts ar
   await expect(detail.getByTestId('suppressed-note')).toContainText(
     'Strap being replaced by the technician',
   );
+  // Ended early: what was raised under it stays listed there; what comes next is loud again.
+  await detail.getByTestId('suppress-lift').click();
   await page.keyboard.press('f');
+  sim.raise({ clientId: clientId!, type: 'strap_tamper', severity: 'high' });
+  // It joins the first alert's incident (same client, within 20 minutes) in the queue.
+  await expect(row.getByTestId('incident-toggle')).toHaveText(/2 alerts/);
+  await expect(page.getByTestId('filter-suppressed')).toHaveText('Suppressed (1)');
+  await expect.poll(async () => (await sounds(page)).length).toBe(heard + 1);
 
-  // Another alert of the same client within 20 minutes joins the incident; x opens it, ← closes.
-  const more = sim.raise({ clientId: clientId!, type: 'battery_low', severity: 'medium' });
+  // Alerts of the same client within 20 minutes are one incident; x opens it, ← closes.
+  const more = sim.raise({ clientId: clientId!, type: 'battery_low', severity: 'low' });
   const toggle = row.getByTestId('incident-toggle');
-  await expect(toggle).toHaveText(/2 alerts/);
+  await expect(toggle).toHaveText(/3 alerts/);
   await row.click();
   await page.keyboard.press('x');
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   const member = page.locator(`[data-testid=alert-row][data-alert-id="${more.id}"]`);
   await expect(member).toHaveClass(/incident-member/);
+  // The lowest of the three comes last.
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect(member).toHaveAttribute('aria-selected', 'true');
   await expect(detail.getByTestId('incident-members')).toContainText('Battery low');

@@ -136,7 +136,13 @@ export function AlertsPage() {
     m: () => {
       if (detail) goTo(mapLinkFor(detail.item));
     },
-    x: () => selectedRow && toggle(selectedRow.incident.key),
+    x: () => {
+      if (!selectedRow) return;
+      const opening = !selectedRow.expanded;
+      toggle(selectedRow.incident.key, opening);
+      // Closed: the selection goes back to the row that stands for the incident.
+      if (!opening) choose(selectedRow.incident.lead.alert.id);
+    },
     ArrowRight: () => selectedRow && toggle(selectedRow.incident.key, true),
     ArrowLeft: () => {
       if (!selectedRow) return;

@@ -31,6 +31,15 @@ export function SuppressPanel({ item, supervisor }: { item: AlertQueueItem; supe
     }
   }
 
+  async function lift(id: number): Promise<void> {
+    try {
+      await api.alerts.liftSuppression({ id });
+      setError(null);
+    } catch (failure) {
+      setError(failure instanceof ConsoleApiError ? failure.message : String(failure));
+    }
+  }
+
   return (
     <section className="suppress-panel" data-testid="suppress-panel">
       {suppression && (
@@ -39,7 +48,21 @@ export function SuppressPanel({ item, supervisor }: { item: AlertQueueItem; supe
             until: new Date(suppression.until).toLocaleTimeString(),
             who: suppression.operatorId ?? '—',
             reason: suppression.reason,
-          })}
+          })}{' '}
+          {supervisor && (
+            <button
+              type="button"
+              data-testid="suppress-lift"
+              onClick={() => void lift(suppression.id)}
+            >
+              {t('alerts.liftSuppression')}
+            </button>
+          )}
+        </p>
+      )}
+      {!open && error && (
+        <p role="alert" className="error">
+          {error}
         </p>
       )}
       {supervisor && !open && (
