@@ -187,6 +187,8 @@ export const en = {
     suppressFor: 'For',
     suppressReason: 'Reason (required)',
     liftSuppression: 'End the suppression now',
+    noPosition: 'No position known for this alert or client.',
+    lastSeen: 'Last seen here',
     suppressedNote: 'Raised while suppressed until {{until}} by {{who}}: {{reason}}',
   },
   attention: {

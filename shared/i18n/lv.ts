@@ -202,6 +202,8 @@ export const lv: CatalogShape = {
     suppressFor: 'Uz',
     suppressReason: 'Iemesls (obligāts)',
     liftSuppression: 'Beigt apklusināšanu tagad',
+    noPosition: 'Šai trauksmei un klientam atrašanās vieta nav zināma.',
+    lastSeen: 'Pēdējoreiz redzēts šeit',
     suppressedNote: 'Radusies apklusināšanas laikā līdz {{until}}, apklusināja {{who}}: {{reason}}',
   },
   attention: {

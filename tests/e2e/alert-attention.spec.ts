@@ -181,12 +181,25 @@ test('a supervisor suppresses a type for a client with a reason: later alerts ar
 }) => {
   await start(30);
   const page = await openQueue(browser, 'supervisor1');
-  const [clientId] = sim.state.clients.keys();
+  // A client who has reported a position: alerts are raised where they were.
+  const clientId = sim.state.lastPositions()[0]?.clientId;
   const first = sim.raise({ clientId: clientId!, type: 'strap_tamper', severity: 'high' });
   const row = page.locator(`[data-testid=alert-row][data-alert-id="${first.id}"]`);
   await row.click();
 
   const detail = page.getByTestId('alert-detail');
+  // The detail's map is centred where the alert was raised, with the alert's mark in the middle.
+  const mini = detail.locator('.alert-mini-map');
+  await expect(mini.locator('path.leaflet-interactive').first()).toBeVisible();
+  const centre = await mini.evaluate((box) => {
+    const r = box.getBoundingClientRect();
+    const marks = [...box.querySelectorAll('path.leaflet-interactive')].map((p) => {
+      const m = p.getBoundingClientRect();
+      return [m.x + m.width / 2 - (r.x + r.width / 2), m.y + m.height / 2 - (r.y + r.height / 2)];
+    });
+    return marks.some(([dx, dy]) => Math.abs(dx!) < 3 && Math.abs(dy!) < 3);
+  });
+  expect(centre).toBe(true);
   await detail.getByTestId('suppress-start').click();
   const form = detail.getByTestId('form-suppress');
   await form.getByLabel('For').selectOption('15');

@@ -6,6 +6,7 @@ import { formatAge } from '../../../../shared/format/age';
 import type { Offer } from './offers';
 import { SlaTimer } from './SlaTimer';
 import { ActionForm, type FormKind } from './ActionForm';
+import { AlertMiniMap } from './AlertMiniMap';
 
 /** Where the map should go for an alert: its own position if it has one, else the client. */
 export function mapLinkFor({ alert }: AlertDetail['item']): string {
@@ -96,6 +97,7 @@ export function AlertDetailPanel({
           <SlaTimer alert={alert} sla={sla} now={now} />
         </dd>
       </dl>
+      <AlertMiniMap key={alert.id} alert={alert} now={now} />
       <div className="alert-actions" data-testid="alert-actions">
         {possible.map(({ kind }) => (
           <button

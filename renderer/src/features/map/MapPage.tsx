@@ -6,13 +6,11 @@ import { MapContainer, Polyline, useMap } from 'react-leaflet';
 import type { ClientDetail, Trail } from '../../../../shared/domain/map';
 import { api } from '../../api';
 import { useConsole } from '../../app/console-context';
+import { Basemaps } from './Basemaps';
 import type { ClientIndex } from './client-index';
 import { ClientLayer } from './client-layer';
 import { ClientPanel } from './ClientPanel';
 import { useMapKeys } from './use-map-keys';
-import { OfflineBasemap } from './OfflineBasemap';
-import { PmtilesBase } from './PmtilesBase';
-import { TileBase } from './TileBase';
 import { useMapData } from './use-map-data';
 import { ZonesLayer } from './ZonesLayer';
 
@@ -190,17 +188,7 @@ export function MapPage() {
             map.current = instance;
           }}
         >
-          <OfflineBasemap />
-          {settings.pmtilesPath && (
-            <PmtilesBase key={settings.pmtilesPath} path={settings.pmtilesPath} />
-          )}
-          {settings.tileUrl && (
-            <TileBase
-              key={settings.tileUrl}
-              url={settings.tileUrl}
-              attribution={settings.tileAttribution}
-            />
-          )}
+          <Basemaps />
           <ClientLayerBridge
             onLayer={(created) => {
               layer.current = created;

@@ -1,0 +1,71 @@
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Circle, CircleMarker, MapContainer, Tooltip } from 'react-leaflet';
+import type { Alert } from '../../../../shared/central/records';
+import type { ClientDetail } from '../../../../shared/domain/map';
+import { api } from '../../api';
+import { Basemaps } from '../map/Basemaps';
+import { ZonesLayer } from '../map/ZonesLayer';
+
+/**
+ * Where the alert happened, on a small map centred there: its position with the fix's accuracy,
+ * the client's zones, and where the client was last seen. Remounted per alert (the map's centre
+ * is fixed after mount); "Show on map" opens the full map.
+ */
+export function AlertMiniMap({ alert, now }: { alert: Alert; now: number }) {
+  const { t } = useTranslation();
+  const [client, setClient] = useState<ClientDetail | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.clients
+      .detail({ clientId: alert.clientId })
+      .then((detail) => live && setClient(detail))
+      .catch(() => live && setClient(null));
+    return () => {
+      live = false;
+    };
+  }, [alert.clientId, alert.version]);
+
+  const at = alert.position ?? client?.lastFix ?? null;
+  if (!at) return <p className="muted">{t('alerts.noPosition')}</p>;
+  const last = client?.lastFix;
+  return (
+    <MapContainer
+      center={[at.lat, at.lon]}
+      zoom={15}
+      className="alert-mini-map"
+      attributionControl={false}
+    >
+      <Basemaps />
+      {client && (
+        <ZonesLayer zones={client.zones} now={new Date(now)} clientFlags={client.client.flags} />
+      )}
+      {alert.position && (
+        <>
+          <Circle
+            center={[alert.position.lat, alert.position.lon]}
+            radius={alert.position.accuracyM}
+            pathOptions={{ color: '#ff5c5c', weight: 1, fillOpacity: 0.15 }}
+          />
+          <CircleMarker
+            center={[alert.position.lat, alert.position.lon]}
+            radius={7}
+            pathOptions={{ color: '#ffffff', weight: 2, fillColor: '#ff5c5c', fillOpacity: 1 }}
+          >
+            <Tooltip>{t(`alertType.${alert.type}`)}</Tooltip>
+          </CircleMarker>
+        </>
+      )}
+      {last && (
+        <CircleMarker
+          center={[last.lat, last.lon]}
+          radius={5}
+          pathOptions={{ color: '#ffffff', weight: 1, fillColor: '#4aa3ff', fillOpacity: 1 }}
+        >
+          <Tooltip>{t('alerts.lastSeen')}</Tooltip>
+        </CircleMarker>
+      )}
+    </MapContainer>
+  );
+}
