@@ -1,5 +1,4 @@
-import type { AlertQueueItem } from '../../../../../shared/domain/alerts';
-import type { Severity } from '../../../../../shared/domain/alerts';
+import type { AlertQueueItem, Severity } from '../../../../../shared/domain/alerts';
 
 export type SoundName = Severity | 'breach' | 'flood';
 
