@@ -77,5 +77,10 @@ export const notifyInputSchema = z
   .strict();
 export const notifyResultSchema = z.object({ shown: z.boolean() });
 
-/** Who decides that an alert type may go quiet for a client: a supervisor (or an administrator). */
-export const SUPPRESS_ROLES = ['supervisor', 'admin'] as const;
+/**
+ * Who decides that an alert type may go quiet for a client, and whose console escalations reach:
+ * a supervisor (or an administrator).
+ */
+const SUPERVISING_ROLES = ['supervisor', 'admin'] as const;
+export const isSupervisor = (operator: { roles: readonly string[] } | null | undefined): boolean =>
+  SUPERVISING_ROLES.some((role) => operator?.roles.includes(role) ?? false);

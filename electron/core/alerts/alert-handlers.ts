@@ -1,7 +1,7 @@
 import { ConsoleApiError } from '../../../shared/api/errors';
 import { isStateMove } from '../../../shared/central/alert-workflow';
 import type { Operator } from '../../../shared/central/records';
-import { SUPPRESS_ROLES } from '../../../shared/domain/attention';
+import { isSupervisor } from '../../../shared/domain/attention';
 import { waitingMoves } from '../../../shared/domain/outbox';
 import type { OperatorActions } from '../actions/operator-actions';
 import type { Handlers } from '../api/handlers';
@@ -45,7 +45,7 @@ export function createAlertHandlers(options: AlertHandlersOptions): Pick<Handler
 
   const supervisor = (): Operator => {
     const operator = signedIn(options.operator());
-    if (!SUPPRESS_ROLES.some((role) => operator.roles.includes(role)))
+    if (!isSupervisor(operator))
       throw new ConsoleApiError('forbidden', 'Only a supervisor may suppress alerts');
     return operator;
   };

@@ -17,7 +17,7 @@ import { offersFor } from './offers';
 import { inFilter, queueRows, type QueueFilter } from './queue-rows';
 import { SuppressPanel } from './SuppressPanel';
 import { useAlertDetail } from './use-alerts';
-import { SUPPRESS_ROLES } from '../../../../shared/domain/attention';
+import { isSupervisor } from '../../../../shared/domain/attention';
 
 type Message = { error: boolean; text: string } | null;
 
@@ -33,7 +33,7 @@ export function AlertsPage() {
   const { settings, session } = useConsole();
   const operator = session.operator;
   const items = useAttention().queue;
-  const supervisor = SUPPRESS_ROLES.some((role) => operator?.roles.includes(role));
+  const supervisor = isSupervisor(operator);
   const [chosen, setChosen] = useState<string | null>(alertFromHash);
   const [filter, setFilter] = useState<QueueFilter>('open');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { SUPPRESS_ROLES } from '../../../../../shared/domain/attention';
+import { isSupervisor } from '../../../../../shared/domain/attention';
 import { useConsole } from '../../../app/console-context';
 import { useAttention } from './AttentionProvider';
 import { standingBreaches } from './cues';
@@ -15,7 +15,7 @@ export function AttentionBanners() {
   const { t } = useTranslation();
   const { session } = useConsole();
   const { queue, flood } = useAttention();
-  const supervisor = SUPPRESS_ROLES.some((role) => session.operator?.roles.includes(role));
+  const supervisor = isSupervisor(session.operator);
   const escalations = supervisor ? standingBreaches(queue ?? []) : [];
   return (
     <>

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertQueueItem } from '../../../../../shared/domain/alerts';
-import { SUPPRESS_ROLES, type AttentionState } from '../../../../../shared/domain/attention';
+import { isSupervisor, type AttentionState } from '../../../../../shared/domain/attention';
 import { api } from '../../../api';
 import { useConsole } from '../../../app/console-context';
 import { useAlertQueue } from '../use-alerts';
@@ -42,7 +42,7 @@ export function AttentionProvider({ children }: { children: ReactNode }) {
   const [watcher] = useState(() => new ArrivalWatcher());
   // What the callbacks below read: the latest queue, mute and role, without re-subscribing.
   const latest = useRef({ queue: [] as AlertQueueItem[], mute, supervisor: false, t });
-  const supervisor = SUPPRESS_ROLES.some((role) => session.operator?.roles.includes(role));
+  const supervisor = isSupervisor(session.operator);
   useEffect(() => {
     latest.current = { ...latest.current, mute, supervisor, t };
   }, [mute, supervisor, t]);
