@@ -1,23 +1,38 @@
 import pkg from '../../package.json' with { type: 'json' };
+import { mayReceive } from '../../shared/api/permissions';
+import { operationNames } from '../../shared/api/registry';
+import type { Unsubscribe } from '../../shared/api/console-api';
 import type { AppInfo } from '../../shared/domain/app-info';
-import type { ConnectionState } from '../../shared/domain/connection';
-import { tileOrigin } from '../../shared/domain/settings';
+import { tileOrigins } from '../../shared/domain/settings';
+import { OperatorActions } from './actions/operator-actions';
+import { outboxModule } from './actions/outbox-module';
+import { alertsModule, type AlertsModuleOptions } from './alerts/alerts-module';
+import { SlaWatch } from './alerts/sla-watch';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { Handlers } from './api/handlers';
-import { ConsoleApiError } from '../../shared/api/errors';
-import { createAlertHandlers, type AlertHandlersOptions } from './alerts/alert-handlers';
-import { SlaWatch } from './alerts/sla-watch';
-import { OperatorActions } from './actions/operator-actions';
-import { LiveFeed } from './map/live-feed';
-import { readBasemapRange } from './map/basemap-file';
+import { appModule } from './app/app-module';
+import { auditModule } from './audit/audit-module';
+import { AuditTrail } from './audit/audit-trail';
+import { authModule } from './auth/auth-module';
+import { SessionGuard } from './auth/session-guard';
 import { CentralService } from './central/central-service';
 import { ConnectionTracker } from './central/connection-state';
-import { EventBus } from './events/event-bus';
+import { clientsModule } from './clients/clients-module';
 import { cacheFileFor, removeCache } from './db/cache-file';
+import { storeModule } from './db/store-module';
 import { StoreService } from './db/store-service';
-import { ensureWritableDataDir } from './runtime/data-dir';
-import { startSimulator } from './simulator/simulator';
+import { EventBus, type EventListener } from './events/event-bus';
+import { healthReport, type HealthReport } from './health';
+import { LiveFeed } from './map/live-feed';
+import { mapModule } from './map/map-module';
+import type { AnyModule } from './module';
+import { monotonic as systemMonotonic, systemClock, type Clock, type Monotonic } from './runtime/clock';
+import { ensurePrivateDataDir } from './runtime/data-dir';
+import { settingsModule } from './settings/settings-module';
 import { openSettingsStore } from './settings/settings-store';
+import { startSimulator } from './simulator/simulator';
+
+export type { HealthReport } from './health';
 
 export interface ConsoleCoreOptions {
   dataDir: string;
@@ -30,200 +45,157 @@ export interface ConsoleCoreOptions {
   electronVersion?: string | null;
   /** The compiled database worker (desktop build); source runs find their own. */
   storeWorkerUrl?: URL | string;
-  now?: () => Date;
+  now?: Clock;
+  /** Idle time is measured on this (tests drive it); default performance.now. */
+  monotonic?: Monotonic;
   /** How often open alerts are checked against their SLA targets (tests shorten it). */
   slaCheckMs?: number;
+  /** How often audit anchors are considered (tests shorten it). */
+  auditTickMs?: number;
   /** Desktop notifications where the shell has them (Electron's Notification). */
-  notify?: AlertHandlersOptions['notify'];
+  notify?: AlertsModuleOptions['notify'];
   logError?: (message: string, error: unknown) => void;
-}
-
-/** What `GET /health` answers: enough for a watchdog, nothing personal. */
-export interface HealthReport {
-  ok: true;
-  version: string;
-  mode: AppInfo['mode'];
-  connection: Pick<ConnectionState, 'status' | 'central' | 'lastSeq' | 'lastEventAt' | 'since'>;
-  /** Counts of cached records; null while the local cache is unavailable. */
-  cache: Record<string, number> | null;
-  cacheError: string | null;
 }
 
 export interface ConsoleCore {
   readonly dispatch: Dispatch;
-  health(): Promise<HealthReport>;
-  readonly events: EventBus;
+  /** `full`: with the bridge's token (counts, audit); otherwise only that the console is up. */
+  health(full: boolean): Promise<HealthReport>;
+  /** Core events, each passed only to a window whose session may receive it. */
+  readonly events: { subscribe(listener: EventListener): Unsubscribe };
   readonly info: AppInfo;
   /** Origins the page may load images from: the tile server set in Settings, if any. */
   imageOrigins(): string[];
   close(): Promise<void>;
 }
 
-const VIEW_AUDIT_MS = 5 * 60_000;
-
 /**
- * Assembles the console's brain. It never imports Electron: the desktop shell and the headless
+ * Assembles the console's brain from its feature modules, in the order they depend on each other;
+ * it holds no handler of its own. It never imports Electron: the desktop shell and the headless
  * bridge both wrap the same core, and tests drive it under plain Node.
  */
 export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
-  const now = options.now ?? (() => new Date());
+  const clock = options.now ?? systemClock;
+  const monotonic = options.monotonic ?? systemMonotonic;
   const logError = options.logError ?? defaultLogError;
-  ensureWritableDataDir(options.dataDir);
+  ensurePrivateDataDir(options.dataDir);
 
   const events = new EventBus();
-  const settings = openSettingsStore(options.dataDir, now);
-  const central_ =
-    options.central === undefined ? (settings.get().centralUrl ?? 'embedded') : options.central;
-  const simulator = central_ === 'embedded' ? await startSimulator() : null;
-  const centralUrl = simulator?.url ?? (central_ === 'embedded' ? null : central_);
-  const connection = new ConnectionTracker(events, now, centralUrl);
+  const settings = openSettingsStore(options.dataDir, clock);
   for (const warning of settings.warnings) logError(warning, null);
-  const cacheFile = cacheFileFor(options.dataDir, central_);
-  if (central_ === 'embedded') removeCache(cacheFile);
+  const centralSetting =
+    options.central === undefined ? (settings.get().centralUrl ?? 'embedded') : options.central;
+  const simulator = centralSetting === 'embedded' ? await startSimulator() : null;
+  const centralUrl = simulator?.url ?? (centralSetting === 'embedded' ? null : centralSetting);
+  const cacheFile = cacheFileFor(options.dataDir, centralSetting);
+  if (centralSetting === 'embedded') removeCache(cacheFile);
   const store = await StoreService.open({
     file: cacheFile,
     workerUrl: options.storeWorkerUrl,
-    now,
+    now: clock,
     retentionDays: () => settings.get().retentionDays,
     logError,
   });
-
-  const central: CentralService = new CentralService({
+  // The cache and its WAL files were just created under the process umask: make them private too.
+  ensurePrivateDataDir(options.dataDir);
+  const connection = new ConnectionTracker(events, clock, centralUrl);
+  const audit = new AuditTrail(store, clock);
+  const live = new LiveFeed(events);
+  const central = new CentralService({
     url: centralUrl,
     store,
     connection,
     events,
     logError,
-    onOutboxSettled: (settled) => {
-      live.applied(settled.records);
-      void actions.announce().catch((e) => logError('outbox view', e));
-    },
     onApplied: (batch) => live.applied(batch),
     onSnapshot: () => live.reloaded(),
-    now,
+    now: clock,
   });
-  const live = new LiveFeed(events);
-  const actions = new OperatorActions({
-    store,
+  const actions = new OperatorActions({ store, events, sendSoon: () => central.sendSoon(), now: clock });
+  central.onOutboxSettled((settled) => {
+    live.applied(settled.records);
+    void actions.announce().catch((e: unknown) => logError('outbox view', e));
+  });
+  const guard = new SessionGuard({
+    central,
     events,
-    operator: () => central.session().operator,
-    sendSoon: () => central.sendSoon(),
-    now,
+    audit,
+    idleMs: () => settings.get().idleLockMinutes * 60_000,
+    monotonic,
+    logError,
+  });
+  const slaWatch = new SlaWatch({ store, events, sla: () => settings.get().alertSla, now: clock, logError });
+  const auditing = await auditModule({
+    store,
+    central,
+    events,
+    audit,
+    clock,
+    monotonic,
+    logError,
+    tickMs: options.auditTickMs,
   });
 
   const info: AppInfo = {
     name: pkg.productName,
     version: pkg.version,
     mode: options.mode,
-    runtime: {
-      node: process.versions.node,
-      electron: options.electronVersion ?? null,
-      platform: process.platform,
-    },
+    runtime: { node: process.versions.node, electron: options.electronVersion ?? null, platform: process.platform },
     dataDir: options.dataDir,
-    startedAt: now().toISOString(),
+    startedAt: clock().toISOString(),
     warnings: [...settings.warnings, ...(store.openError ? [store.openError] : [])],
   };
 
-  /**
-   * Records who saw a person's data or an alert (the audit trail of views). Panels refresh as
-   * data changes; the same operator seeing the same subject again within VIEW_AUDIT_MS is one view.
-   */
-  const lastViews = new Map<string, number>();
-  const viewed = async (subjectType: string, subjectId: string): Promise<void> => {
-    const operatorId = central.session().operator?.id ?? null;
-    const key = `${operatorId}|${subjectType}|${subjectId}`;
-    const at = now();
-    if (at.getTime() - (lastViews.get(key) ?? -Infinity) < VIEW_AUDIT_MS) return;
-    lastViews.set(key, at.getTime());
-    const action = `${subjectType}.view`;
-    const entry = { at: at.toISOString(), operatorId, action, subjectType, subjectId, detail: {} };
-    await store.run((s) => s.appendAudit(entry));
-  };
-
-  const alertHandlers = createAlertHandlers({
-    store,
-    events,
-    actions,
-    operator: () => central.session().operator,
-    now,
-    viewed,
-    notify: options.notify,
-  });
-  const slaWatch = new SlaWatch({
-    store,
-    events,
-    sla: () => settings.get().alertSla,
-    now,
-    operatorId: () => central.session().operator?.id ?? null,
-    logError,
-  });
-  slaWatch.start(options.slaCheckMs);
-
-  const handlers: Handlers = {
-    'app.info': () => info,
-    'settings.get': () => settings.get(),
-    'settings.set': (patch) => {
-      const next = settings.set(patch);
-      events.emit('settings.changed', next);
-      return next;
-    },
-    'connection.get': () => connection.get(),
-    'session.get': () => central.session(),
-    'session.login': ({ username, password }) => central.login(username, password),
-    'session.logout': () => central.logout(),
-    'store.status': () => store.status(),
-    'store.purge': () => store.purgeNow(),
-    'outbox.list': () => actions.view(),
-    'outbox.markSeen': ({ id }) => actions.markSeen(id),
-    'map.snapshot': () => store.run((s) => s.mapSnapshot()),
-    'clients.detail': async ({ clientId }) => {
-      const detail = await store.run((s) => s.clientDetail(clientId));
-      if (!detail) throw new ConsoleApiError('invalid_input', `No client ${clientId}`, 'clientId');
-      await viewed('client', clientId);
-      return detail;
-    },
-    'clients.trail': async ({ clientId, hours }) => {
-      // The hours up to the newest fix: a client gone silent still shows where they went.
-      const last = await store.run((s) => s.lastFixFor(clientId));
-      const to = Math.max(now().getTime(), last ? Date.parse(last.at) : 0);
-      const track = await store.run((s) =>
-        s.trackForClient(clientId, to - hours * 3_600_000, to + 1),
-      );
-      return { clientId, at: [...track.at], lat: [...track.lat], lon: [...track.lon] };
-    },
-    'basemap.range': ({ offset, length }) =>
-      readBasemapRange(settings.get().pmtilesPath, offset, length),
-    ...alertHandlers,
-  };
+  const modules: AnyModule[] = [
+    appModule(info, connection),
+    authModule(guard),
+    settingsModule(settings, events, audit),
+    outboxModule(actions, audit),
+    mapModule(store, settings, audit, clock),
+    clientsModule(store, audit),
+    alertsModule({ store, events, actions, audit, clock, notify: options.notify }),
+    auditing.module,
+    { name: 'sla', handlers: {}, start: () => slaWatch.start(options.slaCheckMs), close: () => slaWatch.stop() },
+    { name: 'central', handlers: {}, close: () => central.close() },
+    storeModule(store, audit),
+    { name: 'simulator', handlers: {}, close: () => simulator?.close() },
+  ];
+  const handlers = assembleHandlers(modules);
+  for (const module of modules) module.start?.();
 
   return {
-    dispatch: createDispatcher(handlers, logError),
-    events,
+    dispatch: createDispatcher({ handlers, caller: () => guard.caller(), logError }),
+    events: {
+      subscribe: (listener) =>
+        events.subscribe((event, payload) => {
+          if (mayReceive(event, guard.caller())) listener(event, payload);
+        }),
+    },
     info,
     imageOrigins: () => {
-      const { tileUrl } = settings.get();
-      return tileUrl ? [tileOrigin(tileUrl)] : [];
+      const { tileUrl, tileSubdomains } = settings.get();
+      return tileUrl ? tileOrigins(tileUrl, tileSubdomains) : [];
     },
-    health: async () => {
-      const { status, central, lastSeq, lastEventAt, since } = connection.get();
-      const cache = await store.run((s) => s.counts()).catch(() => null);
-      return {
-        ok: true,
-        version: info.version,
-        mode: info.mode,
-        connection: { status, central, lastSeq, lastEventAt, since },
-        cache,
-        cacheError: store.openError,
-      };
-    },
+    health: (full) => healthReport(full, { info, connection, store, audit: auditing.monitor }),
+    // In the order they were started, so nothing is closed under a module still using it.
     close: async () => {
-      slaWatch.stop();
-      await central.close();
-      await store.close();
-      await simulator?.close();
+      for (const module of modules) await module.close?.();
     },
   };
+}
+
+/** One handler per operation, from exactly one module; a gap or a clash stops the start. */
+export function assembleHandlers(modules: readonly AnyModule[]): Handlers {
+  const handlers: Record<string, unknown> = {};
+  for (const module of modules) {
+    for (const [name, handler] of Object.entries(module.handlers)) {
+      if (name in handlers) throw new Error(`Operation ${name} is answered by two modules`);
+      handlers[name] = handler;
+    }
+  }
+  const missing = operationNames.filter((name) => !(name in handlers));
+  if (missing.length > 0) throw new Error(`No module answers ${missing.join(', ')}`);
+  return handlers as Handlers;
 }
 
 function defaultLogError(message: string, error: unknown): void {

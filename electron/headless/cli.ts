@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createConsoleCore } from '../core/console-core';
 import { defaultDataDir } from '../core/runtime/data-dir';
 import { exitOnUnsupportedNode } from '../core/runtime/node-version';
-import { parseHeadlessArgs, USAGE, type HeadlessArgs } from './args';
+import { parseHeadlessArgs, readToken, USAGE, type HeadlessArgs } from './args';
 import { startHeadlessServer } from './server';
 
 /**
@@ -14,9 +14,13 @@ import { startHeadlessServer } from './server';
  */
 async function main(): Promise<void> {
   exitOnUnsupportedNode();
+  // Files this console creates (cache, WAL, settings) are its user's alone.
+  process.umask(0o077);
   let args: HeadlessArgs;
+  let given: string | null;
   try {
     args = parseHeadlessArgs(process.argv.slice(2));
+    given = readToken(args.tokenFile, process.env);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     process.exit(2);
@@ -25,7 +29,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(staticRoot, 'index.html'))) {
     process.stderr.write(`No built renderer in ${staticRoot}: run npm run build:renderer first.\n`);
   }
-  const token = args.token ?? randomBytes(24).toString('base64url');
+  const token = given ?? randomBytes(24).toString('base64url');
   const dataDir = args.dataDir ?? defaultDataDir();
   const core = await createConsoleCore({
     dataDir,

@@ -1,16 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { EventBus } from '../core/events/event-bus';
+import type { ConsoleCore } from '../core/console-core';
 
 /**
- * The events WebSocket: every core event goes to every authorised socket as
- * `{"event": name, "payload": …}`. Clients never send anything on it.
+ * The events WebSocket: every core event the session may receive (the core's gate decides) goes
+ * to every authorised socket as `{"event": name, "payload": …}`. Clients never send anything on it.
  */
 export class EventsSocket {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: 4096 });
 
-  constructor(private readonly bus: EventBus) {
+  constructor(private readonly bus: ConsoleCore['events']) {
     this.server.on('connection', (socket) => this.attach(socket));
   }
 

@@ -4,9 +4,15 @@ import { ConsoleApiError, type ApiErrorCode } from '../../shared/api/errors';
 const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   invalid_input: 400,
   unauthenticated: 401,
+  not_signed_in: 401,
+  wrong_credentials: 401,
+  locked: 423,
   forbidden: 403,
   unknown_operation: 404,
+  not_found: 404,
   conflict: 409,
+  move_waiting: 409,
+  not_in_force: 409,
   unavailable: 503,
   internal: 500,
 };

@@ -27,9 +27,19 @@ export interface HeadlessServer {
 
 const RPC_PREFIX = '/rpc/';
 
+/** A path segment decoded, or a 400 for a malformed `%` escape (never a 500). */
+function decodePath(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ConsoleApiError('invalid_input', 'Malformed %-escape in the path');
+  }
+}
+
 /**
  * Serves the renderer and the ConsoleApi on 127.0.0.1 only. `/rpc/<operation>` and `/events`
- * need the run's token; `/health` and the static page do not (neither holds personal data).
+ * need the run's token; the static page does not, and `/health` without it says only ok/version.
+ * Behind the token, every operation still passes the core's permission table.
  */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const { core, token, staticRoot } = options;
@@ -50,7 +60,9 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       return sendError(response, new ConsoleApiError('forbidden', 'Unexpected Host header'));
     }
     if (url.pathname === '/health' && request.method === 'GET') {
-      return sendJson(response, 200, await core.health());
+      // Without the token a watchdog learns that the console is up, and nothing else.
+      const full = tokenMatches(token, requestToken(request, url));
+      return sendJson(response, 200, await core.health(full));
     }
     if (url.pathname.startsWith(RPC_PREFIX)) {
       if (request.method !== 'POST') {
@@ -64,7 +76,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
           new ConsoleApiError('unauthenticated', 'Missing or wrong token'),
         );
       }
-      const name = decodeURIComponent(url.pathname.slice(RPC_PREFIX.length));
+      const name = decodePath(url.pathname.slice(RPC_PREFIX.length));
       const value = await core.dispatch(name, await readJsonBody(request));
       return sendJson(response, 200, value ?? null);
     }

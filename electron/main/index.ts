@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createConsoleCore, type ConsoleCore } from '../core/console-core';
 import { registerIpc } from './ipc';
 import { showNotification } from './notify';
@@ -10,6 +10,8 @@ import { createMainWindow } from './window';
 /** Electron glue only: lifecycle, window, protocol and IPC. The console itself is the core. */
 let core: ConsoleCore | null = null;
 
+// Files the console creates (cache, WAL, settings) are its user's alone.
+process.umask(0o077);
 app.enableSandbox();
 registerAppScheme();
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
@@ -52,12 +54,15 @@ async function start(): Promise<void> {
     ),
   });
   denyPermissions(session.defaultSession);
+  // An installed console has no menu (and so no DevTools or reload accelerators); a developer's has.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
   serveRenderer(join(root, 'dist', 'renderer'), () => core?.imageOrigins() ?? []);
   registerIpc(core);
   const preload = join(root, 'dist', 'electron', 'preload.cjs');
-  createMainWindow(preload);
+  const devTools = !app.isPackaged;
+  createMainWindow(preload, devTools);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload, devTools);
   });
 }
 

@@ -1,8 +1,11 @@
 import { BrowserWindow } from 'electron';
 import { APP_ORIGIN } from '../core/security/url-guards';
 
-/** The console window, locked down per Electron's security checklist. */
-export function createMainWindow(preload: string): BrowserWindow {
+/**
+ * The console window, locked down per Electron's security checklist. DevTools only in a
+ * developer's build: in an installed console they would read every client's data from the page.
+ */
+export function createMainWindow(preload: string, devTools: boolean): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -23,6 +26,7 @@ export function createMainWindow(preload: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools,
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -15,16 +15,17 @@ const RETRY_MS = 2000;
  */
 async function start(root: Root): Promise<void> {
   try {
-    const [info, settings, connection, session] = await Promise.all([
+    // Only what the core answers anyone: the login screen shows nothing more.
+    const [info, display, connection, session] = await Promise.all([
       api.app.info(),
-      api.settings.get(),
+      api.settings.display(),
       api.connection.get(),
       api.session.get(),
     ]);
-    await initI18n(settings.language);
+    await initI18n(display.language);
     root.render(
       <StrictMode>
-        <ConsoleProvider initial={{ info, settings, connection, session }}>
+        <ConsoleProvider initial={{ info, display, connection, session }}>
           <SignedIn />
         </ConsoleProvider>
       </StrictMode>,

@@ -2,18 +2,32 @@ import { z } from 'zod';
 
 /**
  * Errors every transport reports the same way, so the renderer can tell a bad input (show the
- * field) from a refused caller or a fault in the core.
+ * field) from a refused caller or a fault in the core. The page words each code (with its
+ * params) in the operator's language; `message` is English for logs and command lines.
  */
 export const apiErrorCodeSchema = z.enum([
   'invalid_input',
   'unknown_operation',
+  /** The bridge's token is missing or wrong (the page is not this console's). */
   'unauthenticated',
+  'not_signed_in',
+  'wrong_credentials',
+  /** The console is locked: only the lock screen's calls are answered. */
+  'locked',
   'forbidden',
+  'not_found',
   'conflict',
+  /** A move of this alert is still waiting to be sent; params: kind. */
+  'move_waiting',
+  /** Not in force any more (a suppression lifted meanwhile). */
+  'not_in_force',
   'unavailable',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+export const errorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof errorParamsSchema>;
 
 export const apiErrorBodySchema = z.object({
   error: z.object({
@@ -21,6 +35,8 @@ export const apiErrorBodySchema = z.object({
     message: z.string(),
     /** Dotted path of the first bad field, for invalid_input. */
     field: z.string().optional(),
+    /** What the page needs to word the error (an operation's name, who holds a claim…). */
+    params: errorParamsSchema.optional(),
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
@@ -31,6 +47,7 @@ export class ConsoleApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly field?: string,
+    readonly params?: ErrorParams,
   ) {
     super(message);
   }
@@ -38,14 +55,15 @@ export class ConsoleApiError extends Error {
   toBody(): ApiErrorBody {
     const error: ApiErrorBody['error'] = { code: this.code, message: this.message };
     if (this.field !== undefined) error.field = this.field;
+    if (this.params !== undefined) error.params = this.params;
     return { error };
   }
 
   static fromBody(body: unknown): ConsoleApiError {
     const parsed = apiErrorBodySchema.safeParse(body);
     if (!parsed.success) return new ConsoleApiError('internal', 'Malformed error answer');
-    const { code, message, field } = parsed.data.error;
-    return new ConsoleApiError(code, message, field);
+    const { code, message, field, params } = parsed.data.error;
+    return new ConsoleApiError(code, message, field, params);
   }
 }
 

@@ -1,13 +1,26 @@
 import { z } from 'zod';
 import { appInfoSchema } from '../domain/app-info';
 import { connectionStateSchema } from '../domain/connection';
-import { settingsPatchSchema, settingsSchema } from '../domain/settings';
-import { loginInputSchema, sessionStateSchema } from '../domain/session';
+import {
+  centreSettingsPatchSchema,
+  displaySettingsSchema,
+  settingsPatchSchema,
+  settingsSchema,
+} from '../domain/settings';
+import { loginInputSchema, sessionStateSchema, unlockInputSchema } from '../domain/session';
+import {
+  auditExportInputSchema,
+  auditExportSchema,
+  auditListInputSchema,
+  auditPageSchema,
+  auditStatusSchema,
+} from '../domain/audit';
 import { storeStatusSchema } from '../domain/store-status';
 import { alertDetailSchema, alertInputSchema, alertQueueSchema } from '../domain/alerts';
 import { basemapRangeInputSchema, basemapRangeSchema } from '../domain/basemap';
 import {
   attentionStateSchema,
+  attentionSummarySchema,
   liftSuppressionInputSchema,
   muteInputSchema,
   notifyInputSchema,
@@ -19,7 +32,7 @@ import {
 } from '../domain/attention';
 import {
   alertsChangedSchema,
-  clientDetailSchema,
+  clientViewSchema,
   clientInputSchema,
   mapFixesSchema,
   mapSnapshotSchema,
@@ -40,25 +53,31 @@ import {
  * before the core sees it. Later features add their operations here and nowhere else.
  *
  * Names are `<area>.<verb>`; the area becomes a namespace on the renderer's api object
- * (`api.settings.set(...)`).
+ * (`api.settings.set(...)`). Who may call each is in permissions.ts, one row per operation.
  */
 const noInput = z.object({}).strict();
 
 export const operations = {
   'app.info': { input: noInput, output: appInfoSchema },
   'settings.get': { input: noInput, output: settingsSchema },
+  'settings.display': { input: noInput, output: displaySettingsSchema },
   'settings.set': { input: settingsPatchSchema, output: settingsSchema },
+  'settings.setCentre': { input: centreSettingsPatchSchema, output: settingsSchema },
   'connection.get': { input: noInput, output: connectionStateSchema },
   'session.get': { input: noInput, output: sessionStateSchema },
   'session.login': { input: loginInputSchema, output: sessionStateSchema },
   'session.logout': { input: noInput, output: sessionStateSchema },
+  'session.lock': { input: noInput, output: sessionStateSchema },
+  'session.unlock': { input: unlockInputSchema, output: sessionStateSchema },
+  /** The operator touched the page: the idle lock's clock starts again. */
+  'session.activity': { input: noInput, output: z.object({}) },
   'store.status': { input: noInput, output: storeStatusSchema },
   'store.purge': { input: noInput, output: storeStatusSchema },
   'outbox.list': { input: noInput, output: outboxViewSchema },
   'outbox.markSeen': { input: markSeenInputSchema, output: outboxViewSchema },
   'alerts.act': { input: alertActInputSchema, output: queuedSchema },
   'map.snapshot': { input: noInput, output: mapSnapshotSchema },
-  'clients.detail': { input: clientInputSchema, output: clientDetailSchema },
+  'clients.detail': { input: clientInputSchema, output: clientViewSchema },
   'clients.trail': { input: trailInputSchema, output: trailSchema },
   'alerts.queue': { input: noInput, output: alertQueueSchema },
   'alerts.detail': { input: alertInputSchema, output: alertDetailSchema },
@@ -67,9 +86,13 @@ export const operations = {
   'alerts.liftSuppression': { input: liftSuppressionInputSchema, output: suppressionSchema },
   'alerts.suppressions': { input: noInput, output: suppressionListSchema },
   'attention.get': { input: noInput, output: attentionStateSchema },
+  'attention.summary': { input: noInput, output: attentionSummarySchema },
   'attention.mute': { input: muteInputSchema, output: attentionStateSchema },
   'attention.unmute': { input: noInput, output: attentionStateSchema },
   'attention.notify': { input: notifyInputSchema, output: notifyResultSchema },
+  'audit.status': { input: noInput, output: auditStatusSchema },
+  'audit.list': { input: auditListInputSchema, output: auditPageSchema },
+  'audit.export': { input: auditExportInputSchema, output: auditExportSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the core pushes to every window. The payload is all a listener ever receives. */
@@ -87,6 +110,8 @@ export const events = {
   /** The suppressions in force, after one was added or lifted. */
   'alerts.suppressed': suppressionListSchema,
   'attention.changed': attentionStateSchema,
+  /** The audit log's health changed (a check ran, an anchor was sent). */
+  'audit.changed': auditStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operations = typeof operations;

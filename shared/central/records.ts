@@ -178,6 +178,7 @@ export const alertActionSchema = z.object({
 export type AlertAction = z.infer<typeof alertActionSchema>;
 
 export const roles = ['referent', 'supervisor', 'technician', 'admin'] as const;
+export type Role = (typeof roles)[number];
 export const operatorSchema = z.object({
   id: idSchema,
   name: z.string(),

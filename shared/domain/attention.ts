@@ -79,8 +79,25 @@ export const notifyResultSchema = z.object({ shown: z.boolean() });
 
 /**
  * Who decides that an alert type may go quiet for a client, and whose console escalations reach:
- * a supervisor (or an administrator).
+ * a supervisor. The same rule as the permission table's (an administrator runs the console's
+ * settings, not its alerts).
  */
-const SUPERVISING_ROLES = ['supervisor', 'admin'] as const;
 export const isSupervisor = (operator: { roles: readonly string[] } | null | undefined): boolean =>
-  SUPERVISING_ROLES.some((role) => operator?.roles.includes(role) ?? false);
+  operator?.roles.includes('supervisor') ?? false;
+
+/**
+ * What the lock screen shows and sounds by: how many alerts are open and how severe, no names.
+ * `newest` changes whenever an alert arrives, so the lock screen can sound it.
+ */
+export const attentionSummarySchema = z.object({
+  open: z.number().int(),
+  bySeverity: z.object({
+    critical: z.number().int(),
+    high: z.number().int(),
+    medium: z.number().int(),
+    low: z.number().int(),
+  }),
+  unclaimedCritical: z.number().int(),
+  newest: z.object({ id: z.string(), severity: z.enum(severities) }).nullable(),
+});
+export type AttentionSummary = z.infer<typeof attentionSummarySchema>;

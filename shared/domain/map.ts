@@ -65,6 +65,7 @@ export const clientInputSchema = z.object({ clientId: idSchema }).strict();
 
 /** The side panel: the client, their devices, last fix, open alerts and zones. */
 export const clientDetailSchema = z.object({
+  view: z.literal('full'),
   client: clientSchema,
   devices: z.array(deviceSchema),
   lastFix: positionSchema.nullable(),
@@ -72,6 +73,28 @@ export const clientDetailSchema = z.object({
   zones: z.array(zoneSchema),
 });
 export type ClientDetail = z.infer<typeof clientDetailSchema>;
+
+/**
+ * What a technician sees of a client: only what commissioning their equipment needs (who, where
+ * the station goes, which devices), never the case, the offences, the alerts or the positions.
+ */
+export const commissioningViewSchema = z.object({
+  view: z.literal('commissioning'),
+  client: z.object({
+    id: idSchema,
+    displayName: z.string(),
+    installationAddress: z.string().nullable(),
+    deviceIds: z.array(idSchema),
+  }),
+  devices: z.array(deviceSchema),
+});
+export type CommissioningView = z.infer<typeof commissioningViewSchema>;
+
+export const clientViewSchema = z.discriminatedUnion('view', [
+  clientDetailSchema,
+  commissioningViewSchema,
+]);
+export type ClientView = z.infer<typeof clientViewSchema>;
 
 export const trailInputSchema = z
   .object({ clientId: idSchema, hours: z.number().min(0.25).max(72) })
@@ -84,3 +107,7 @@ export const trailSchema = z.object({
   lon: z.array(z.number()),
 });
 export type Trail = z.infer<typeof trailSchema>;
+
+/** The full record, or null for the commissioning view (a page that needs the case has none). */
+export const fullView = (view: ClientView): ClientDetail | null =>
+  view.view === 'full' ? view : null;

@@ -3,48 +3,91 @@ import { alertTypes } from '../central/records';
 import { alertSlaSchema, defaultAlertSla } from './alerts';
 
 /**
- * Console settings, stored in the data directory. Each field is listed once here; the stored file,
- * the patch an operator sends and the defaults all derive from this shape, so a field added later
- * keeps older files valid (missing fields take their default).
+ * Hosts that may be reached over plain http: this machine only (the training simulator, a local
+ * tile cache). Anything else must be https, or an operator's password and clients' data cross the
+ * network in clear.
  */
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** Host and scheme of an http(s) URL (shared code runs where no URL class is typed). */
+function schemeAndHost(url: string): { scheme: string; host: string } | null {
+  const match = /^(https?):\/\/(\[::1\]|[^/:?#]+)/i.exec(url);
+  return match ? { scheme: match[1]!.toLowerCase(), host: match[2]!.toLowerCase() } : null;
+}
+
+/** https anywhere; http only to this machine. */
+export function isAllowedTransport(url: string): boolean {
+  const parts = schemeAndHost(url);
+  if (!parts) return false;
+  return parts.scheme === 'https' || LOOPBACK_HOST.test(parts.host);
+}
+
 /**
- * A central service's base URL: http or https, a host, an optional port and path, no query; kept
- * without a trailing slash. (A pattern, not URL: shared code runs where no URL class is typed.)
+ * A central service's base URL: https (http only on loopback), a host, an optional port and path,
+ * no query; kept without a trailing slash.
  */
 export const centralUrlSchema = z
   .string()
   .trim()
-  .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s?#]*)?$/, 'must be an http or https URL')
+  .regex(
+    /^https?:\/\/([A-Za-z0-9.-]+|\[::1\])(:\d{1,5})?(\/[^\s?#]*)?$/,
+    'must be an http or https URL',
+  )
+  .refine(isAllowedTransport, 'must be https (plain http only to this machine)')
   .transform((url) => url.replace(/\/+$/, ''));
 
 /**
- * An XYZ tile URL template, e.g. https://tiles.example.lv/{z}/{x}/{y}.png ({s} for subdomains).
- * http(s) only: the page's CSP admits the tile server's origin and nothing else.
+ * An XYZ tile URL template, e.g. https://tiles.example.lv/{z}/{x}/{y}.png, with `{s}` allowed as
+ * a whole label of the host (subdomains, listed in tileSubdomains). https only (http on loopback):
+ * the page's CSP admits exactly the tile server's origins and nothing else.
  */
 export const tileUrlSchema = z
   .string()
   .trim()
   .regex(
-    /^https?:\/\/[A-Za-z0-9.{}-]+(:\d{1,5})?\/[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}[^\s]*$/,
-    'must be an http(s) tile URL with {z}, {x} and {y}',
-  );
+    /^https?:\/\/(([A-Za-z0-9-]+|\{s\})(\.([A-Za-z0-9-]+|\{s\}))*|\[::1\])(:\d{1,5})?\/[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}[^\s]*$/,
+    'must be an https tile URL with {z}, {x} and {y}',
+  )
+  .refine(isAllowedTransport, 'must be https (plain http only to this machine)');
 
-/** The origin a tile template loads from, as CSP writes it ({s} subdomains become *). */
-export function tileOrigin(template: string): string {
-  const match = /^(https?:\/\/[^/]+)/.exec(template.replace(/\{s\}/g, '*'));
-  return match?.[1] ?? '';
+/** Subdomains `{s}` stands for; each becomes one explicit origin in the CSP. */
+export const tileSubdomainsSchema = z
+  .array(z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'a subdomain is letters, digits and -'))
+  .min(1)
+  .max(8);
+
+/** The origins a tile template loads from, as CSP writes them: one per subdomain, never `*`. */
+export function tileOrigins(template: string, subdomains: readonly string[]): string[] {
+  const variants = template.includes('{s}')
+    ? subdomains.map((sub) => template.replace(/\{s\}/g, sub))
+    : [template];
+  const origins = variants.map((url) => /^(https?:\/\/[^/]+)/.exec(url)?.[1] ?? '');
+  return [...new Set(origins.filter((origin) => origin !== ''))];
 }
 
 /**
- * A local PMTiles basemap file: an absolute path (POSIX or Windows) ending in .pmtiles. The core
- * reads it for the page in byte ranges; the page never gets a file URL.
+ * A local PMTiles basemap file: an absolute path (POSIX or Windows drive) ending in .pmtiles.
+ * Network paths (`//host/share`, `\\host\share`) are refused: opening one sends the user's
+ * login hash to that host on Windows. The core also insists that the file lies in basemapDir.
  */
 export const pmtilesPathSchema = z
   .string()
   .trim()
   .max(4096)
-  .regex(/^(\/|[A-Za-z]:[\\/]).*\.pmtiles$/i, 'must be an absolute path to a .pmtiles file');
+  .regex(/^(\/(?!\/)|[A-Za-z]:[\\/](?![\\/])).*\.pmtiles$/i, 'must be an absolute path to a .pmtiles file');
 
+/** The folder an administrator allows basemap files to be read from (absolute, local). */
+export const basemapDirSchema = z
+  .string()
+  .trim()
+  .max(4096)
+  .regex(/^(\/(?!\/)|[A-Za-z]:[\\/](?![\\/]))/, 'must be an absolute local folder');
+
+/**
+ * Console settings, stored in the data directory. Each field is listed once here; the stored file,
+ * the patch an operator sends and the defaults all derive from this shape, so a field added later
+ * keeps older files valid (missing fields take their default).
+ */
 const settingsFields = {
   language: z.enum(['lv', 'en']),
   theme: z.enum(['dark', 'light']),
@@ -58,8 +101,13 @@ const settingsFields = {
   /** The institution's tile server; null: the built-in offline basemap only. */
   tileUrl: tileUrlSchema.nullable(),
   tileAttribution: z.string().trim().max(200),
-  /** A PMTiles basemap on this computer, drawn over the offline one; null: none. */
+  tileSubdomains: tileSubdomainsSchema,
+  /** The only folder basemap files are read from; null: no local basemap file. */
+  basemapDir: basemapDirSchema.nullable(),
+  /** A PMTiles basemap in basemapDir, drawn over the offline one; null: none. */
   pmtilesPath: pmtilesPathSchema.nullable(),
+  /** Minutes without input after which the console locks (the same operator's password opens it). */
+  idleLockMinutes: z.number().min(0.25).max(240),
   /** How many hours of a selected client's trail the map draws. */
   trailHours: z.number().min(0.25).max(72),
   /** Per severity: how soon an alert must be claimed and resolved. */
@@ -77,9 +125,33 @@ const settingsFields = {
 export const settingsSchema = z.object(settingsFields).strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** What an operator may change in one call: any subset of the fields, nothing else. */
-export const settingsPatchSchema = z.object(settingsFields).partial().strict();
+/** What any signed-in operator may change: how the console looks and reads for them. */
+export const ownSettingKeys = ['language', 'theme', 'trailHours'] as const;
+/** The centre's settings, an administrator's to change (each change audited with old and new). */
+export const centreSettingKeys = (Object.keys(settingsFields) as (keyof Settings)[]).filter(
+  (key) => !(ownSettingKeys as readonly string[]).includes(key),
+);
+
+const pick = <K extends keyof typeof settingsFields>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, settingsFields[key]])) as Pick<
+    typeof settingsFields,
+    K
+  >;
+
+/** An operator's patch of their own settings: any subset of them, nothing else. */
+export const settingsPatchSchema = z.object(pick(ownSettingKeys)).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** An administrator's patch of the centre's settings. */
+export const centreSettingsPatchSchema = z
+  .object(pick(centreSettingKeys as Exclude<keyof Settings, (typeof ownSettingKeys)[number]>[]))
+  .partial()
+  .strict();
+export type CentreSettingsPatch = z.infer<typeof centreSettingsPatchSchema>;
+
+/** What the login screen needs before anyone signs in: nothing but how to draw it. */
+export const displaySettingsSchema = z.object({ language: settingsFields.language, theme: settingsFields.theme });
+export type DisplaySettings = z.infer<typeof displaySettingsSchema>;
 
 /** What a stored file may hold: unknown keys (from a newer console) are dropped, not fatal. */
 export const storedSettingsSchema = z.object(settingsFields).partial();
@@ -91,7 +163,10 @@ export const defaultSettings: Settings = {
   centralUrl: null,
   tileUrl: null,
   tileAttribution: '',
+  tileSubdomains: ['a', 'b', 'c'],
+  basemapDir: null,
   pmtilesPath: null,
+  idleLockMinutes: 10,
   trailHours: 2,
   alertSla: defaultAlertSla,
   alertGuidance: {},

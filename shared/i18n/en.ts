@@ -1,3 +1,4 @@
+import { enAccess } from './en-access';
 /** English UI catalog. The Latvian catalog must have exactly these keys (checked by the compiler). */
 export const en = {
   app: { title: 'Sargs', subtitle: 'Electronic monitoring console' },
@@ -10,6 +11,7 @@ export const en = {
     timeline: 'Timeline',
     stations: 'Stations',
     settings: 'Settings',
+    audit: 'Audit',
   },
   connection: {
     label: 'Central service',
@@ -309,6 +311,7 @@ export const en = {
   warnings: { title: 'Attention' },
   language: { lv: 'Latviešu', en: 'English' },
   errors: { loadFailed: 'Could not reach the console core: {{message}}' },
+  ...enAccess,
 };
 
 /**

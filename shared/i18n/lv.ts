@@ -1,3 +1,4 @@
+import { lvAccess } from './lv-access';
 import type { CatalogShape } from './en';
 
 /** Latvian UI catalog: the same keys as the English one. */
@@ -12,6 +13,7 @@ export const lv: CatalogShape = {
     timeline: 'Laika josla',
     stations: 'Bāzes stacijas',
     settings: 'Iestatījumi',
+    audit: 'Audits',
   },
   connection: {
     label: 'Centrālais serviss',
@@ -328,4 +330,5 @@ export const lv: CatalogShape = {
   warnings: { title: 'Uzmanību' },
   language: { lv: 'Latviešu', en: 'English' },
   errors: { loadFailed: 'Konsoles kodols nav sasniedzams: {{message}}' },
+  ...lvAccess,
 };

@@ -12,6 +12,7 @@ import type { OutboxView, PendingAction } from '../../../shared/domain/outbox';
 import type { OutboxItem } from '../db/queries/outbox';
 import type { StoreService } from '../db/store-service';
 import type { EventBus } from '../events/event-bus';
+import type { Clock } from '../runtime/clock';
 
 /** How many pending actions and unread refusals the shell lists at most. */
 const VIEW_LIMIT = 200;
@@ -19,11 +20,9 @@ const VIEW_LIMIT = 200;
 export interface OperatorActionsOptions {
   store: StoreService;
   events: EventBus;
-  /** The operator signed in now; actions need one. */
-  operator: () => Operator | null;
   /** Asks the sender to try at once rather than on its next tick. */
   sendSoon: () => void;
-  now: () => Date;
+  now: Clock;
 }
 
 /**
@@ -35,19 +34,21 @@ export class OperatorActions {
   constructor(private readonly options: OperatorActionsOptions) {}
 
   async queue<O extends OutboxOperation>(
+    operator: Operator,
     operation: O,
     payload: OperationPayload<O>,
   ): Promise<OutboxItem> {
-    const operator = this.options.operator();
-    if (!operator) throw new ConsoleApiError('unauthenticated', 'Sign in to act');
     if (!mayDo(operator.roles, operation))
-      throw new ConsoleApiError('forbidden', `Your role may not do ${operation}`);
+      throw new ConsoleApiError('forbidden', `Your role may not do ${operation}`, undefined, {
+        operation,
+      });
     const parsed = outboxOperations[operation].safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ConsoleApiError(
         'invalid_input',
         `${issue?.path.join('.') || operation}: ${issue?.message}`,
+        issue?.path.join('.'),
       );
     }
     const subject = subjectOf(parsed.data as Record<string, unknown>);

@@ -1,6 +1,8 @@
+import type { Operator } from '../../../shared/central/records';
 import type { AttentionState } from '../../../shared/domain/attention';
-import type { StoreService } from '../db/store-service';
+import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../events/event-bus';
+import type { Clock } from '../runtime/clock';
 
 /**
  * This console's mute of sounds and notifications. It always ends by itself (at most an hour),
@@ -10,28 +12,27 @@ export class Mute {
   private state: AttentionState = { mutedUntil: null, mutedBy: null };
 
   constructor(
-    private readonly store: StoreService,
     private readonly events: EventBus,
-    private readonly now: () => Date,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
   ) {}
 
   get(): AttentionState {
     const { mutedUntil } = this.state;
-    if (mutedUntil !== null && Date.parse(mutedUntil) <= this.now().getTime())
+    if (mutedUntil !== null && Date.parse(mutedUntil) <= this.clock().getTime())
       this.state = { mutedUntil: null, mutedBy: null };
     return this.state;
   }
 
-  async mute(minutes: number, operatorId: string | null): Promise<AttentionState> {
-    const at = this.now();
-    const mutedUntil = new Date(at.getTime() + minutes * 60_000).toISOString();
-    await this.audit('attention.mute', at, operatorId, { minutes, until: mutedUntil });
-    return this.set({ mutedUntil, mutedBy: operatorId });
+  async mute(minutes: number, operator: Operator): Promise<AttentionState> {
+    const mutedUntil = new Date(this.clock().getTime() + minutes * 60_000).toISOString();
+    await this.audit.record(operator, 'attention.mute', null, { minutes, until: mutedUntil });
+    return this.set({ mutedUntil, mutedBy: operator.id });
   }
 
-  async unmute(operatorId: string | null): Promise<AttentionState> {
+  async unmute(operator: Operator): Promise<AttentionState> {
     if (this.get().mutedUntil === null) return this.state;
-    await this.audit('attention.unmute', this.now(), operatorId, {});
+    await this.audit.record(operator, 'attention.unmute');
     return this.set({ mutedUntil: null, mutedBy: null });
   }
 
@@ -39,15 +40,5 @@ export class Mute {
     this.state = next;
     this.events.emit('attention.changed', next);
     return next;
-  }
-
-  private audit(
-    action: string,
-    at: Date,
-    operatorId: string | null,
-    detail: Record<string, unknown>,
-  ): Promise<unknown> {
-    const entry = { at: at.toISOString(), operatorId, action, subjectType: null, subjectId: null };
-    return this.store.run((s) => s.appendAudit({ ...entry, detail }));
   }
 }

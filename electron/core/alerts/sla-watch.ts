@@ -2,6 +2,8 @@ import { slaStatus, type AlertQueueItem, type AlertSla } from '../../../shared/d
 import type { SlaBreach } from '../../../shared/domain/attention';
 import type { StoreService } from '../db/store-service';
 import type { EventBus } from '../events/event-bus';
+import { SYSTEM_OPERATOR } from '../audit/audit-trail';
+import type { Clock } from '../runtime/clock';
 
 /** How often the open alerts are checked against their targets. */
 export const SLA_CHECK_MS = 5_000;
@@ -34,8 +36,7 @@ export interface SlaWatchOptions {
   store: StoreService;
   events: EventBus;
   sla: () => AlertSla;
-  now: () => Date;
-  operatorId: () => string | null;
+  now: Clock;
   logError: (message: string, error: unknown) => void;
 }
 
@@ -74,7 +75,8 @@ export class SlaWatch {
     const candidates = dueBreaches(items, this.options.sla(), this.options.now().getTime());
     if (candidates.length === 0) return [];
     const recorded = await store.run((s) =>
-      s.recordBreaches(candidates, this.options.operatorId()),
+      // A miss is the console's finding, not whoever happens to be signed in.
+      s.recordBreaches(candidates, SYSTEM_OPERATOR),
     );
     if (recorded.length > 0) events.emit('alerts.breached', { breaches: recorded });
     return recorded;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { systemClock, type Clock } from '../runtime/clock';
 import { operatorSchema, type Alert, type Operator } from '../../../shared/central/records';
 import { snapshotSchema } from '../../../shared/central/stream';
 import type { StaleAlert, StoredEvent } from '../db/apply-events';
@@ -24,7 +25,7 @@ export interface CentralClientOptions {
   store: Store;
   connection: ConnectionTracker;
   logError: (message: string, error: unknown) => void;
-  now?: () => number;
+  now?: Clock;
   silenceMs?: number;
   backoff?: Backoff;
   /** Called when the service no longer accepts the session (401): the operator must log in. */
@@ -56,7 +57,8 @@ export class CentralClient {
   constructor(private readonly options: CentralClientOptions) {
     this.http = new CentralHttp(options.baseUrl);
     this.backoff = options.backoff ?? new Backoff();
-    this.now = options.now ?? Date.now;
+    const clock = options.now ?? systemClock;
+    this.now = () => clock().getTime();
   }
 
   get signedIn(): Operator | null {

@@ -3,10 +3,14 @@ import type { SessionState } from '../../../shared/domain/session';
 import type { StoreService } from '../db/store-service';
 import type { EventBus } from '../events/event-bus';
 import { CentralClient } from './central-client';
-import { CentralError } from './central-http';
+import { CentralError, CentralHttp } from './central-http';
+import type { Clock } from '../runtime/clock';
 import type { ConnectionTracker } from './connection-state';
 import { OutboxSender, type Settled } from './outbox-sender';
 import type { StoredEvent } from '../db/apply-events';
+import { z } from 'zod';
+
+const tokenOnlySchema = z.object({ token: z.string().min(1) });
 
 export interface CentralServiceOptions {
   /** Base URL of the central service; null: none (the console shows only its cache). */
@@ -15,13 +19,11 @@ export interface CentralServiceOptions {
   connection: ConnectionTracker;
   events: EventBus;
   logError: (message: string, error: unknown) => void;
-  /** An action was delivered or refused: the shell's list of pending actions changed. */
-  onOutboxSettled?: (settled: Settled) => void;
   /** Stream events now in the cache, and snapshots taken: for the windows' live view. */
   onApplied?: (events: readonly StoredEvent[]) => void;
   onSnapshot?: () => void;
   /** The console's clock: actions are queued and found due by the same one. */
-  now?: () => Date;
+  now?: Clock;
 }
 
 /**
@@ -32,9 +34,15 @@ export class CentralService {
   private client: CentralClient | null = null;
   private sender: OutboxSender | null = null;
   private state: SessionState;
+  private settledListener: ((settled: Settled) => void) | null = null;
 
   constructor(private readonly options: CentralServiceOptions) {
-    this.state = { operator: null, central: options.url, reason: null };
+    this.state = { operator: null, central: options.url, locked: false, reason: null };
+  }
+
+  /** An action was delivered or refused: the shell's list of pending actions changed. */
+  onOutboxSettled(listener: (settled: Settled) => void): void {
+    this.settledListener = listener;
   }
 
   session(): SessionState {
@@ -43,7 +51,10 @@ export class CentralService {
 
   async login(username: string, password: string): Promise<SessionState> {
     const { url, store, connection, logError } = this.options;
-    if (url === null) throw new ConsoleApiError('unavailable', 'No central service is configured');
+    if (url === null)
+      throw new ConsoleApiError('unavailable', 'No central service is configured', undefined, {
+        reason: 'no_central',
+      });
     await this.stopSync();
     const client = new CentralClient({
       baseUrl: url,
@@ -60,23 +71,50 @@ export class CentralService {
       this.client = client;
       client.start();
       // Unsent actions from an earlier session (or before a restart) go out now.
-      const clock = this.options.now;
       this.sender = new OutboxSender({
         http: client.http,
         store: store.get(),
-        now: clock && (() => clock().getTime()),
-        onSettled: (settled) => this.options.onOutboxSettled?.(settled),
+        now: this.options.now,
+        onSettled: (settled) => this.settledListener?.(settled),
         onUnauthenticated: () =>
           this.signedOut('The central service ended the session: log in again'),
       });
       this.sender.start();
-      return this.announce({ operator, central: url, reason: null });
+      return this.announce({ operator, central: url, locked: false, reason: null });
     } catch (error) {
       if (error instanceof CentralError && error.status === 401) {
-        throw new ConsoleApiError('unauthenticated', 'Wrong username or password');
+        throw new ConsoleApiError('wrong_credentials', 'Wrong username or password');
       }
-      throw new ConsoleApiError('unavailable', (error as Error).message);
+      throw new ConsoleApiError('unavailable', (error as Error).message, undefined, {
+        reason: 'central_unreachable',
+      });
     }
+  }
+
+  /**
+   * Asks the service whether this password is the operator's, without touching the session in
+   * use (the stream and the outbox go on): a session is opened and closed at once.
+   */
+  async verify(username: string, password: string): Promise<'ok' | 'wrong' | 'unreachable'> {
+    if (this.options.url === null) return 'unreachable';
+    const http = new CentralHttp(this.options.url);
+    try {
+      const { token } = await http.request('POST', '/session', tokenOnlySchema, {
+        username,
+        password,
+      });
+      http.token = token;
+      await http.request('DELETE', '/session', null).catch(() => undefined);
+      return 'ok';
+    } catch (error) {
+      if (error instanceof CentralError && error.status === 401) return 'wrong';
+      return 'unreachable';
+    }
+  }
+
+  /** The signed-in session's HTTP client (for requests outside the outbox), or null. */
+  http(): CentralHttp | null {
+    return this.client?.http ?? null;
   }
 
   /** Sends queued actions now instead of at the sender's next tick (if signed in). */
@@ -89,7 +127,7 @@ export class CentralService {
     this.sender = null;
     await this.client?.logout();
     this.client = null;
-    return this.announce({ operator: null, central: this.options.url, reason: null });
+    return this.announce({ operator: null, central: this.options.url, locked: false, reason: null });
   }
 
   async close(): Promise<void> {
@@ -106,7 +144,7 @@ export class CentralService {
   /** The service ended the session: sync pauses, queued actions stay for the next sign-in. */
   private signedOut(reason: string): void {
     void this.stopSync();
-    this.announce({ operator: null, central: this.options.url, reason });
+    this.announce({ operator: null, central: this.options.url, locked: false, reason });
   }
 
   private announce(state: SessionState): SessionState {

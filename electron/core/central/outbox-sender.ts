@@ -1,4 +1,5 @@
 import type { Alert } from '../../../shared/central/records';
+import { systemClock, type Clock } from '../runtime/clock';
 import type { CacheRecord } from '../db/apply-events';
 import type { OutboxItem } from '../db/queries/outbox';
 import type { Store } from '../db/store';
@@ -28,7 +29,7 @@ export type Settled = {
 export interface OutboxSenderOptions {
   http: CentralHttp;
   store: Store;
-  now?: () => number;
+  now?: Clock;
   intervalMs?: number;
   /** A delivered or refused action: the operator is told, with what the service says. */
   onSettled?: (settled: Settled) => void;
@@ -48,7 +49,8 @@ export class OutboxSender {
   private readonly now: () => number;
 
   constructor(private readonly options: OutboxSenderOptions) {
-    this.now = options.now ?? Date.now;
+    const clock = options.now ?? systemClock;
+    this.now = () => clock().getTime();
   }
 
   start(): void {

@@ -1,6 +1,6 @@
 import type { Alert } from '../../../shared/central/records';
 import type { Database } from 'better-sqlite3';
-import type { Snapshot, StreamEvent } from '../../../shared/central/stream';
+import type { Snapshot } from '../../../shared/central/stream';
 import { packEvents, packPositions, type OtherEvent, type PackedBatch } from './packed-batch';
 import { readCursor, writeCursor } from './queries/cursor';
 import { putAlertAction, putJournalEntry } from './queries/immutable';
@@ -9,8 +9,9 @@ import { NewestFixes, putPackedPosition } from './queries/positions';
 import { deleteZone, putAlert, putClient, putDevice, putShift, putZone } from './queries/records';
 import { statement } from './statements';
 
-/** Events the cache stores. `reset` is an instruction to the client, not data. */
-export type StoredEvent = Exclude<StreamEvent, { type: 'reset' }>;
+import type { StoredEvent } from './stored-event';
+
+export type { StoredEvent };
 
 export interface ApplyResult {
   /** Events that changed the cache. */

@@ -1,5 +1,5 @@
 import type { Position } from '../../../shared/central/records';
-import type { StoredEvent } from './apply-events';
+import type { StoredEvent } from './stored-event';
 
 /**
  * Positions of a batch as columns. Packing happens on the core's thread (dates parsed there) and

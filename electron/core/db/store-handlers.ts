@@ -17,7 +17,16 @@ import {
   alertsForClient,
   openAlertsByPriority,
 } from './queries/alerts';
-import { appendAudit, firstBrokenAuditRow, type AuditInput } from './queries/audit';
+import {
+  appendAudit,
+  auditHead,
+  auditPage,
+  auditRows,
+  verifyAuditChain,
+  type AuditAnchor,
+  type AuditInput,
+} from './queries/audit';
+import type { AuditFilter } from '../../../shared/domain/audit';
 import {
   activeSuppressions,
   addSuppression,
@@ -95,7 +104,11 @@ export function createStoreHandlers(db: Database, file: string) {
     liftSuppression: (id: number, at: string, by: string | null) =>
       db.transaction(() => liftSuppression(db, id, at, by)).immediate(),
     activeSuppressions: (at: string) => activeSuppressions(db, at),
-    firstBrokenAuditRow: () => firstBrokenAuditRow(db),
+    verifyAudit: (anchors: readonly AuditAnchor[] = []) => verifyAuditChain(db, anchors),
+    auditHead: () => auditHead(db),
+    auditPage: (filter: AuditFilter, beforeSeq: number | undefined, limit: number) =>
+      auditPage(db, filter, beforeSeq, limit),
+    auditRows: (filter: AuditFilter) => auditRows(db, filter),
     fileSize: () => statSync(file).size,
     queueAction: (action: QueuedAction) => queueAction(db, action),
     outboxNeedingAttention: (limit: number) => outboxNeedingAttention(db, limit),

@@ -5,7 +5,6 @@ import {
   defaultSettings,
   storedSettingsSchema,
   type Settings,
-  type SettingsPatch,
 } from '../../../shared/domain/settings';
 import { errorMessage } from '../api/dispatcher';
 
@@ -14,7 +13,7 @@ export const SETTINGS_FILE = 'settings.json';
 export interface SettingsStore {
   get(): Settings;
   /** Applies a validated patch and persists it; on a write failure nothing changes. */
-  set(patch: SettingsPatch): Settings;
+  set(patch: Partial<Settings>): Settings;
   /** What went wrong while loading, for the operator to see. Empty when all was well. */
   readonly warnings: readonly string[];
 }

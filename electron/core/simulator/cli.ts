@@ -2,13 +2,14 @@ import { parseArgs } from 'node:util';
 import { exitOnUnsupportedNode } from '../runtime/node-version';
 import { startSimulator } from './simulator';
 import { trainingAccounts, TRAINING_PASSWORD } from './training-accounts';
+import type { ApiVersion } from './v11-routes';
 
 /**
  * `npm run simulator -- --port N --clients N --seed S --speed X`: the training simulator on its own,
  * for several consoles to share (multi-operator training). Listens on 127.0.0.1.
  */
 const USAGE =
-  'Usage: npm run simulator -- [--port N] [--clients 1-20000] [--seed S] [--speed 1-3600]';
+  'Usage: npm run simulator -- [--port N] [--clients 1-20000] [--seed S] [--speed 1-3600] [--api 1.0|1.1]';
 
 function numberOption(
   raw: string | undefined,
@@ -28,6 +29,14 @@ function numberOption(
   return value;
 }
 
+/** 1.1 by default; 1.0 plays a vendor's service without the 1.1 additions. */
+function apiOption(raw: string | undefined): ApiVersion {
+  if (raw === undefined || raw === '1.1') return '1.1';
+  if (raw === '1.0') return '1.0';
+  process.stderr.write(`--api must be 1.0 or 1.1, not "${raw}"\n${USAGE}\n`);
+  process.exit(2);
+}
+
 exitOnUnsupportedNode();
 const { values } = parseArgs({
   options: {
@@ -35,6 +44,7 @@ const { values } = parseArgs({
     clients: { type: 'string' },
     seed: { type: 'string' },
     speed: { type: 'string' },
+    api: { type: 'string' },
   },
   strict: true,
 });
@@ -43,6 +53,7 @@ const simulator = await startSimulator({
   clients: numberOption(values.clients, 'clients', 300, 1, 20_000),
   seed: numberOption(values.seed, 'seed', 1, 0, 2 ** 31),
   speed: numberOption(values.speed, 'speed', 1, 1, 3600),
+  apiVersion: apiOption(values.api),
 });
 process.stdout.write(
   `Sargs training simulator: ${simulator.url} (central API at ${simulator.url}/api/v1)\n` +

@@ -7,6 +7,7 @@ import { Faults } from './faults';
 import { raiseAlert, type NewAlert } from './raise-alert';
 import { HttpFailure, Routes, type Answer, type Request } from './routes';
 import { ServiceState } from './service-state';
+import { V11Routes, type ApiVersion } from './v11-routes';
 import { StreamHub } from './stream';
 import { trainingAccounts } from './training-accounts';
 import { buildWorld } from './world';
@@ -24,6 +25,8 @@ export interface SimulatorOptions {
   heartbeatMs?: number;
   /** Advance the simulation on a real-time timer (off in tests that step it themselves). */
   run?: boolean;
+  /** The central API version to speak (default 1.1; 1.0 answers 404 to the 1.1 additions). */
+  apiVersion?: ApiVersion;
 }
 
 export interface Simulator {
@@ -62,6 +65,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const state = new ServiceState(clock, maxEvents);
   const faults = new Faults();
   const routes = new Routes(state);
+  const v11 = new V11Routes(options.apiVersion ?? '1.1', state, routes);
   const hub = new StreamHub(state, faults, heartbeatMs);
   for (const account of trainingAccounts) state.operators.set(account.id, account);
 
@@ -90,6 +94,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ['POST', /^\/shifts\/([\w-]+)\/accept$/, (r) => routes.accept(r), 'shift.accept'],
     ['GET', /^\/journal$/, (r) => routes.journal(r)],
     ['POST', /^\/journal$/, (r) => routes.writeJournal(r), 'journal.add'],
+    ['GET', /^\/capabilities$/, () => v11.capabilities()],
+    ['POST', /^\/audit\/anchors$/, (r) => v11.addAnchor(r)],
+    ['GET', /^\/audit\/anchors$/, (r) => v11.listAnchors(r)],
   ];
 
   function operatorOf(request: IncomingMessage, url: URL): Operator {

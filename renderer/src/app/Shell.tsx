@@ -1,34 +1,50 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AttentionBanners } from '../features/alerts/attention/AttentionBanners';
 import { AttentionProvider } from '../features/alerts/attention/AttentionProvider';
 import { MuteControl } from '../features/alerts/attention/MuteControl';
+import { AuditBanner } from '../features/audit/AuditBanner';
+import { AuditPage } from '../features/audit/AuditPage';
 import { MapPage } from '../features/map/MapPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { useConsole } from './console-context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorBadge } from './OperatorBadge';
 import { PendingBadge, RefusalNotices } from './PendingActions';
 import { PlaceholderPage } from './PlaceholderPage';
-import { routeIds, useRoute, type RouteId } from './use-route';
+import { useActivityReports } from './use-activity';
+import { routeIds, routeNeeds, useRoute, type RouteId } from './use-route';
 import { WarningBanner } from './WarningBanner';
 
 function Page({ route }: { route: RouteId }) {
   if (route === 'settings') return <SettingsPage />;
   if (route === 'map') return <MapPage />;
   if (route === 'alerts') return <AlertsPage />;
+  if (route === 'audit') return <AuditPage />;
   return <PlaceholderPage route={route} />;
 }
 
+/** Alerts are watched (and sounded) on every page, for those whose role works them. */
+function Attention({ children }: { children: ReactNode }) {
+  const { may } = useConsole();
+  return may('alerts.queue') ? <AttentionProvider>{children}</AttentionProvider> : children;
+}
+
 /**
- * The app frame: header with connection state, mute and language, navigation, the alert banners
- * and the current page. Alerts are watched (and sounded) whatever page is open.
+ * The app frame: header with connection state, mute and language, navigation, the banners and the
+ * current page. Only the sections the operator's role opens are offered.
  */
 export function Shell() {
   const { t } = useTranslation();
-  const route = useRoute();
+  const { may } = useConsole();
+  useActivityReports();
+  const sections = routeIds.filter((id) => may(routeNeeds[id]));
+  const wanted = useRoute();
+  const route = sections.includes(wanted) ? wanted : (sections[0] ?? 'settings');
   return (
-    <AttentionProvider>
+    <Attention>
       <div className="shell">
         <header className="shell-header">
           <div className="brand">
@@ -37,12 +53,12 @@ export function Shell() {
           </div>
           <ConnectionIndicator />
           <PendingBadge />
-          <MuteControl />
+          {may('attention.mute') && <MuteControl />}
           <OperatorBadge />
           <LanguageSwitch />
         </header>
         <nav className="shell-nav" aria-label={t('nav.label')}>
-          {routeIds.map((id) => (
+          {sections.map((id) => (
             <a key={id} href={`#/${id}`} aria-current={id === route ? 'page' : undefined}>
               {t(`nav.${id}`)}
             </a>
@@ -50,11 +66,12 @@ export function Shell() {
         </nav>
         <main className="shell-main">
           <WarningBanner />
-          <AttentionBanners />
+          {may('audit.status') && <AuditBanner />}
+          {may('alerts.queue') && <AttentionBanners />}
           <RefusalNotices />
           <Page route={route} />
         </main>
       </div>
-    </AttentionProvider>
+    </Attention>
   );
 }

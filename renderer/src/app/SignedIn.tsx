@@ -1,9 +1,12 @@
 import { useConsole } from './console-context';
+import { LockScreen } from './LockScreen';
 import { LoginScreen } from './LoginScreen';
 import { Shell } from './Shell';
 
-/** The shell for a signed-in operator, the login screen for everyone else. */
+/** The shell for a signed-in operator, the lock screen while locked, the login screen otherwise. */
 export function SignedIn() {
   const { session } = useConsole();
-  return session.operator ? <Shell /> : <LoginScreen />;
+  if (!session.operator) return <LoginScreen />;
+  // The shell unmounts: nothing of any client stays in the page while it is locked.
+  return session.locked ? <LockScreen /> : <Shell />;
 }

@@ -1,31 +1,54 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { mayCall } from '../../../shared/api/permissions';
+import type { OperationName } from '../../../shared/api/registry';
 import type { AppInfo } from '../../../shared/domain/app-info';
 import type { ConnectionState } from '../../../shared/domain/connection';
 import type { SessionState } from '../../../shared/domain/session';
-import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
+import {
+  defaultSettings,
+  ownSettingKeys,
+  type CentreSettingsPatch,
+  type DisplaySettings,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/domain/settings';
 import { api, isBridgeUp, onBridgeChange } from '../api';
 import { changeLanguage } from './i18n';
 
 export interface ConsoleState {
   info: AppInfo;
+  /** Before sign-in only the display settings are known; the rest are defaults until then. */
   settings: Settings;
   connection: ConnectionState;
   session: SessionState;
   /** False while the page cannot reach the console core (headless bridge down). */
   bridgeUp: boolean;
-  updateSettings(patch: SettingsPatch): Promise<void>;
+  /** Whether the core would answer this operation for this session (the same permission table). */
+  may(operation: OperationName): boolean;
+  /** Saves a patch: the operator's own fields and the centre's go to their own operations. */
+  updateSettings(patch: SettingsPatch & CentreSettingsPatch): Promise<void>;
+  /** The language chosen on the login screen, before anyone may save it. */
+  setDisplay(display: Partial<DisplaySettings>): void;
 }
 
 export interface InitialConsoleState {
   info: AppInfo;
-  settings: Settings;
+  display: DisplaySettings;
   connection: ConnectionState;
   session: SessionState;
 }
 
 const ConsoleContext = createContext<ConsoleState | null>(null);
 
-/** Keeps the shell's view of settings and connection in step with the core's events. */
+function split(patch: SettingsPatch & CentreSettingsPatch) {
+  const own: Record<string, unknown> = {};
+  const centre: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch))
+    ((ownSettingKeys as readonly string[]).includes(key) ? own : centre)[key] = value;
+  return { own: own as SettingsPatch, centre: centre as CentreSettingsPatch };
+}
+
+/** Keeps the shell's view of settings, connection and session in step with the core's events. */
 export function ConsoleProvider({
   initial,
   children,
@@ -33,15 +56,19 @@ export function ConsoleProvider({
   initial: InitialConsoleState;
   children: ReactNode;
 }) {
-  const [settings, setSettings] = useState(initial.settings);
+  const [settings, setSettings] = useState<Settings>({ ...defaultSettings, ...initial.display });
   const [connection, setConnection] = useState(initial.connection);
   const [session, setSession] = useState(initial.session);
   const [bridgeUp, setBridgeUp] = useState(isBridgeUp());
+  const signedIn = session.operator !== null && !session.locked;
 
   useEffect(() => api.on('settings.changed', setSettings), []);
   useEffect(() => api.on('connection.state', setConnection), []);
   useEffect(() => api.on('session.changed', setSession), []);
   useEffect(() => onBridgeChange(setBridgeUp), []);
+  useEffect(() => {
+    if (signedIn) void api.settings.get().then(setSettings, () => undefined);
+  }, [signedIn]);
   useEffect(() => {
     void changeLanguage(settings.language);
     document.documentElement.dataset.theme = settings.theme;
@@ -54,7 +81,13 @@ export function ConsoleProvider({
       connection,
       session,
       bridgeUp,
-      updateSettings: async (patch) => setSettings(await api.settings.set(patch)),
+      may: (operation) => mayCall(operation, session),
+      updateSettings: async (patch) => {
+        const { own, centre } = split(patch);
+        if (Object.keys(own).length > 0) setSettings(await api.settings.set(own));
+        if (Object.keys(centre).length > 0) setSettings(await api.settings.setCentre(centre));
+      },
+      setDisplay: (display) => setSettings((current) => ({ ...current, ...display })),
     }),
     [initial.info, settings, connection, session, bridgeUp],
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { OperationName } from '../../../shared/api/registry';
 
 export const routeIds = [
   'map',
@@ -7,9 +8,25 @@ export const routeIds = [
   'shifts',
   'timeline',
   'stations',
+  'audit',
   'settings',
 ] as const;
 export type RouteId = (typeof routeIds)[number];
+
+/**
+ * The operation a section cannot do without: the section is offered only to a session the core
+ * would answer it for (the permission table decides, in the core as here).
+ */
+export const routeNeeds: Record<RouteId, OperationName> = {
+  map: 'map.snapshot',
+  alerts: 'alerts.queue',
+  clients: 'clients.detail',
+  shifts: 'alerts.act',
+  timeline: 'audit.list',
+  stations: 'settings.get',
+  audit: 'audit.list',
+  settings: 'settings.get',
+};
 
 /** Hash routing (`#/alerts`): in-page, so the locked-down window never sees a navigation. */
 export function routeFromHash(hash: string): RouteId {

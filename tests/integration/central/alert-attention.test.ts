@@ -152,7 +152,7 @@ describe('SLA targets, suppression and mute in the console core', () => {
     await supervisor.core.dispatch('alerts.liftSuppression', { id: suppression.id });
     await expect(
       supervisor.core.dispatch('alerts.liftSuppression', { id: suppression.id }),
-    ).rejects.toMatchObject({ code: 'conflict' });
+    ).rejects.toMatchObject({ code: 'not_in_force' });
     expect(await supervisor.core.dispatch('alerts.suppressions', {})).toEqual({ items: [] });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const after = sim.raise({ clientId, type: 'strap_tamper', severity: 'critical' });

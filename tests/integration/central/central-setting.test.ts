@@ -25,14 +25,25 @@ it('uses the central URL from Settings from the next start, with a cache of its 
   // No URL set: the console trains on its built-in simulator.
   const embedded = (await core.dispatch('connection.get', {})) as ConnectionState;
   expect(embedded.central).not.toBe(sim.url);
-  const bad = await apiRejection(core.dispatch('settings.set', { centralUrl: 'ftp://em.lv' }));
+  // The centre's service is an administrator's to change.
+  await core.dispatch('session.login', { username: 'referent1', password: TRAINING_PASSWORD });
+  const referent = await apiRejection(
+    core.dispatch('settings.setCentre', { centralUrl: `${sim.url}/` }),
+  );
+  expect(referent.code).toBe('forbidden');
+  await core.dispatch('session.login', { username: 'admin1', password: TRAINING_PASSWORD });
+  const bad = await apiRejection(core.dispatch('settings.setCentre', { centralUrl: 'ftp://em.lv' }));
   expect(bad).toMatchObject({ code: 'invalid_input', field: 'centralUrl' });
-  await core.dispatch('settings.set', { centralUrl: `${sim.url}/` });
+  const clear = await apiRejection(
+    core.dispatch('settings.setCentre', { centralUrl: 'http://central.example.lv' }),
+  );
+  expect(clear).toMatchObject({ code: 'invalid_input', field: 'centralUrl' });
+  await core.dispatch('settings.setCentre', { centralUrl: `${sim.url}/` });
   await core.close();
 
   core = await open(dataDir);
   expect(((await core.dispatch('connection.get', {})) as ConnectionState).central).toBe(sim.url);
-  await core.dispatch('session.login', { username: 'referent1', password: TRAINING_PASSWORD });
+  await core.dispatch('session.login', { username: 'admin1', password: TRAINING_PASSWORD });
   const status = (await core.dispatch('store.status', {})) as StoreStatus;
   expect(status.file).toMatch(/cache-127\.0\.0\.1-[0-9a-f]{8}\.db$/);
 });
@@ -41,7 +52,7 @@ it('starts the training simulator on a fresh cache each time: its world is new e
   const dataDir = tempDir();
   const first = await open(dataDir);
   core = first;
-  await first.dispatch('session.login', { username: 'referent1', password: TRAINING_PASSWORD });
+  await first.dispatch('session.login', { username: 'admin1', password: TRAINING_PASSWORD });
   const cursor = async () => ((await first.dispatch('store.status', {})) as StoreStatus).cursor;
   for (let tries = 0; tries < 100 && (await cursor()) === 0; tries += 1)
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -50,5 +61,6 @@ it('starts the training simulator on a fresh cache each time: its world is new e
 
   // Before: the old cursor was kept and the new simulator's events up to it were dropped.
   core = await open(dataDir);
+  await core.dispatch('session.login', { username: 'admin1', password: TRAINING_PASSWORD });
   expect(((await core.dispatch('store.status', {})) as StoreStatus).cursor).toBe(0);
 });

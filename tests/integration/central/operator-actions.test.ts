@@ -138,9 +138,9 @@ describe('operator actions through the console core', () => {
         () => 'accepted',
         (error: ConsoleApiError) => `${error.code}: ${error.message}`,
       );
-    expect(await reason(claim(alert))).toBe('unauthenticated: Sign in to act');
+    expect(await reason(claim(alert))).toBe('not_signed_in: Sign in first (alerts.act)');
     await core.dispatch('session.login', { username: 'technician1', password: TRAINING_PASSWORD });
-    expect(await reason(claim(alert))).toBe('forbidden: Your role may not do alert.action');
+    expect(await reason(claim(alert))).toBe('forbidden: Your role may not do this (alerts.act)');
     await core.dispatch('session.login', { username: 'referent1', password: TRAINING_PASSWORD });
     expect(await reason({ ...claim(alert), kind: 'resolve', payload: { code: 'maybe' } })).toMatch(
       /^invalid_input: .*payload.code/,
@@ -159,7 +159,8 @@ describe('operator actions through the console core', () => {
     ]);
     expect(answers.map((answer) => answer.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = answers.find((answer) => answer.status === 'rejected') as PromiseRejectedResult;
-    expect((refused.reason as ConsoleApiError).code).toBe('conflict');
+    expect((refused.reason as ConsoleApiError).code).toBe('move_waiting');
+    expect((refused.reason as ConsoleApiError).params).toEqual({ kind: 'claim' });
     expect((refused.reason as ConsoleApiError).message).toBe(
       'A claim of this alert is still waiting to be sent',
     );

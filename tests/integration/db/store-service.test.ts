@@ -4,7 +4,9 @@ import { apiRejection } from '../../helpers/rejection';
 import { describe, expect, it } from 'vitest';
 import { createConsoleCore } from '../../../electron/core/console-core';
 import { openDatabase } from '../../../electron/core/db/open-database';
-import { BARE_CACHE as CACHE_FILE } from '../../../electron/core/db/cache-file';
+import { BARE_CACHE as CACHE_FILE, cacheFileFor } from '../../../electron/core/db/cache-file';
+import { startSimulator } from '../../../electron/core/simulator/simulator';
+import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
 import { describeStoreFailure } from '../../../electron/core/db/store-service';
 import { StoreError } from '../../../electron/core/db/store';
 import { tempDir } from '../../helpers/temp-dir';
@@ -13,11 +15,12 @@ describe('a console whose cache cannot be used', () => {
   it('starts anyway, says why at start-up, and answers cache operations with the reason', async () => {
     const dataDir = tempDir();
     // Something that is not a file where the cache must go: SQLite cannot open it.
-    mkdirSync(join(dataDir, CACHE_FILE));
+    const sim = await startSimulator({ clients: 3, seed: 1, run: false });
+    mkdirSync(cacheFileFor(dataDir, sim.url));
     const core = await createConsoleCore({
       dataDir,
       mode: 'headless',
-      central: null,
+      central: sim.url,
       logError: () => undefined,
     });
 
@@ -25,22 +28,20 @@ describe('a console whose cache cannot be used', () => {
     expect(info.warnings).toEqual([
       expect.stringMatching(/^The local cache could not be opened: Cannot open the cache/),
     ]);
-    await expect(core.dispatch('store.status', {})).resolves.toMatchObject({
-      available: false,
-      counts: null,
-    });
-    const purge = await apiRejection(core.dispatch('store.purge', {}));
-    expect(purge.code).toBe('unavailable');
-    expect(purge.message).toMatch(/could not be opened/);
-    await expect(core.health()).resolves.toMatchObject({
+    // Nobody signs in without a cache (the session's sync has nowhere to go): the login says why.
+    const login = await apiRejection(
+      core.dispatch('session.login', { username: 'admin1', password: 'macibas' }),
+    );
+    expect(login.code).toBe('unavailable');
+    expect(login.message).toMatch(/could not be opened/);
+    await expect(core.health(true)).resolves.toMatchObject({
       cache: null,
       cacheError: expect.stringMatching(/could not be opened/),
     });
-    // Settings still work without the cache.
-    await expect(core.dispatch('settings.set', { language: 'lv' })).resolves.toMatchObject({
-      language: 'lv',
-    });
+    // What the login screen needs still works without the cache.
+    await expect(core.dispatch('settings.display', {})).resolves.toMatchObject({ language: 'en' });
     await core.close();
+    await sim.close();
   });
 
   it('refuses a cache from a newer console with a message that says what to do', async () => {
@@ -60,16 +61,18 @@ describe('a console whose cache cannot be used', () => {
   });
 
   it('reports status and purges on request when all is well', async () => {
-    const core = await createConsoleCore({ dataDir: tempDir(), mode: 'headless', central: null });
+    const sim = await startSimulator({ clients: 3, seed: 1, run: false });
+    const core = await createConsoleCore({ dataDir: tempDir(), mode: 'headless', central: sim.url });
+    await core.dispatch('session.login', { username: 'admin1', password: TRAINING_PASSWORD });
     const status = await core.dispatch('store.purge', {});
     expect(status).toMatchObject({
       available: true,
       error: null,
       retentionDays: 90,
-      cursor: 0,
       lastPurge: { deleted: 0 },
     });
     await core.close();
+    await sim.close();
   });
 });
 

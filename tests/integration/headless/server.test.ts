@@ -5,6 +5,8 @@ import WebSocket from 'ws';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
 import { startHeadlessServer, type HeadlessServer } from '../../../electron/headless/server';
+import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
+import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
 import { rawRequest } from '../../helpers/http';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -12,6 +14,7 @@ const TOKEN = 'test-token-0123456789';
 let core: ConsoleCore;
 let server: HeadlessServer;
 let dataDir: string;
+let sim: Simulator;
 
 function rpc(name: string, body?: unknown, headers: Record<string, string> = {}) {
   return rawRequest(server.port, {
@@ -36,18 +39,22 @@ beforeEach(async () => {
   const staticRoot = join(tempDir(), 'renderer');
   mkdirSync(staticRoot);
   writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>Sargs</title>');
+  sim = await startSimulator({ clients: 5, seed: 2, run: false });
   core = await createConsoleCore({
     dataDir,
     mode: 'headless',
-    central: null,
+    central: sim.url,
     logError: () => undefined,
   });
   server = await startHeadlessServer({ core, token: TOKEN, port: 0, staticRoot });
+  // Every round trip below but the public ones is an operator's: sign one in.
+  await rpc('session.login', { username: 'admin1', password: TRAINING_PASSWORD });
 });
 
 afterEach(async () => {
   await server.close();
   await core.close();
+  await sim.close();
 });
 
 describe('headless bridge: refusals', () => {
@@ -103,6 +110,12 @@ describe('headless bridge: refusals', () => {
     );
   });
 
+  it('answers 400, not 500, to a malformed %-escape in an operation name', async () => {
+    const answer = await rpc('app.%E0%A4%A');
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+
   it('does not serve files outside the renderer folder', async () => {
     const answer = await rawRequest(server.port, { path: '/..%2f..%2fpackage.json' });
     expect(answer.status).toBe(404);
@@ -118,13 +131,20 @@ describe('headless bridge: round trips', () => {
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 
-  it('answers /health without a token', async () => {
-    const health = await rawRequest(server.port, { path: '/health' });
-    expect(health.status).toBe(200);
-    expect(health.json()).toMatchObject({
+  it('answers /health without a token with ok and the version only; with it, the details', async () => {
+    const bare = await rawRequest(server.port, { path: '/health' });
+    expect(bare.status).toBe(200);
+    expect(bare.json()).toEqual({ ok: true, version: expect.any(String) });
+    const full = await rawRequest(server.port, {
+      path: '/health',
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
+    expect(full.json()).toMatchObject({
       ok: true,
       mode: 'headless',
-      connection: { status: 'not_configured' },
+      connection: { central: sim.url },
+      cache: { clients: expect.any(Number) },
+      audit: { intact: true, broken: null },
     });
   });
 
@@ -138,7 +158,9 @@ describe('headless bridge: round trips', () => {
     });
     await core.close();
     const restarted = await createConsoleCore({ dataDir, mode: 'headless', central: null });
-    await expect(restarted.dispatch('settings.get', {})).resolves.toMatchObject({ language: 'lv' });
+    await expect(restarted.dispatch('settings.display', {})).resolves.toMatchObject({
+      language: 'lv',
+    });
     await restarted.close();
   });
 
@@ -147,15 +169,19 @@ describe('headless bridge: round trips', () => {
       await openEvents(`?token=${TOKEN}`),
       await openEvents('', { Authorization: `Bearer ${TOKEN}` }),
     ];
+    // The first settings event each socket hears (connection events come and go meanwhile).
     const received = sockets.map(
       (socket) =>
         new Promise<unknown>((resolve) =>
-          socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))),
+          socket.on('message', (data: Buffer) => {
+            const message = JSON.parse(data.toString()) as { event: string };
+            if (message.event === 'settings.changed') resolve(message);
+          }),
         ),
     );
     await rpc('settings.set', { theme: 'light' });
     for (const message of await Promise.all(received)) {
-      expect(message).toEqual({
+      expect(message).toMatchObject({
         event: 'settings.changed',
         payload: { ...defaultSettings, theme: 'light' },
       });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Circle, CircleMarker, MapContainer, Tooltip } from 'react-leaflet';
 import type { Alert } from '../../../../shared/central/records';
-import type { ClientDetail } from '../../../../shared/domain/map';
+import { fullView, type ClientDetail } from '../../../../shared/domain/map';
 import { api } from '../../api';
 import { Basemaps } from '../map/Basemaps';
 import { ZonesLayer } from '../map/ZonesLayer';
@@ -20,7 +20,7 @@ export function AlertMiniMap({ alert, now }: { alert: Alert; now: number }) {
     let live = true;
     api.clients
       .detail({ clientId: alert.clientId })
-      .then((detail) => live && setClient(detail))
+      .then((detail) => live && setClient(fullView(detail)))
       .catch(() => live && setClient(null));
     return () => {
       live = false;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
+import { errorText } from '../../api/error-text';
 import { useTranslation } from 'react-i18next';
-import { ConsoleApiError } from '../../../../shared/api/errors';
 import type { ActionKind } from '../../../../shared/central/alert-workflow';
 import { waitingMoves } from '../../../../shared/domain/outbox';
 import { api } from '../../api';
@@ -110,7 +110,7 @@ export function AlertsPage() {
     } catch (error) {
       setMessage({
         error: true,
-        text: error instanceof ConsoleApiError ? error.message : String(error),
+        text: errorText(error, t),
       });
     }
   }

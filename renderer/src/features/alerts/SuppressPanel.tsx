@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { errorText } from '../../api/error-text';
 import { useTranslation } from 'react-i18next';
-import { ConsoleApiError } from '../../../../shared/api/errors';
 import type { AlertQueueItem } from '../../../../shared/domain/alerts';
 import { SUPPRESS_MAX_MINUTES, SUPPRESS_MIN_MINUTES } from '../../../../shared/domain/attention';
 import { api } from '../../api';
@@ -27,7 +27,7 @@ export function SuppressPanel({ item, supervisor }: { item: AlertQueueItem; supe
       setReason('');
       setError(null);
     } catch (failure) {
-      setError(failure instanceof ConsoleApiError ? failure.message : String(failure));
+      setError(errorText(failure, t));
     }
   }
 
@@ -36,7 +36,7 @@ export function SuppressPanel({ item, supervisor }: { item: AlertQueueItem; supe
       await api.alerts.liftSuppression({ id });
       setError(null);
     } catch (failure) {
-      setError(failure instanceof ConsoleApiError ? failure.message : String(failure));
+      setError(errorText(failure, t));
     }
   }
 

@@ -20,6 +20,7 @@ export function Basemaps() {
           key={settings.tileUrl}
           url={settings.tileUrl}
           attribution={settings.tileAttribution}
+          subdomains={settings.tileSubdomains}
         />
       )}
     </>

@@ -3,7 +3,7 @@ import L from 'leaflet';
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapContainer, Polyline, useMap } from 'react-leaflet';
-import type { ClientDetail, Trail } from '../../../../shared/domain/map';
+import { fullView, type ClientDetail, type Trail } from '../../../../shared/domain/map';
 import { api } from '../../api';
 import { useConsole } from '../../app/console-context';
 import { Basemaps } from './Basemaps';
@@ -42,7 +42,7 @@ export function MapPage() {
   useEffect(() => {
     if (!selected) return;
     let live = true;
-    void api.clients.detail({ clientId: selected }).then((d) => live && setDetail(d));
+    void api.clients.detail({ clientId: selected }).then((d) => live && setDetail(fullView(d)));
     void api.clients
       .trail({ clientId: selected, hours: settings.trailHours })
       .then((tr) => live && setTrail(tr));

@@ -1,4 +1,5 @@
 import type L from 'leaflet';
+import { escapeHtml } from '../../../../shared/format/plain-text';
 import { EtagMismatch, PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { leafletLayer } from 'protomaps-leaflet';
 import { useEffect, useState } from 'react';
@@ -59,7 +60,8 @@ export function PmtilesBase({ path }: { path: string }) {
           maxDataZoom: header.maxZoom,
           // The sea is where the file has no land: the map's own sea colour, as offline.
           backgroundColor: '#0b1a2a',
-          attribution: typeof metadata.attribution === 'string' ? metadata.attribution : '',
+          attribution:
+            typeof metadata.attribution === 'string' ? escapeHtml(metadata.attribution) : '',
         }) as unknown as L.Layer;
         // How many of its tiles are drawn, on the map's element (what tests and support read).
         let drawn = 0;

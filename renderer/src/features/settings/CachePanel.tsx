@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { errorText } from '../../api/error-text';
 import { useTranslation } from 'react-i18next';
-import { ConsoleApiError } from '../../../../shared/api/errors';
 import type { StoreStatus } from '../../../../shared/domain/store-status';
 import { localeFor } from '../../../../shared/i18n';
 import { api } from '../../api';
@@ -21,7 +21,7 @@ export function CachePanel() {
       setStatus(next ?? (await api.store.status()));
       setError(null);
     } catch (caught) {
-      setError(caught instanceof ConsoleApiError ? caught.message : String(caught));
+      setError(errorText(caught, t));
     }
   }, []);
 

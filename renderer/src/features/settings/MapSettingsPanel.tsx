@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useConsole } from '../../app/console-context';
 import { SaveMessage, useSaveSettings } from './use-save';
 
-/** The map's basemap (an institution's tile server, else offline) and trail length. */
+/** The centre's basemaps: an institution's tile server, a local PMTiles file, else offline. */
 export function MapSettingsPanel() {
   const { t } = useTranslation();
   const { settings } = useConsole();
   const [tileUrl, setTileUrl] = useState(settings.tileUrl ?? '');
   const [attribution, setAttribution] = useState(settings.tileAttribution);
+  const [subdomains, setSubdomains] = useState(settings.tileSubdomains.join(','));
+  const [basemapDir, setBasemapDir] = useState(settings.basemapDir ?? '');
   const [pmtilesPath, setPmtilesPath] = useState(settings.pmtilesPath ?? '');
-  const [trailHours, setTrailHours] = useState(String(settings.trailHours));
   const { message, save } = useSaveSettings();
 
   async function submit(event: FormEvent): Promise<void> {
@@ -19,8 +20,9 @@ export function MapSettingsPanel() {
       {
         tileUrl: tileUrl.trim() === '' ? null : tileUrl.trim(),
         tileAttribution: attribution,
+        tileSubdomains: subdomains.split(',').map((part) => part.trim()).filter(Boolean),
+        basemapDir: basemapDir.trim() === '' ? null : basemapDir.trim(),
         pmtilesPath: pmtilesPath.trim() === '' ? null : pmtilesPath.trim(),
-        trailHours: Number(trailHours),
       },
       t('settings.saved'),
     );
@@ -43,22 +45,25 @@ export function MapSettingsPanel() {
           value={attribution}
           onChange={(event) => setAttribution(event.target.value)}
         />
+        <label htmlFor="tile-subdomains">{t('centre.subdomains')}</label>
+        <input
+          id="tile-subdomains"
+          value={subdomains}
+          onChange={(event) => setSubdomains(event.target.value)}
+        />
+        <label htmlFor="basemap-dir">{t('centre.basemapDir')}</label>
+        <input
+          id="basemap-dir"
+          placeholder={t('centre.basemapDirPlaceholder')}
+          value={basemapDir}
+          onChange={(event) => setBasemapDir(event.target.value)}
+        />
         <label htmlFor="pmtiles-path">{t('mapSettings.pmtilesPath')}</label>
         <input
           id="pmtiles-path"
           placeholder={t('mapSettings.pmtilesPlaceholder')}
           value={pmtilesPath}
           onChange={(event) => setPmtilesPath(event.target.value)}
-        />
-        <label htmlFor="trail-hours">{t('mapSettings.trailHours')}</label>
-        <input
-          id="trail-hours"
-          type="number"
-          min={0.25}
-          max={72}
-          step={0.25}
-          value={trailHours}
-          onChange={(event) => setTrailHours(event.target.value)}
         />
       </div>
       <p className="muted">{t('mapSettings.hint')}</p>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConsoleApiError } from '../../../../shared/api/errors';
 import { languages, type Settings, type SettingsPatch } from '../../../../shared/domain/settings';
+import { errorText } from '../../api/error-text';
 import { useConsole } from '../../app/console-context';
+import { SecurityPanel } from './SecurityPanel';
 import { AboutPanel } from './AboutPanel';
 import { AlertSettingsPanel } from './AlertSettingsPanel';
 import { CachePanel } from './CachePanel';
@@ -13,7 +14,7 @@ type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; messag
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { settings, updateSettings } = useConsole();
+  const { settings, updateSettings, may } = useConsole();
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
 
   async function apply(patch: SettingsPatch): Promise<void> {
@@ -21,8 +22,7 @@ export function SettingsPage() {
       await updateSettings(patch);
       setSave({ kind: 'saved' });
     } catch (error) {
-      const message = error instanceof ConsoleApiError ? error.message : String(error);
-      setSave({ kind: 'failed', message });
+      setSave({ kind: 'failed', message: errorText(error, t) });
     }
   }
 
@@ -51,15 +51,34 @@ export function SettingsPage() {
           <option value="dark">{t('settings.themeDark')}</option>
           <option value="light">{t('settings.themeLight')}</option>
         </select>
+        <label htmlFor="trail-hours">{t('mapSettings.trailHours')}</label>
+        <input
+          id="trail-hours"
+          type="number"
+          min={0.25}
+          max={72}
+          step={0.25}
+          defaultValue={settings.trailHours}
+          onBlur={(event) => void apply({ trailHours: Number(event.target.value) })}
+        />
       </div>
       <p role="status" className={save.kind === 'failed' ? 'error' : 'muted'}>
         {save.kind === 'saved' && t('settings.saved')}
         {save.kind === 'failed' && t('settings.saveFailed', { message: save.message })}
       </p>
-      <CentralPanel />
-      <MapSettingsPanel />
-      <AlertSettingsPanel />
-      <CachePanel />
+      {may('settings.setCentre') ? (
+        <>
+          <CentralPanel />
+          <MapSettingsPanel />
+          <AlertSettingsPanel />
+          <SecurityPanel />
+        </>
+      ) : (
+        <p className="muted" data-testid="centre-admin-only">
+          {t('centre.adminOnly')}
+        </p>
+      )}
+      {may('store.status') && <CachePanel />}
       <AboutPanel />
     </section>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { ConsoleApiError } from '../../../../shared/api/errors';
-import type { SettingsPatch } from '../../../../shared/domain/settings';
+import { useTranslation } from 'react-i18next';
+import type { CentreSettingsPatch, SettingsPatch } from '../../../../shared/domain/settings';
+import { errorText } from '../../api/error-text';
 import { useConsole } from '../../app/console-context';
 
 type Message = { error: boolean; text: string } | null;
@@ -8,8 +9,9 @@ type Message = { error: boolean; text: string } | null;
 /** Saves a settings patch and keeps what to tell the operator: done, or the core's reason. */
 export function useSaveSettings(): {
   message: Message;
-  save(patch: SettingsPatch, done: string): Promise<void>;
+  save(patch: SettingsPatch & CentreSettingsPatch, done: string): Promise<void>;
 } {
+  const { t } = useTranslation();
   const { updateSettings } = useConsole();
   const [message, setMessage] = useState<Message>(null);
   return {
@@ -19,8 +21,7 @@ export function useSaveSettings(): {
         await updateSettings(patch);
         setMessage({ error: false, text: done });
       } catch (error) {
-        const text = error instanceof ConsoleApiError ? error.message : String(error);
-        setMessage({ error: true, text });
+        setMessage({ error: true, text: errorText(error, t) });
       }
     },
   };

@@ -1,0 +1,119 @@
+import { ConsoleApiError } from '../../../shared/api/errors';
+import { isStateMove } from '../../../shared/central/alert-workflow';
+import { waitingMoves } from '../../../shared/domain/outbox';
+import type { OperatorActions } from '../actions/operator-actions';
+import { operatorOf } from '../api/dispatcher';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { StoreService } from '../db/store-service';
+import type { EventBus } from '../events/event-bus';
+import type { CoreModule } from '../module';
+import type { Clock } from '../runtime/clock';
+import { attentionSummary } from './attention-summary';
+import { Mute } from './mute';
+
+type AlertOperation =
+  | 'alerts.queue'
+  | 'alerts.detail'
+  | 'alerts.act'
+  | 'alerts.suppress'
+  | 'alerts.liftSuppression'
+  | 'alerts.suppressions'
+  | 'attention.get'
+  | 'attention.summary'
+  | 'attention.mute'
+  | 'attention.unmute'
+  | 'attention.notify';
+
+export interface AlertsModuleOptions {
+  store: StoreService;
+  events: EventBus;
+  actions: OperatorActions;
+  audit: AuditTrail;
+  clock: Clock;
+  /** Shows a desktop notification where the shell can (Electron); absent in headless runs. */
+  notify?: (notification: { title: string; body: string; tag: string }) => void;
+}
+
+/**
+ * The queue, its workflow, suppressions and this console's sounds and notifications. Who may call
+ * each (supervisors alone suppress) is the permission table's; the caller comes from the dispatcher.
+ */
+export function alertsModule(options: AlertsModuleOptions): CoreModule<AlertOperation> {
+  const { store, events, actions, audit, clock } = options;
+  const mute = new Mute(events, audit, clock);
+
+  const announceSuppressions = async (): Promise<void> => {
+    const items = await store.run((s) => s.activeSuppressions(clock().toISOString()));
+    events.emit('alerts.suppressed', { items });
+  };
+
+  let acting: Promise<unknown> = Promise.resolve();
+  return {
+    name: 'alerts',
+    handlers: {
+      'alerts.queue': async () => ({ items: await store.run((s) => s.alertQueue()) }),
+      'alerts.detail': async ({ alertId }, context) => {
+        const item = await store.run((s) => s.alertQueueItem(alertId));
+        if (!item)
+          throw new ConsoleApiError('not_found', `No alert ${alertId}`, 'alertId', {
+            what: 'alert',
+          });
+        await audit.viewed(operatorOf(context), 'alert', alertId);
+        return { item, actions: await store.run((s) => s.actionsForAlert(alertId)) };
+      },
+      'alerts.act': (input, context) => {
+        const operator = operatorOf(context);
+        // One at a time: the check for a move still waiting and the queueing are one step.
+        const act = acting.then(async () => {
+          if (isStateMove(input.kind)) {
+            const waiting = waitingMoves((await actions.view()).items).get(input.alertId);
+            // Its version is about to change: a second move would be refused by the service.
+            if (waiting)
+              throw new ConsoleApiError(
+                'move_waiting',
+                `A ${waiting} of this alert is still waiting to be sent`,
+                undefined,
+                { kind: waiting },
+              );
+          }
+          const item = await actions.queue(operator, 'alert.action', input);
+          return { id: item.id, alertId: input.alertId };
+        });
+        acting = act.catch(() => undefined);
+        return act;
+      },
+      'alerts.suppress': async (input, context) => {
+        const operator = operatorOf(context);
+        const from = clock();
+        const until = new Date(from.getTime() + input.minutes * 60_000).toISOString();
+        const suppression = await store.run((s) =>
+          s.addSuppression(input, from.toISOString(), until, operator.id),
+        );
+        await announceSuppressions();
+        return suppression;
+      },
+      'alerts.liftSuppression': async ({ id }, context) => {
+        const operator = operatorOf(context);
+        const lifted = await store.run((s) =>
+          s.liftSuppression(id, clock().toISOString(), operator.id),
+        );
+        if (!lifted)
+          throw new ConsoleApiError('not_in_force', `Suppression ${id} is not in force`);
+        await announceSuppressions();
+        return lifted;
+      },
+      'alerts.suppressions': async () => ({
+        items: await store.run((s) => s.activeSuppressions(clock().toISOString())),
+      }),
+      'attention.get': () => mute.get(),
+      'attention.summary': async () => attentionSummary(await store.run((s) => s.alertQueue())),
+      'attention.mute': ({ minutes }, context) => mute.mute(minutes, operatorOf(context)),
+      'attention.unmute': (_input, context) => mute.unmute(operatorOf(context)),
+      'attention.notify': (notification) => {
+        if (!options.notify) return { shown: false };
+        options.notify(notification);
+        return { shown: true };
+      },
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import type { Role } from '../central/records';
+import type { EventName, OperationName } from './registry';
+
+/**
+ * Who may call an operation (or receive an event):
+ * - `public`: anyone, signed in or not (what the login screen needs, nothing personal);
+ * - `signed-in`: any operator with an unlocked session;
+ * - `roles`: an operator holding at least one of the roles, with an unlocked session.
+ * `whileLocked` admits a locked session too (the lock screen's own calls).
+ */
+export type Access =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'signed-in'; readonly whileLocked: boolean }
+  | { readonly kind: 'roles'; readonly roles: readonly Role[]; readonly whileLocked: boolean };
+
+const PUBLIC: Access = { kind: 'public' };
+const SIGNED_IN: Access = { kind: 'signed-in', whileLocked: false };
+const SESSION: Access = { kind: 'signed-in', whileLocked: true };
+const only = (...roles: Role[]): Access => ({ kind: 'roles', roles, whileLocked: false });
+
+/** Referents watch; supervisors do all a referent does and more. */
+const WATCH = only('referent', 'supervisor');
+const SUPERVISE = only('supervisor');
+const ADMIN = only('admin');
+
+/**
+ * The one permission table: a row for every operation in the registry (the type refuses a missing
+ * row), checked by the core's dispatcher before any handler runs. The page reads the same table to
+ * hide what the core would refuse. It lives in shared/ for that reason; the core never trusts the
+ * page's reading of it.
+ */
+export const permissions = {
+  'app.info': PUBLIC,
+  'settings.display': PUBLIC,
+  'settings.get': SIGNED_IN,
+  'settings.set': SIGNED_IN,
+  'settings.setCentre': ADMIN,
+  'connection.get': PUBLIC,
+  'session.get': PUBLIC,
+  'session.login': PUBLIC,
+  'session.logout': SESSION,
+  'session.lock': SIGNED_IN,
+  'session.unlock': SESSION,
+  'session.activity': SIGNED_IN,
+  'store.status': ADMIN,
+  'store.purge': ADMIN,
+  'outbox.list': SIGNED_IN,
+  'outbox.markSeen': SIGNED_IN,
+  'alerts.act': WATCH,
+  'map.snapshot': WATCH,
+  // A technician gets the reduced view commissioning needs (the handler decides which).
+  'clients.detail': only('referent', 'supervisor', 'technician'),
+  'clients.trail': WATCH,
+  'alerts.queue': WATCH,
+  'alerts.detail': WATCH,
+  'basemap.range': SIGNED_IN,
+  'alerts.suppress': SUPERVISE,
+  'alerts.liftSuppression': SUPERVISE,
+  'alerts.suppressions': WATCH,
+  'attention.get': WATCH,
+  // Counts and severities only: the lock screen keeps sounding alerts without showing names.
+  'attention.summary': { kind: 'roles', roles: ['referent', 'supervisor'], whileLocked: true },
+  'attention.mute': WATCH,
+  'attention.unmute': WATCH,
+  'attention.notify': WATCH,
+  'audit.status': SUPERVISE,
+  'audit.list': SUPERVISE,
+  'audit.export': SUPERVISE,
+} as const satisfies Record<OperationName, Access>;
+
+/**
+ * Who receives each event. Events carry the same data as operations do, so they pass the same
+ * gate: a window signed out or locked hears only what the login or lock screen needs.
+ */
+export const eventPermissions = {
+  'connection.state': PUBLIC,
+  'settings.changed': SIGNED_IN,
+  'session.changed': PUBLIC,
+  'outbox.changed': SIGNED_IN,
+  'map.fixes': WATCH,
+  'map.reload': WATCH,
+  'alerts.changed': { kind: 'roles', roles: ['referent', 'supervisor'], whileLocked: true },
+  'zones.changed': WATCH,
+  'alerts.breached': WATCH,
+  'alerts.suppressed': WATCH,
+  'attention.changed': WATCH,
+  'audit.changed': SUPERVISE,
+} as const satisfies Record<EventName, Access>;
+
+/** The caller as the gate sees them: who is signed in, and whether the console is locked. */
+export interface Caller {
+  operator: { id: string; roles: readonly Role[] } | null;
+  locked: boolean;
+}
+
+export type Verdict = 'ok' | 'not_signed_in' | 'locked' | 'forbidden';
+
+/** The gate's one rule, for operations and events alike. */
+export function judge(access: Access, caller: Caller): Verdict {
+  if (access.kind === 'public') return 'ok';
+  if (!caller.operator) return 'not_signed_in';
+  if (caller.locked && !access.whileLocked) return 'locked';
+  if (access.kind === 'signed-in') return 'ok';
+  const held = caller.operator.roles;
+  return access.roles.some((role) => held.includes(role)) ? 'ok' : 'forbidden';
+}
+
+export function mayCall(name: OperationName, caller: Caller): boolean {
+  return judge(permissions[name], caller) === 'ok';
+}
+
+export function mayReceive(name: EventName, caller: Caller): boolean {
+  return judge(eventPermissions[name], caller) === 'ok';
+}
