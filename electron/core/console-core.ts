@@ -26,7 +26,12 @@ import { healthReport, type HealthReport } from './health';
 import { LiveFeed } from './map/live-feed';
 import { mapModule } from './map/map-module';
 import type { AnyModule } from './module';
-import { monotonic as systemMonotonic, systemClock, type Clock, type Monotonic } from './runtime/clock';
+import {
+  monotonic as systemMonotonic,
+  systemClock,
+  type Clock,
+  type Monotonic,
+} from './runtime/clock';
 import { ensurePrivateDataDir } from './runtime/data-dir';
 import { settingsModule } from './settings/settings-module';
 import { openSettingsStore } from './settings/settings-store';
@@ -111,7 +116,12 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     onSnapshot: () => live.reloaded(),
     now: clock,
   });
-  const actions = new OperatorActions({ store, events, sendSoon: () => central.sendSoon(), now: clock });
+  const actions = new OperatorActions({
+    store,
+    events,
+    sendSoon: () => central.sendSoon(),
+    now: clock,
+  });
   central.onOutboxSettled((settled) => {
     live.applied(settled.records);
     void actions.announce().catch((e: unknown) => logError('outbox view', e));
@@ -124,7 +134,13 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     monotonic,
     logError,
   });
-  const slaWatch = new SlaWatch({ store, events, sla: () => settings.get().alertSla, now: clock, logError });
+  const slaWatch = new SlaWatch({
+    store,
+    events,
+    sla: () => settings.get().alertSla,
+    now: clock,
+    logError,
+  });
   const auditing = await auditModule({
     store,
     central,
@@ -140,7 +156,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     name: pkg.productName,
     version: pkg.version,
     mode: options.mode,
-    runtime: { node: process.versions.node, electron: options.electronVersion ?? null, platform: process.platform },
+    runtime: {
+      node: process.versions.node,
+      electron: options.electronVersion ?? null,
+      platform: process.platform,
+    },
     dataDir: options.dataDir,
     startedAt: clock().toISOString(),
     warnings: [...settings.warnings, ...(store.openError ? [store.openError] : [])],
@@ -155,7 +175,12 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     clientsModule(store, audit),
     alertsModule({ store, events, actions, audit, clock, notify: options.notify }),
     auditing.module,
-    { name: 'sla', handlers: {}, start: () => slaWatch.start(options.slaCheckMs), close: () => slaWatch.stop() },
+    {
+      name: 'sla',
+      handlers: {},
+      start: () => slaWatch.start(options.slaCheckMs),
+      close: () => slaWatch.stop(),
+    },
     { name: 'central', handlers: {}, close: () => central.close() },
     storeModule(store, audit),
     { name: 'simulator', handlers: {}, close: () => simulator?.close() },

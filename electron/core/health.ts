@@ -20,7 +20,12 @@ export type HealthReport =
       /** Counts of cached records; null while the local cache is unavailable. */
       cache: Record<string, number> | null;
       cacheError: string | null;
-      audit: { rows: number; intact: boolean; broken: ChainBreak | null; anchoring: boolean | null };
+      audit: {
+        rows: number;
+        intact: boolean;
+        broken: ChainBreak | null;
+        anchoring: boolean | null;
+      };
     };
 
 export async function healthReport(

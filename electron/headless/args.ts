@@ -75,6 +75,7 @@ function parseCentral(raw: string): string {
 }
 
 function parseToken(raw: string, where: string): string {
-  if (!TOKEN_PATTERN.test(raw)) throw new Error(`${where}: the token must be 16 to 128 of [A-Za-z0-9_-]`);
+  if (!TOKEN_PATTERN.test(raw))
+    throw new Error(`${where}: the token must be 16 to 128 of [A-Za-z0-9_-]`);
   return raw;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createConsoleCore, type ConsoleCore } from '../core/console-core';
+import { shellPolicy } from '../core/security/shell-policy';
 import { registerIpc } from './ipc';
 import { showNotification } from './notify';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -54,15 +55,14 @@ async function start(): Promise<void> {
     ),
   });
   denyPermissions(session.defaultSession);
-  // An installed console has no menu (and so no DevTools or reload accelerators); a developer's has.
-  if (app.isPackaged) Menu.setApplicationMenu(null);
+  const policy = shellPolicy(app.isPackaged);
+  if (policy.applicationMenu === 'none') Menu.setApplicationMenu(null);
   serveRenderer(join(root, 'dist', 'renderer'), () => core?.imageOrigins() ?? []);
   registerIpc(core);
   const preload = join(root, 'dist', 'electron', 'preload.cjs');
-  const devTools = !app.isPackaged;
-  createMainWindow(preload, devTools);
+  createMainWindow(preload, policy.devTools);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload, devTools);
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload, policy.devTools);
   });
 }
 

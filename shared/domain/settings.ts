@@ -48,6 +48,8 @@ export const tileUrlSchema = z
     /^https?:\/\/(([A-Za-z0-9-]+|\{s\})(\.([A-Za-z0-9-]+|\{s\}))*|\[::1\])(:\d{1,5})?\/[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}[^\s]*$/,
     'must be an https tile URL with {z}, {x} and {y}',
   )
+  // {s} alone would make the host whatever the subdomain list says: a named domain must follow.
+  .refine((url) => !/^https?:\/\/\{s\}[:/]/.test(url), '{s} must be part of a host name')
   .refine(isAllowedTransport, 'must be https (plain http only to this machine)');
 
 /** Subdomains `{s}` stands for; each becomes one explicit origin in the CSP. */
@@ -74,7 +76,10 @@ export const pmtilesPathSchema = z
   .string()
   .trim()
   .max(4096)
-  .regex(/^(\/(?!\/)|[A-Za-z]:[\\/](?![\\/])).*\.pmtiles$/i, 'must be an absolute path to a .pmtiles file');
+  .regex(
+    /^(\/(?!\/)|[A-Za-z]:[\\/](?![\\/])).*\.pmtiles$/i,
+    'must be an absolute path to a .pmtiles file',
+  );
 
 /** The folder an administrator allows basemap files to be read from (absolute, local). */
 export const basemapDirSchema = z
@@ -150,7 +155,10 @@ export const centreSettingsPatchSchema = z
 export type CentreSettingsPatch = z.infer<typeof centreSettingsPatchSchema>;
 
 /** What the login screen needs before anyone signs in: nothing but how to draw it. */
-export const displaySettingsSchema = z.object({ language: settingsFields.language, theme: settingsFields.theme });
+export const displaySettingsSchema = z.object({
+  language: settingsFields.language,
+  theme: settingsFields.theme,
+});
 export type DisplaySettings = z.infer<typeof displaySettingsSchema>;
 
 /** What a stored file may hold: unknown keys (from a newer console) are dropped, not fatal. */

@@ -3,7 +3,8 @@ export const enAccess = {
   errorCode: {
     invalid_input: 'Not accepted: {{message}}',
     unknown_operation: 'This console does not know that request.',
-    unauthenticated: 'This page is not connected to the console: reopen it from the address the console printed.',
+    unauthenticated:
+      'This page is not connected to the console: reopen it from the address the console printed.',
     not_signed_in: 'Sign in first.',
     wrong_credentials: 'Wrong username or password.',
     locked: 'The console is locked: enter your password.',
@@ -36,7 +37,8 @@ export const enAccess = {
   audit: {
     title: 'Audit log',
     intact: 'Chain intact: {{rows}} entries checked {{time}}.',
-    broken: 'The audit chain is broken at entry {{seq}} ({{reason}}). The log may have been altered.',
+    broken:
+      'The audit chain is broken at entry {{seq}} ({{reason}}). The log may have been altered.',
     reason: {
       altered: 'altered',
       out_of_order: 'out of order',
@@ -47,7 +49,8 @@ export const enAccess = {
     anchoring: 'Anchoring with the central service',
     anchoringOn: 'on: last head {{seq}} sent {{time}}',
     anchoringWaiting: 'on, nothing sent yet',
-    anchoringOff: 'unavailable: the central service does not keep anchors (API 1.0); this log is this console’s alone',
+    anchoringOff:
+      'unavailable: the central service does not keep anchors (API 1.0); this log is this console’s alone',
     anchoringUnknown: 'not known yet (sign in)',
     operator: 'Operator',
     action: 'Action starts with',
@@ -59,7 +62,14 @@ export const enAccess = {
     exported: '{{rows}} entries exported',
     more: 'Older entries',
     empty: 'No entries match.',
-    columns: { seq: 'No.', at: 'Time', operator: 'Operator', action: 'Action', subject: 'Subject', detail: 'Detail' },
+    columns: {
+      seq: 'No.',
+      at: 'Time',
+      operator: 'Operator',
+      action: 'Action',
+      subject: 'Subject',
+      detail: 'Detail',
+    },
     banner: 'The audit log’s chain is broken: open the Audit page.',
   },
   security: {
@@ -68,7 +78,8 @@ export const enAccess = {
     hint: 'A locked console hides every client and answers nothing but the lock screen until the same operator’s password is given; alerts keep sounding.',
   },
   centre: {
-    adminOnly: 'The centre’s settings (central service, basemaps, retention, alert targets, idle lock) are changed by an administrator.',
+    adminOnly:
+      'The centre’s settings (central service, basemaps, retention, alert targets, idle lock) are changed by an administrator.',
     basemapDir: 'Folder basemap files may be read from',
     basemapDirPlaceholder: 'e.g. /srv/maps',
     subdomains: 'Tile subdomains for {s}',

@@ -3,7 +3,8 @@ export const lvAccess = {
   errorCode: {
     invalid_input: 'Nav pieņemts: {{message}}',
     unknown_operation: 'Šī konsole šādu pieprasījumu nezina.',
-    unauthenticated: 'Šī lapa nav savienota ar konsoli: atveriet to no adreses, ko konsole izdrukāja.',
+    unauthenticated:
+      'Šī lapa nav savienota ar konsoli: atveriet to no adreses, ko konsole izdrukāja.',
     not_signed_in: 'Vispirms piesakieties.',
     wrong_credentials: 'Nepareizs lietotājvārds vai parole.',
     locked: 'Konsole ir bloķēta: ievadiet savu paroli.',
@@ -47,7 +48,8 @@ export const lvAccess = {
     anchoring: 'Enkurošana centrālajā dienestā',
     anchoringOn: 'ieslēgta: pēdējā galva {{seq}} nosūtīta {{time}}',
     anchoringWaiting: 'ieslēgta, vēl nekas nav nosūtīts',
-    anchoringOff: 'nav pieejama: centrālais dienests enkurus neglabā (API 1.0); šis žurnāls ir tikai šīs konsoles',
+    anchoringOff:
+      'nav pieejama: centrālais dienests enkurus neglabā (API 1.0); šis žurnāls ir tikai šīs konsoles',
     anchoringUnknown: 'vēl nav zināms (piesakieties)',
     operator: 'Operators',
     action: 'Darbība sākas ar',
@@ -59,7 +61,14 @@ export const lvAccess = {
     exported: 'Eksportēti {{rows}} ieraksti',
     more: 'Vecāki ieraksti',
     empty: 'Nav atbilstošu ierakstu.',
-    columns: { seq: 'Nr.', at: 'Laiks', operator: 'Operators', action: 'Darbība', subject: 'Subjekts', detail: 'Sīkāk' },
+    columns: {
+      seq: 'Nr.',
+      at: 'Laiks',
+      operator: 'Operators',
+      action: 'Darbība',
+      subject: 'Subjekts',
+      detail: 'Sīkāk',
+    },
     banner: 'Audita žurnāla ķēde ir pārtrūkusi: atveriet Audita lapu.',
   },
   security: {
@@ -68,7 +77,8 @@ export const lvAccess = {
     hint: 'Bloķēta konsole slēpj visus klientus un atbild tikai bloķēšanas ekrānam, līdz tas pats operators ievada paroli; trauksmes turpina skanēt.',
   },
   centre: {
-    adminOnly: 'Centra iestatījumus (centrālais dienests, pamatkartes, glabāšana, trauksmju mērķi, bloķēšana) maina administrators.',
+    adminOnly:
+      'Centra iestatījumus (centrālais dienests, pamatkartes, glabāšana, trauksmju mērķi, bloķēšana) maina administrators.',
     basemapDir: 'Mape, no kuras drīkst lasīt pamatkartes',
     basemapDirPlaceholder: 'piem., /srv/maps',
     subdomains: 'Flīžu apakšdomēni {s} vietā',

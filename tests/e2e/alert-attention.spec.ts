@@ -1,6 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
 import type { Simulator } from '../../electron/core/simulator/simulator';
+import { defaultAlertSla } from '../../shared/domain/alerts';
 import {
+  asAdmin,
   expect,
   signIn,
   startConsoleOnSimulator,
@@ -128,14 +130,11 @@ test('an unclaimed critical alert sounds until claimed; a missed target reaches 
 }) => {
   test.setTimeout(120_000);
   await start(30);
-  const page = await openQueue(browser, 'supervisor1');
   // A short claim target for critical alerts (15 s), so the test sees it missed.
-  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
-  const panel = page.getByTestId('alert-settings');
-  await panel.getByLabel('Critical Claim within (min)').fill('0.25');
-  await panel.getByRole('button', { name: 'Save' }).click();
-  await expect(panel.getByRole('status')).toHaveText('Saved');
-  await page.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
+  await asAdmin(headless, {
+    alertSla: { ...defaultAlertSla, critical: { ...defaultAlertSla.critical, claimS: 15 } },
+  });
+  const page = await openQueue(browser, 'supervisor1');
 
   const [clientId] = sim.state.clients.keys();
   const alert = sim.raise({ clientId: clientId!, type: 'victim_proximity', severity: 'critical' });

@@ -5,6 +5,7 @@ import {
   signIn,
   startConsoleOnSimulator,
   startHeadlessConsole,
+  switchOperator,
   test,
   type HeadlessConsole,
 } from './fixtures/headless-console';
@@ -151,7 +152,10 @@ test('a claim made while the service is down waits, is shown as waiting, and is 
 test('the centre’s checklist and targets from Settings are what the alert detail shows', async ({
   browser,
 }) => {
-  const a = await openQueue(browser, first, 'supervisor1');
+  // The centre's checklist and targets are an administrator's to set.
+  const a = await (await browser.newContext()).newPage();
+  await a.goto(first.url);
+  await signIn(a, 'admin1');
   await a.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   const panel = a.getByTestId('alert-settings');
   await panel.getByLabel('Checklist for').selectOption('victim_proximity');
@@ -160,12 +164,14 @@ test('the centre’s checklist and targets from Settings are what the alert deta
   await panel.getByLabel('Critical Resolve within (min)').fill('1');
   await panel.getByRole('button', { name: 'Save' }).click();
   await expect(panel.getByRole('status')).toHaveText(
-    'alertSla.critical.resolveS: resolving cannot be due before claiming',
+    'Not accepted: alertSla.critical.resolveS: resolving cannot be due before claiming',
   );
   await panel.getByLabel('Critical Claim within (min)').fill('0.25');
   await panel.getByRole('button', { name: 'Save' }).click();
   await expect(panel.getByRole('status')).toHaveText('Saved');
 
+  // The supervisor on shift sees them.
+  await switchOperator(a, 'supervisor1');
   await a.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
   const alert = sim.raise({
     clientId: someClient(),

@@ -7,7 +7,7 @@ test('Settings shows the local cache, keeps a new retention period and purges on
   headlessConsole,
 }) => {
   await page.goto(headlessConsole.url);
-  await signIn(page);
+  await signIn(page, 'admin1');
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   const panel = page.getByTestId('cache-panel');
   await expect(panel).toContainText(join(headlessConsole.dataDir, 'training.db'));
@@ -44,7 +44,7 @@ test('Settings takes the centre’s central service URL for the next start, and 
   headlessConsole,
 }) => {
   await page.goto(headlessConsole.url);
-  await signIn(page);
+  await signIn(page, 'admin1');
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   const panel = page.getByTestId('central-panel');
   await expect(panel).toContainText('This console works with: http://127.0.0.1:');

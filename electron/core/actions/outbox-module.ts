@@ -14,7 +14,10 @@ export function outboxModule(
       'outbox.list': () => actions.view(),
       'outbox.markSeen': async ({ id }, context) => {
         const view = await actions.markSeen(id);
-        await audit.record(operatorOf(context), 'outbox.refusal_seen', { type: 'outbox', id: String(id) });
+        await audit.record(operatorOf(context), 'outbox.refusal_seen', {
+          type: 'outbox',
+          id: String(id),
+        });
         return view;
       },
     },

@@ -97,8 +97,7 @@ export function alertsModule(options: AlertsModuleOptions): CoreModule<AlertOper
         const lifted = await store.run((s) =>
           s.liftSuppression(id, clock().toISOString(), operator.id),
         );
-        if (!lifted)
-          throw new ConsoleApiError('not_in_force', `Suppression ${id} is not in force`);
+        if (!lifted) throw new ConsoleApiError('not_in_force', `Suppression ${id} is not in force`);
         await announceSuppressions();
         return lifted;
       },

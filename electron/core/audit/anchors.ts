@@ -12,7 +12,6 @@ export const ANCHOR_EVERY_MS = 5 * 60_000;
 export const ANCHOR_EVERY_ROWS = 1_000;
 export const FEATURE = 'audit_anchors';
 
-
 export interface AnchorState {
   /** null until the service was asked; false against a 1.0 service. */
   available: boolean | null;
@@ -30,6 +29,24 @@ export interface AnchorSenderOptions {
   everyMs?: number;
   everyRows?: number;
   onChange: () => void;
+}
+
+/** Every anchor the service holds for a console, page by page, oldest first. */
+export async function fetchAnchors(http: CentralHttp, consoleId: string): Promise<AuditAnchor[]> {
+  const anchors: AuditAnchor[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ consoleId, limit: '1000' });
+    if (cursor) query.set('cursor', cursor);
+    const page: z.output<typeof anchorPageSchema> = await http.request(
+      'GET',
+      `/audit/anchors?${query}`,
+      anchorPageSchema,
+    );
+    anchors.push(...page.items.map(({ seq, hash }) => ({ seq, hash })));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return anchors;
 }
 
 /**
@@ -65,20 +82,7 @@ export class AnchorSender {
   async fetchAll(): Promise<AuditAnchor[]> {
     const http = this.options.http();
     if (!http || !this.state.available) return [];
-    const anchors: AuditAnchor[] = [];
-    let cursor: string | null = null;
-    do {
-      const query = new URLSearchParams({ consoleId: this.options.consoleId, limit: '1000' });
-      if (cursor) query.set('cursor', cursor);
-      const page: z.output<typeof anchorPageSchema> = await http.request(
-        'GET',
-        `/audit/anchors?${query}`,
-        anchorPageSchema,
-      );
-      anchors.push(...page.items.map(({ seq, hash }) => ({ seq, hash })));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return anchors;
+    return fetchAnchors(http, this.options.consoleId);
   }
 
   private isDue(head: AuditAnchor): boolean {

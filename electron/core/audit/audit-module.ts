@@ -12,7 +12,8 @@ import { auditCsv } from './csv';
 
 type AuditOperation = 'audit.status' | 'audit.list' | 'audit.export';
 
-const CONSOLE_ID_KEY = 'console_id';
+/** Where a cache keeps the id its anchors are sent under (local_state). */
+export const CONSOLE_ID_KEY = 'console_id';
 
 export interface AuditModuleOptions {
   store: StoreService;

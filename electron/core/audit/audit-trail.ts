@@ -58,6 +58,11 @@ export class AuditTrail {
     const at = this.clock().getTime();
     if (at - (this.lastViews.get(key) ?? -Infinity) < VIEW_AUDIT_MS) return;
     this.lastViews.set(key, at);
-    await this.record(operator, `${subjectType}.view`, { type: subjectType, id: subjectId }, detail);
+    await this.record(
+      operator,
+      `${subjectType}.view`,
+      { type: subjectType, id: subjectId },
+      detail,
+    );
   }
 }

@@ -25,7 +25,16 @@ export function auditCsv(entries: readonly AuditEntry[]): string {
   const lines = [AUDIT_CSV_HEADER.join(',')];
   for (const e of entries) {
     lines.push(
-      [e.seq, e.at, e.operatorId, e.action, e.subjectType, e.subjectId, JSON.stringify(e.detail), e.hash]
+      [
+        e.seq,
+        e.at,
+        e.operatorId,
+        e.action,
+        e.subjectType,
+        e.subjectId,
+        JSON.stringify(e.detail),
+        e.hash,
+      ]
         .map(csvCell)
         .join(','),
     );

@@ -127,7 +127,12 @@ export class CentralService {
     this.sender = null;
     await this.client?.logout();
     this.client = null;
-    return this.announce({ operator: null, central: this.options.url, locked: false, reason: null });
+    return this.announce({
+      operator: null,
+      central: this.options.url,
+      locked: false,
+      reason: null,
+    });
   }
 
   async close(): Promise<void> {

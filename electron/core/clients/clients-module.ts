@@ -25,7 +25,10 @@ function commissioningView({ client, devices }: ClientDetail): CommissioningView
 }
 
 /** A client's record for the panel and the file, reduced for technicians; every opening audited. */
-export function clientsModule(store: StoreService, audit: AuditTrail): CoreModule<'clients.detail'> {
+export function clientsModule(
+  store: StoreService,
+  audit: AuditTrail,
+): CoreModule<'clients.detail'> {
   return {
     name: 'clients',
     handlers: {

@@ -6,13 +6,13 @@ import type { CoreModule } from '../module';
 import type { SettingsStore } from './settings-store';
 
 type SettingsOperation =
-  | 'settings.display'
-  | 'settings.get'
-  | 'settings.set'
-  | 'settings.setCentre';
+  'settings.display' | 'settings.get' | 'settings.set' | 'settings.setCentre';
 
 /** Each changed field with its value before and after, for the audit entry. */
-function changes(before: Settings, after: Settings): Record<string, { old: unknown; new: unknown }> {
+function changes(
+  before: Settings,
+  after: Settings,
+): Record<string, { old: unknown; new: unknown }> {
   const changed: Record<string, { old: unknown; new: unknown }> = {};
   for (const key of Object.keys(after) as (keyof Settings)[]) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))

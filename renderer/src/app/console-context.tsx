@@ -19,6 +19,8 @@ export interface ConsoleState {
   info: AppInfo;
   /** Before sign-in only the display settings are known; the rest are defaults until then. */
   settings: Settings;
+  /** The signed-in operator's full settings have arrived (forms may take their values). */
+  settingsLoaded: boolean;
   connection: ConnectionState;
   session: SessionState;
   /** False while the page cannot reach the console core (headless bridge down). */
@@ -60,15 +62,30 @@ export function ConsoleProvider({
   const [connection, setConnection] = useState(initial.connection);
   const [session, setSession] = useState(initial.session);
   const [bridgeUp, setBridgeUp] = useState(isBridgeUp());
-  const signedIn = session.operator !== null && !session.locked;
+  // The session (its operator record, new at every sign-in or unlock) the settings were loaded for.
+  const current = session.locked ? null : session.operator;
+  const [loadedFor, setLoadedFor] = useState<object | null>(null);
+  const settingsLoaded = current !== null && loadedFor === current;
 
   useEffect(() => api.on('settings.changed', setSettings), []);
   useEffect(() => api.on('connection.state', setConnection), []);
   useEffect(() => api.on('session.changed', setSession), []);
   useEffect(() => onBridgeChange(setBridgeUp), []);
   useEffect(() => {
-    if (signedIn) void api.settings.get().then(setSettings, () => undefined);
-  }, [signedIn]);
+    if (current === null) return;
+    let live = true;
+    api.settings.get().then(
+      (full) => {
+        if (!live) return;
+        setSettings(full);
+        setLoadedFor(current);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [current]);
   useEffect(() => {
     void changeLanguage(settings.language);
     document.documentElement.dataset.theme = settings.theme;
@@ -78,6 +95,7 @@ export function ConsoleProvider({
     () => ({
       info: initial.info,
       settings,
+      settingsLoaded,
       connection,
       session,
       bridgeUp,
@@ -89,7 +107,7 @@ export function ConsoleProvider({
       },
       setDisplay: (display) => setSettings((current) => ({ ...current, ...display })),
     }),
-    [initial.info, settings, connection, session, bridgeUp],
+    [initial.info, settings, settingsLoaded, connection, session, bridgeUp],
   );
   return <ConsoleContext.Provider value={value}>{children}</ConsoleContext.Provider>;
 }

@@ -32,7 +32,9 @@ it('uses the central URL from Settings from the next start, with a cache of its 
   );
   expect(referent.code).toBe('forbidden');
   await core.dispatch('session.login', { username: 'admin1', password: TRAINING_PASSWORD });
-  const bad = await apiRejection(core.dispatch('settings.setCentre', { centralUrl: 'ftp://em.lv' }));
+  const bad = await apiRejection(
+    core.dispatch('settings.setCentre', { centralUrl: 'ftp://em.lv' }),
+  );
   expect(bad).toMatchObject({ code: 'invalid_input', field: 'centralUrl' });
   const clear = await apiRejection(
     core.dispatch('settings.setCentre', { centralUrl: 'http://central.example.lv' }),

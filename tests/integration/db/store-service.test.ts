@@ -62,7 +62,11 @@ describe('a console whose cache cannot be used', () => {
 
   it('reports status and purges on request when all is well', async () => {
     const sim = await startSimulator({ clients: 3, seed: 1, run: false });
-    const core = await createConsoleCore({ dataDir: tempDir(), mode: 'headless', central: sim.url });
+    const core = await createConsoleCore({
+      dataDir: tempDir(),
+      mode: 'headless',
+      central: sim.url,
+    });
     await core.dispatch('session.login', { username: 'admin1', password: TRAINING_PASSWORD });
     const status = await core.dispatch('store.purge', {});
     expect(status).toMatchObject({

@@ -19,9 +19,10 @@ export interface AuditRow extends AuditInput {
   hash: string;
 }
 
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 
-function hashOf(prevHash: string, entry: AuditInput): string {
+/** A row's hash: SHA-256 over the previous row's hash and this row's content. */
+export function hashOf(prevHash: string, entry: AuditInput): string {
   const canonical = JSON.stringify([
     prevHash,
     entry.at,
@@ -105,13 +106,17 @@ export function verifyAuditChain(db: Database, anchors: readonly AuditAnchor[] =
   let expectedSeq = 1;
   let rows = 0;
   let broken: ChainBreak | null = null;
-  const rowsIterator = statement(db, 'SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditDbRow>;
+  const rowsIterator = statement(
+    db,
+    'SELECT * FROM audit_log ORDER BY seq',
+  ).iterate() as Iterable<AuditDbRow>;
   for (const row of rowsIterator) {
     rows += 1;
     if (broken) continue;
     if (row.seq !== expectedSeq) broken = { seq: expectedSeq, reason: 'missing' };
     else if (row.prev_hash !== prevHash) broken = { seq: row.seq, reason: 'out_of_order' };
-    else if (row.hash !== hashOf(prevHash, entryOf(row))) broken = { seq: row.seq, reason: 'altered' };
+    else if (row.hash !== hashOf(prevHash, entryOf(row)))
+      broken = { seq: row.seq, reason: 'altered' };
     prevHash = row.hash;
     expectedSeq = row.seq + 1;
   }
@@ -137,8 +142,7 @@ function compareWithAnchors(
 /** The last row's sequence number and hash: what an anchor sends. */
 export function auditHead(db: Database): AuditAnchor | null {
   const row = statement(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | AuditAnchor
-    | undefined;
+    AuditAnchor | undefined;
   return row ?? null;
 }
 
@@ -193,6 +197,8 @@ export function auditPage(
 export function auditRows(db: Database, filter: AuditFilter): AuditEntry[] {
   const { where, params } = filterSql(filter);
   return (
-    statement(db, `SELECT * FROM audit_log WHERE ${where} ORDER BY seq`).all(...params) as AuditDbRow[]
+    statement(db, `SELECT * FROM audit_log WHERE ${where} ORDER BY seq`).all(
+      ...params,
+    ) as AuditDbRow[]
   ).map(toEntry);
 }

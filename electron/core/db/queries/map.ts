@@ -78,5 +78,12 @@ export function clientDetail(db: Database, clientId: string): ClientDetail | nul
       "SELECT json FROM alerts WHERE client_id = ? AND state <> 'resolved' ORDER BY severity_rank, raised_at",
     ).all(clientId) as { json: string }[],
   );
-  return { view: 'full', client, devices, lastFix, openAlerts, zones: zonesForClient(db, clientId) };
+  return {
+    view: 'full',
+    client,
+    devices,
+    lastFix,
+    openAlerts,
+    zones: zonesForClient(db, clientId),
+  };
 }

@@ -4,7 +4,8 @@ import type { AuditFilter } from '../../../../shared/domain/audit';
 
 const toIso = (local: string): string | undefined =>
   local === '' ? undefined : new Date(local).toISOString();
-const orUndefined = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
+const orUndefined = (text: string): string | undefined =>
+  text.trim() === '' ? undefined : text.trim();
 
 /** Who, what, about whom and when: the filter the list and the export share. */
 export function AuditFilters({ onApply }: { onApply(filter: AuditFilter): void }) {
@@ -26,7 +27,13 @@ export function AuditFilters({ onApply }: { onApply(filter: AuditFilter): void }
     });
   }
 
-  const field = (id: string, label: string, value: string, set: (v: string) => void, type = 'text') => (
+  const field = (
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    type = 'text',
+  ) => (
     <>
       <label htmlFor={id}>{label}</label>
       <input id={id} type={type} value={value} onChange={(e) => set(e.target.value)} />

@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { AuditStatus } from '../../../../shared/domain/audit';
 import { formatTime } from './format';
 
-function anchoringText(status: AuditStatus, t: ReturnType<typeof useTranslation>['t'], lang: string) {
+function anchoringText(
+  status: AuditStatus,
+  t: ReturnType<typeof useTranslation>['t'],
+  lang: string,
+) {
   const { available, lastSentSeq, lastSentAt } = status.anchoring;
   if (available === null) return t('audit.anchoringUnknown');
   if (!available) return t('audit.anchoringOff');

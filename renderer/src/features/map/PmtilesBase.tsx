@@ -1,4 +1,5 @@
 import type L from 'leaflet';
+import { errorText } from '../../api/error-text';
 import { escapeHtml } from '../../../../shared/format/plain-text';
 import { EtagMismatch, PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { leafletLayer } from 'protomaps-leaflet';
@@ -71,15 +72,12 @@ export function PmtilesBase({ path }: { path: string }) {
         });
         layer.addTo(map);
       })
-      .catch(
-        (error: unknown) =>
-          live && setFailure(error instanceof Error ? error.message : String(error)),
-      );
+      .catch((error: unknown) => live && setFailure(errorText(error, t)));
     return () => {
       live = false;
       if (layer) map.removeLayer(layer);
     };
-  }, [map, path]);
+  }, [map, path, t]);
   if (failure === null) return null;
   return (
     <div className="map-notice" role="status" data-testid="pmtiles-fallback">

@@ -15,15 +15,18 @@ export function CachePanel() {
   const [error, setError] = useState<string | null>(null);
   const locale = localeFor[settings.language];
 
-  const act = useCallback(async (action: () => Promise<StoreStatus | void>) => {
-    try {
-      const next = await action();
-      setStatus(next ?? (await api.store.status()));
-      setError(null);
-    } catch (caught) {
-      setError(errorText(caught, t));
-    }
-  }, []);
+  const act = useCallback(
+    async (action: () => Promise<StoreStatus | void>) => {
+      try {
+        const next = await action();
+        setStatus(next ?? (await api.store.status()));
+        setError(null);
+      } catch (caught) {
+        setError(errorText(caught, t));
+      }
+    },
+    [t],
+  );
 
   useEffect(() => {
     let live = true;

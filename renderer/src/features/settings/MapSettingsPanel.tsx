@@ -20,7 +20,10 @@ export function MapSettingsPanel() {
       {
         tileUrl: tileUrl.trim() === '' ? null : tileUrl.trim(),
         tileAttribution: attribution,
-        tileSubdomains: subdomains.split(',').map((part) => part.trim()).filter(Boolean),
+        tileSubdomains: subdomains
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
         basemapDir: basemapDir.trim() === '' ? null : basemapDir.trim(),
         pmtilesPath: pmtilesPath.trim() === '' ? null : pmtilesPath.trim(),
       },

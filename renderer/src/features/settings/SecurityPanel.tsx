@@ -16,7 +16,11 @@ export function SecurityPanel() {
   }
 
   return (
-    <form className="panel" onSubmit={(event) => void submit(event)} data-testid="security-settings">
+    <form
+      className="panel"
+      onSubmit={(event) => void submit(event)}
+      data-testid="security-settings"
+    >
       <h2>{t('security.title')}</h2>
       <div className="form-grid">
         <label htmlFor="idle-lock">{t('security.idleLock')}</label>

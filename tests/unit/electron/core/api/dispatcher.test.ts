@@ -88,7 +88,10 @@ describe('dispatcher', () => {
     const nobody = dispatcher(overrides, { operator: null, locked: false });
     // A bad input from a caller who may not call at all learns only that they may not.
     const refused = await apiRejection(nobody('alerts.queue', { junk: 1 }));
-    expect([refused.code, refused.params]).toEqual(['not_signed_in', { operation: 'alerts.queue' }]);
+    expect([refused.code, refused.params]).toEqual([
+      'not_signed_in',
+      { operation: 'alerts.queue' },
+    ]);
     const locked = dispatcher(overrides, { operator: referent, locked: true });
     expect((await apiRejection(locked('settings.get', {}))).code).toBe('locked');
     const tech = dispatcher(overrides, { operator: technician, locked: false });
@@ -98,7 +101,10 @@ describe('dispatcher', () => {
   });
 
   it('answers public operations to anyone, and the lock screen’s to a locked session', async () => {
-    const nobody = dispatcher({ 'app.info': vi.fn(() => ({}) as never) }, { operator: null, locked: false });
+    const nobody = dispatcher(
+      { 'app.info': vi.fn(() => ({}) as never) },
+      { operator: null, locked: false },
+    );
     await expect(nobody('app.info', {})).resolves.toEqual({});
     const locked = dispatcher(
       { 'attention.summary': vi.fn(() => ({}) as never) },
