@@ -4,7 +4,7 @@ import type { EventName, OperationName } from './registry';
 /**
  * Who may call an operation (or receive an event):
  * - `public`: anyone, signed in or not (what the login screen needs, nothing personal);
- * - `signed-in`: any operator with an unlocked session;
+ * - `signed-in`: every operator with an unlocked session;
  * - `roles`: an operator holding at least one of the roles, with an unlocked session.
  * `whileLocked` admits a locked session too (the lock screen's own calls).
  */
@@ -79,7 +79,8 @@ export const eventPermissions = {
   'outbox.changed': SIGNED_IN,
   'map.fixes': WATCH,
   'map.reload': WATCH,
-  'alerts.changed': { kind: 'roles', roles: ['referent', 'supervisor'], whileLocked: true },
+  // Alert marks carry positions: a locked page polls attention.summary instead.
+  'alerts.changed': WATCH,
   'zones.changed': WATCH,
   'alerts.breached': WATCH,
   'alerts.suppressed': WATCH,

@@ -143,7 +143,7 @@ const pick = <K extends keyof typeof settingsFields>(keys: readonly K[]) =>
     K
   >;
 
-/** An operator's patch of their own settings: any subset of them, nothing else. */
+/** An operator's patch of their own settings: some of them, nothing else. */
 export const settingsPatchSchema = z.object(pick(ownSettingKeys)).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { errorText } from '../api/error-text';
 import { useConsole } from './console-context';
 import { LoginForm } from './LoginForm';
 import { LockSummary } from './LockSummary';
+import { SubmitRow } from './SubmitRow';
+import { useSubmit } from './use-submit';
 import './lock-screen.css';
 
 /**
@@ -17,22 +18,10 @@ export function LockScreen() {
   const { session } = useConsole();
   const name = session.operator?.name ?? '';
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function unlock(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.session.unlock({ password });
-    } catch (caught) {
-      setError(errorText(caught, t));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(
+    () => api.session.unlock({ password }),
+    () => setPassword(''),
+  );
 
   return (
     <main className="login lock-screen" data-testid="lock-screen">
@@ -40,7 +29,7 @@ export function LockScreen() {
         <h1 id="lock-title">{t('lock.title')}</h1>
         <p>{t('lock.body', { name })}</p>
         <LockSummary />
-        <form className="login-fields" onSubmit={(event) => void unlock(event)}>
+        <form className="login-fields" onSubmit={(event) => void submit(event)}>
           <label htmlFor="unlock-password">{t('lock.password', { name })}</label>
           <input
             id="unlock-password"
@@ -50,14 +39,13 @@ export function LockScreen() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" disabled={busy || password === ''}>
-            {busy ? t('lock.working') : t('lock.unlock')}
-          </button>
+          <SubmitRow
+            error={error}
+            busy={busy}
+            ready={password !== ''}
+            label={t('lock.unlock')}
+            busyLabel={t('lock.working')}
+          />
         </form>
         <details className="lock-switch">
           <summary>{t('lock.switchTitle')}</summary>

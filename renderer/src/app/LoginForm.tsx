@@ -1,29 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { errorText } from '../api/error-text';
+import { SubmitRow } from './SubmitRow';
+import { useSubmit } from './use-submit';
 
 /** Username and password; signing in here replaces whoever held the console (lock screen). */
 export function LoginForm({ idPrefix = 'login' }: { idPrefix?: string }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.session.login({ username, password });
-    } catch (caught) {
-      setError(errorText(caught, t));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(
+    () => api.session.login({ username, password }),
+    () => setPassword(''),
+  );
 
   return (
     <form className="login-fields" onSubmit={(event) => void submit(event)}>
@@ -42,14 +31,13 @@ export function LoginForm({ idPrefix = 'login' }: { idPrefix?: string }) {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy || username === '' || password === ''}>
-        {busy ? t('login.working') : t('login.submit')}
-      </button>
+      <SubmitRow
+        error={error}
+        busy={busy}
+        ready={username !== '' && password !== ''}
+        label={t('login.submit')}
+        busyLabel={t('login.working')}
+      />
     </form>
   );
 }

@@ -2,15 +2,14 @@ import { execFile } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditStatus } from '../../../shared/domain/audit';
 import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
 import { cacheFileFor } from '../../../electron/core/db/cache-file';
 import { openDatabase } from '../../../electron/core/db/open-database';
-import { GENESIS, hashOf } from '../../../electron/core/db/queries/audit';
 import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
 import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
+import { dropAuditTriggers, forgeDeletion } from '../../helpers/audit-forgery';
 import { tempDir } from '../../helpers/temp-dir';
 
 const run = promisify(execFile);
@@ -46,7 +45,7 @@ async function until<T>(
   }
 }
 
-/** `npm run audit:verify`, as an operator runs it. */
+/** `npm run audit:verify`, as an operator runs it (against the test's simulator with `anchored`). */
 async function verify(args: string[]): Promise<{ code: number; out: string }> {
   try {
     const { stdout } = await run(
@@ -62,42 +61,8 @@ async function verify(args: string[]): Promise<{ code: number; out: string }> {
     return { code: failed.code, out: failed.stdout + failed.stderr };
   }
 }
-
-type Row = {
-  seq: number;
-  at: string;
-  operator_id: string | null;
-  action: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  detail: string;
-};
-
-/**
- * Deletes a row, renumbers the rest, winds the sequence back and recomputes every hash: a
- * forgery that holds by itself.
- */
-function forge(db: Database, seq: number): void {
-  db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;');
-  db.prepare('DELETE FROM audit_log WHERE seq = ?').run(seq);
-  db.prepare('UPDATE audit_log SET seq = seq - 1 WHERE seq > ?').run(seq);
-  // A careful forger also winds AUTOINCREMENT back, or the next row would leave a gap.
-  db.prepare("UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'audit_log'").run();
-  let prev = GENESIS;
-  const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]) {
-    const hash = hashOf(prev, {
-      at: row.at,
-      operatorId: row.operator_id,
-      action: row.action,
-      subjectType: row.subject_type,
-      subjectId: row.subject_id,
-      detail: JSON.parse(row.detail) as Record<string, unknown>,
-    });
-    update.run(prev, hash, row.seq);
-    prev = hash;
-  }
-}
+const anchored = (dataDir: string) =>
+  verify(['--data-dir', dataDir, '--central', sim!.url, '--username', 'supervisor1']);
 
 describe('audit anchoring with a 1.1 service', () => {
   it('sends the head at sign-in and after 1,000 rows; a rewritten log is caught at the next start and by audit:verify', async () => {
@@ -118,38 +83,22 @@ describe('audit anchoring with a 1.1 service', () => {
     await core.close();
 
     const cache = cacheFileFor(dataDir, sim.url);
-    const clean = await verify([
-      '--data-dir',
-      dataDir,
-      '--central',
-      sim.url,
-      '--username',
-      'supervisor1',
-    ]);
+    const clean = await anchored(dataDir);
     expect(clean.code).toBe(0);
     expect(clean.out).toMatch(/rows, chain intact; compared with 2 anchors/);
 
     // Someone with the file deletes row 5 and recomputes the chain.
     const db = openDatabase(cache);
-    forge(db, 5);
+    forgeDeletion(db, 5);
     db.close();
     const alone = await verify(['--data-dir', dataDir]);
     expect([alone.code, alone.out]).toEqual([
       0,
       expect.stringMatching(/chain intact; not compared with anchors/),
     ]);
-    const anchored = await verify([
-      '--data-dir',
-      dataDir,
-      '--central',
-      sim.url,
-      '--username',
-      'supervisor1',
-    ]);
-    expect(anchored.code).toBe(1);
-    expect(anchored.out).toContain(
-      `BROKEN at row ${second.anchoring.lastSentSeq}: anchor mismatch`,
-    );
+    const forged = await anchored(dataDir);
+    expect(forged.code).toBe(1);
+    expect(forged.out).toContain(`BROKEN at row ${second.anchoring.lastSentSeq}: anchor mismatch`);
 
     // The console itself sees it once a session can ask the service: a banner and /health.
     core = await open(dataDir);
@@ -169,9 +118,8 @@ describe('audit anchoring with a 1.1 service', () => {
     core = null;
     const cache = cacheFileFor(dataDir, sim.url);
     const db = openDatabase(cache);
-    db.exec(
-      "DROP TRIGGER audit_no_update; UPDATE audit_log SET operator_id = 'nobody' WHERE seq = 1",
-    );
+    dropAuditTriggers(db);
+    db.exec("UPDATE audit_log SET operator_id = 'nobody' WHERE seq = 1");
     db.close();
     copyFileSync(cache, join(dataDir, 'copy.db'));
     const result = await verify(['--data-dir', dataDir]);
@@ -189,14 +137,7 @@ describe('audit anchoring with a 1.0 service', () => {
     const known = await until(status, (s) => s.anchoring.available !== null);
     expect(known.anchoring).toMatchObject({ available: false, lastSentSeq: null });
     expect(known.broken).toBeNull();
-    const result = await verify([
-      '--data-dir',
-      dataDir,
-      '--central',
-      sim.url,
-      '--username',
-      'supervisor1',
-    ]);
+    const result = await anchored(dataDir);
     expect(result.code).toBe(0);
     expect(result.out).toContain('anchoring unavailable (the service speaks central API 1.0)');
   }, 30_000);

@@ -6,11 +6,11 @@ import { openDatabase } from '../../../electron/core/db/open-database';
 import {
   appendAudit,
   auditHead,
-  GENESIS,
-  hashOf,
   verifyAuditChain,
   type AuditAnchor,
+  type AuditDbRow,
 } from '../../../electron/core/db/queries/audit';
+import { dropAuditTriggers, rechain } from '../../helpers/audit-forgery';
 import { tempDir } from '../../helpers/temp-dir';
 
 const ROWS = 30;
@@ -40,38 +40,9 @@ function tamperedCopy(file: string, change: (db: Database) => void): Database {
   const copy = join(tempDir(), 'copy.db');
   copyFileSync(file, copy);
   const db = openDatabase(copy);
-  db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;');
+  dropAuditTriggers(db);
   change(db);
   return db;
-}
-
-type Row = {
-  seq: number;
-  at: string;
-  operator_id: string | null;
-  action: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  detail: string;
-};
-
-/** Recomputes every hash from the genesis on: what a careful forger does after an edit. */
-function rechain(db: Database): void {
-  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[];
-  let prev = GENESIS;
-  const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
-  for (const row of rows) {
-    const hash = hashOf(prev, {
-      at: row.at,
-      operatorId: row.operator_id,
-      action: row.action,
-      subjectType: row.subject_type,
-      subjectId: row.subject_id,
-      detail: JSON.parse(row.detail) as Record<string, unknown>,
-    });
-    update.run(prev, hash, row.seq);
-    prev = hash;
-  }
 }
 
 describe('the audit chain', () => {
@@ -103,7 +74,7 @@ describe('the audit chain', () => {
     const db = tamperedCopy(file, (d) => {
       const [a, b] = d
         .prepare('SELECT * FROM audit_log WHERE seq IN (5, 6) ORDER BY seq')
-        .all() as (Row & { prev_hash: string; hash: string })[];
+        .all() as AuditDbRow[];
       const put = d.prepare(
         'UPDATE audit_log SET at = ?, operator_id = ?, action = ?, subject_type = ?, subject_id = ?, detail = ?, prev_hash = ?, hash = ? WHERE seq = ?',
       );

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationNames, type OperationName } from '../../../shared/api/registry';
 import { permissions } from '../../../shared/api/permissions';
-import { startBridge, type Bridge } from './bridge';
+import WebSocket from 'ws';
+import { startBridge, TOKEN, type Bridge } from './bridge';
 
 /**
  * Who may call what, written out from the roles the centre works with (not read from the
@@ -179,5 +180,27 @@ describe('the permission table, over the headless bridge', () => {
         name,
         PUBLIC.includes(name) || WHILE_LOCKED.includes(name) ? 'ok' : 'locked',
       ]);
+  });
+
+  it('passes events through the same gate: a locked page hears of no alert, an unlocked one does', async () => {
+    await bridge.signIn('referent1');
+    await bridge.rpc('session.lock', {});
+    const heard: string[] = [];
+    const socket = new WebSocket(`ws://127.0.0.1:${bridge.server.port}/events?token=${TOKEN}`);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    socket.on('message', (data: Buffer) =>
+      heard.push((JSON.parse(data.toString()) as { event: string }).event),
+    );
+    bridge.sim.raise({ clientId: bridge.clientId, type: 'case_tamper', severity: 'high' });
+    // The live feed flushes four times a second: a second is plenty for it to have passed.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(heard).not.toContain('alerts.changed');
+    expect(heard).not.toContain('map.fixes');
+    expect((await bridge.rpc('session.unlock', { password: 'macibas' })).status).toBe(200);
+    bridge.sim.raise({ clientId: bridge.clientId, type: 'strap_tamper', severity: 'high' });
+    for (let tries = 0; tries < 100 && !heard.includes('alerts.changed'); tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(heard).toContain('alerts.changed');
+    socket.close();
   });
 });

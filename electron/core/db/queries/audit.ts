@@ -58,7 +58,8 @@ export function appendAudit(db: Database, entry: AuditInput): AuditRow {
   return { ...entry, seq: Number(lastInsertRowid), prevHash, hash };
 }
 
-interface AuditDbRow {
+/** A row as SQLite holds it. */
+export interface AuditDbRow {
   seq: number;
   at: string;
   operator_id: string | null;
@@ -70,7 +71,8 @@ interface AuditDbRow {
   hash: string;
 }
 
-function entryOf(row: AuditDbRow): AuditInput {
+/** What a row says, as its hash covers it. */
+export function entryOf(row: AuditDbRow): AuditInput {
   return {
     at: row.at,
     operatorId: row.operator_id,
