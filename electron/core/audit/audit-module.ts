@@ -5,7 +5,6 @@ import type { StoreService } from '../db/store-service';
 import type { EventBus } from '../events/event-bus';
 import type { CoreModule } from '../module';
 import type { Clock, Monotonic } from '../runtime/clock';
-import { AnchorSender } from './anchors';
 import { AuditMonitor } from './audit-monitor';
 import type { AuditTrail } from './audit-trail';
 import { auditCsv } from './csv';
@@ -45,19 +44,10 @@ export async function auditModule(options: AuditModuleOptions): Promise<{
   monitor: AuditMonitor;
 }> {
   const { store, central, events, audit, clock } = options;
-  const http = () => central.http();
-  const anchors = new AnchorSender({
-    store,
-    http,
-    consoleId: await consoleIdOf(store),
-    clock,
-    monotonic: options.monotonic,
-    onChange: () => events.emit('audit.changed', monitor.get()),
-  });
   const monitor = new AuditMonitor({
     store,
-    anchors,
-    http,
+    anchoring: { consoleId: await consoleIdOf(store), monotonic: options.monotonic },
+    http: () => central.http(),
     events,
     clock,
     logError: options.logError,

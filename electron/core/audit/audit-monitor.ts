@@ -4,13 +4,14 @@ import type { AuditAnchor } from '../db/queries/audit';
 import type { StoreService } from '../db/store-service';
 import type { EventBus } from '../events/event-bus';
 import type { Clock } from '../runtime/clock';
-import type { AnchorSender } from './anchors';
+import { AnchorSender, type AnchorSenderOptions } from './anchors';
 
 const TICK_MS = 10_000;
 
 export interface AuditMonitorOptions {
   store: StoreService;
-  anchors: AnchorSender;
+  /** How anchors are sent (the monitor announces each one). */
+  anchoring: Omit<AnchorSenderOptions, 'store' | 'http' | 'clock' | 'onChange'>;
   http: () => CentralHttp | null;
   events: EventBus;
   clock: Clock;
@@ -34,11 +35,21 @@ export class AuditMonitor {
   private timer: NodeJS.Timeout | null = null;
   private comparedWith: CentralHttp | null = null;
   private ticking: Promise<void> | null = null;
+  private readonly anchors: AnchorSender;
 
-  constructor(private readonly options: AuditMonitorOptions) {}
+  constructor(private readonly options: AuditMonitorOptions) {
+    const { store, http, clock, events } = options;
+    this.anchors = new AnchorSender({
+      ...options.anchoring,
+      store,
+      http,
+      clock,
+      onChange: () => events.emit('audit.changed', this.get()),
+    });
+  }
 
   get(): AuditStatus {
-    const { available, lastSentSeq, lastSentAt } = this.options.anchors.state;
+    const { available, lastSentSeq, lastSentAt } = this.anchors.state;
     return {
       ...this.status,
       anchoring: { ...this.status.anchoring, available, lastSentSeq, lastSentAt },
@@ -87,7 +98,7 @@ export class AuditMonitor {
   }
 
   private async pass(): Promise<void> {
-    const { anchors } = this.options;
+    const { anchors } = this;
     await anchors.tick();
     const http = this.options.http();
     if (http && anchors.state.available && http !== this.comparedWith) {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { monotonic, type Monotonic } from '../../runtime/clock';
 import type { PackedPositions } from '../packed-batch';
 import { statement } from '../statements';
 import { readLocalState, writeLocalState } from './local-state';
@@ -46,7 +47,7 @@ export class LastFixes {
 
   constructor(
     private readonly db: Database,
-    private readonly now: () => number = Date.now,
+    private readonly now: Monotonic = monotonic,
   ) {
     this.dirtyFrom = readLocalState<number>(db, DIRTY_FROM_KEY);
     if (this.dirtyFrom !== null) this.rebuildFrom(this.dirtyFrom);
@@ -120,7 +121,7 @@ const instances = new WeakMap<Database, LastFixes>();
  * The one LastFixes of a connection (the worker's, or a test's). The first call recovers from a
  * crash and may fix the clock (tests); later calls return the same instance.
  */
-export function lastFixesOf(db: Database, now?: () => number): LastFixes {
+export function lastFixesOf(db: Database, now?: Monotonic): LastFixes {
   let fixes = instances.get(db);
   if (!fixes) {
     fixes = new LastFixes(db, now);
