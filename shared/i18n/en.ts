@@ -89,6 +89,13 @@ export const en = {
     pmtilesFallback: 'The basemap file cannot be used ({{reason}}): showing the offline basemap.',
   },
   risk: { low: 'Low', medium: 'Medium', high: 'High', very_high: 'Very high' },
+  flag: {
+    sex_offence: 'Sex offence',
+    violent_offence: 'Violent offence',
+    juvenile: 'Juvenile',
+    victim_protection: 'Victim protection',
+    mappa: 'MAPPA',
+  },
   supervision: {
     early_release: 'Early release',
     probation: 'Probation',

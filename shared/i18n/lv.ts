@@ -96,6 +96,13 @@ export const lv: CatalogShape = {
     pmtilesFallback: 'Pamatkartes failu nevar izmantot ({{reason}}): rāda bezsaistes pamatkarti.',
   },
   risk: { low: 'Zems', medium: 'Vidējs', high: 'Augsts', very_high: 'Ļoti augsts' },
+  flag: {
+    sex_offence: 'Dzimumnoziegums',
+    violent_offence: 'Vardarbīgs noziegums',
+    juvenile: 'Nepilngadīgais',
+    victim_protection: 'Cietušā aizsardzība',
+    mappa: 'MAPPA',
+  },
   supervision: {
     early_release: 'Nosacīta pirmstermiņa atbrīvošana',
     probation: 'Probācija',

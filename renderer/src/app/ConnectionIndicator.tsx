@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useClock } from '../api/use-clock';
+import { useFormat } from '../api/use-format';
 import { useTranslation } from 'react-i18next';
 import { formatAge } from '../../../shared/format/age';
-import { localeFor } from '../../../shared/i18n';
 import { useConsole } from './console-context';
 
 /**
@@ -13,8 +13,9 @@ const STALE_AFTER_MS = 60_000;
 /** Always visible in the header: is what the referent sees live, catching up, or offline? */
 export function ConnectionIndicator() {
   const { t } = useTranslation();
-  const { connection, bridgeUp, settings } = useConsole();
-  const now = useNow(1000);
+  const format = useFormat();
+  const { connection, bridgeUp } = useConsole();
+  const now = useClock(1000);
 
   if (!bridgeUp) {
     return (
@@ -28,7 +29,7 @@ export function ConnectionIndicator() {
     connection.status === 'catching_up' && connection.behindMs !== null
       ? t('connection.catching_up_behind', { age: formatAge(connection.behindMs) })
       : t(`connection.${connection.status}`);
-  const sinceTime = new Date(connection.since).toLocaleTimeString(localeFor[settings.language]);
+  const sinceTime = format.time(connection.since);
   const ageMs = connection.lastEventAt ? now - Date.parse(connection.lastEventAt) : null;
   const lastEvent = ageMs === null ? null : t('connection.lastEvent', { age: formatAge(ageMs) });
   const stale = ageMs !== null && ageMs > STALE_AFTER_MS;
@@ -48,13 +49,4 @@ export function ConnectionIndicator() {
       {stale && <strong className="stale">{t('connection.stale')}</strong>}
     </div>
   );
-}
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { severities } from '../../../shared/central/records';
-import type { AttentionSummary } from '../../../shared/domain/attention';
 import { api } from '../api';
+import { useLive } from '../api/use-live';
 import { CRITICAL_REPEAT_MS } from '../features/alerts/attention/cues';
 import { playSound } from '../features/alerts/attention/sounds';
 
@@ -15,31 +15,16 @@ const POLL_MS = 2_000;
  */
 export function LockSummary() {
   const { t } = useTranslation();
-  const [summary, setSummary] = useState<AttentionSummary | null>(null);
+  const { value: summary } = useLive(() => api.attention.summary({}), [], [], { everyMs: POLL_MS });
+  // The first answer is what was open already; only later arrivals sound.
   const heard = useRef<string | null | undefined>(undefined);
-
+  const newest = summary?.newest ?? null;
   useEffect(() => {
-    let live = true;
-    const load = (): void => {
-      api.attention.summary().then(
-        (next) => {
-          if (!live) return;
-          // The first answer is what was open already; only later arrivals sound.
-          if (heard.current !== undefined && next.newest && next.newest.id !== heard.current)
-            playSound(next.newest.severity);
-          heard.current = next.newest?.id ?? null;
-          setSummary(next);
-        },
-        () => undefined,
-      );
-    };
-    load();
-    const poll = setInterval(load, POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(poll);
-    };
-  }, []);
+    if (summary === null) return;
+    if (heard.current !== undefined && newest && newest.id !== heard.current)
+      playSound(newest.severity);
+    heard.current = newest?.id ?? null;
+  }, [summary, newest]);
 
   useEffect(() => {
     const repeat = setInterval(() => {

@@ -1,22 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutboxView, PendingAction } from '../../../shared/domain/outbox';
+import type { PendingAction } from '../../../shared/domain/outbox';
 import { api } from '../api';
-
-/** The outbox as the core last announced it. */
-export function useOutbox(): OutboxView {
-  const [view, setView] = useState<OutboxView>({ items: [] });
-  useEffect(() => {
-    let live = true;
-    void api.outbox.list({}).then((first) => live && setView(first));
-    const off = api.on('outbox.changed', setView);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-  return view;
-}
+import { useOutbox } from './outbox-provider';
 
 /**
  * Header badge: how many of the operator's actions the central service has not received yet.

@@ -12,6 +12,7 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { useConsole } from './console-context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorBadge } from './OperatorBadge';
+import { OutboxProvider } from './outbox-provider';
 import { PendingBadge, RefusalNotices } from './PendingActions';
 import { PlaceholderPage } from './PlaceholderPage';
 import { useActivityReports } from './use-activity';
@@ -44,34 +45,36 @@ export function Shell() {
   const wanted = useRoute();
   const route = sections.includes(wanted) ? wanted : (sections[0] ?? 'settings');
   return (
-    <Attention>
-      <div className="shell">
-        <header className="shell-header">
-          <div className="brand">
-            <strong>{t('app.title')}</strong>
-            <span className="muted">{t('app.subtitle')}</span>
-          </div>
-          <ConnectionIndicator />
-          <PendingBadge />
-          {may('attention.mute') && <MuteControl />}
-          <OperatorBadge />
-          <LanguageSwitch />
-        </header>
-        <nav className="shell-nav" aria-label={t('nav.label')}>
-          {sections.map((id) => (
-            <a key={id} href={`#/${id}`} aria-current={id === route ? 'page' : undefined}>
-              {t(`nav.${id}`)}
-            </a>
-          ))}
-        </nav>
-        <main className="shell-main">
-          <WarningBanner />
-          {may('audit.status') && <AuditBanner />}
-          {may('alerts.queue') && <AttentionBanners />}
-          <RefusalNotices />
-          <Page route={route} />
-        </main>
-      </div>
-    </Attention>
+    <OutboxProvider>
+      <Attention>
+        <div className="shell">
+          <header className="shell-header">
+            <div className="brand">
+              <strong>{t('app.title')}</strong>
+              <span className="muted">{t('app.subtitle')}</span>
+            </div>
+            <ConnectionIndicator />
+            <PendingBadge />
+            {may('attention.mute') && <MuteControl />}
+            <OperatorBadge />
+            <LanguageSwitch />
+          </header>
+          <nav className="shell-nav" aria-label={t('nav.label')}>
+            {sections.map((id) => (
+              <a key={id} href={`#/${id}`} aria-current={id === route ? 'page' : undefined}>
+                {t(`nav.${id}`)}
+              </a>
+            ))}
+          </nav>
+          <main className="shell-main">
+            <WarningBanner />
+            {may('audit.status') && <AuditBanner />}
+            {may('alerts.queue') && <AttentionBanners />}
+            <RefusalNotices />
+            <Page route={route} />
+          </main>
+        </div>
+      </Attention>
+    </OutboxProvider>
   );
 }

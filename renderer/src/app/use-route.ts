@@ -1,17 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { OperationName } from '../../../shared/api/registry';
+import { parseHash, routeNames, type RouteName } from './routes';
 
-export const routeIds = [
-  'map',
-  'alerts',
-  'clients',
-  'shifts',
-  'timeline',
-  'stations',
-  'audit',
-  'settings',
-] as const;
-export type RouteId = (typeof routeIds)[number];
+export const routeIds = routeNames;
+export type RouteId = RouteName;
 
 /**
  * The operation a section cannot do without: the section is offered only to a session the core
@@ -30,8 +22,7 @@ export const routeNeeds: Record<RouteId, OperationName> = {
 
 /** Hash routing (`#/alerts`): in-page, so the locked-down window never sees a navigation. */
 export function routeFromHash(hash: string): RouteId {
-  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  return (routeIds as readonly string[]).includes(id ?? '') ? (id as RouteId) : 'map';
+  return parseHash(hash).route;
 }
 
 export function useRoute(): RouteId {
@@ -42,9 +33,4 @@ export function useRoute(): RouteId {
     return () => window.removeEventListener('hashchange', update);
   }, []);
   return route;
-}
-
-/** Goes to an in-page address (`#/map?client=…`). */
-export function goTo(hash: string): void {
-  window.location.hash = hash;
 }

@@ -1,17 +1,20 @@
 import { useState, type ReactNode } from 'react';
+import { useFormat } from '../../api/use-format';
+import { href, type Link } from '../../app/routes';
 import { useTranslation } from 'react-i18next';
 import type { AlertAction } from '../../../../shared/central/records';
 import type { AlertDetail, AlertSla } from '../../../../shared/domain/alerts';
-import { formatAge } from '../../../../shared/format/age';
 import type { Offer } from './offers';
 import { SlaTimer } from './SlaTimer';
 import { ActionForm, type FormKind } from './ActionForm';
 import { AlertMiniMap } from './AlertMiniMap';
 
 /** Where the map should go for an alert: its own position if it has one, else the client. */
-export function mapLinkFor({ alert }: AlertDetail['item']): string {
-  const at = alert.position ? `&at=${alert.position.lat},${alert.position.lon}` : '';
-  return `#/map?client=${encodeURIComponent(alert.clientId)}${at}`;
+export function mapLinkFor({ alert }: AlertDetail['item']): Link {
+  const at: [number, number] | undefined = alert.position
+    ? [alert.position.lat, alert.position.lon]
+    : undefined;
+  return { route: 'map', client: alert.clientId, ...(at ? { at } : {}) };
 }
 
 /**
@@ -45,6 +48,7 @@ export function AlertDetailPanel({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { item, actions } = detail;
   const { alert } = item;
   const possible = offers.filter((offer) => offer.refusal === null);
@@ -70,8 +74,8 @@ export function AlertDetailPanel({
         </dd>
         <dt>{t('alerts.raised')}</dt>
         <dd>
-          {new Date(alert.raisedAt).toLocaleString()} ({formatAge(now - Date.parse(alert.raisedAt))}
-          ){alert.clearedAt && ` · ${t('alerts.cleared')}`}
+          {format.dateTime(alert.raisedAt)} ({format.age(now - Date.parse(alert.raisedAt))})
+          {alert.clearedAt && ` · ${t('alerts.cleared')}`}
         </dd>
         {item.zoneName && (
           <>
@@ -84,7 +88,7 @@ export function AlertDetailPanel({
           {alert.position
             ? `${alert.position.lat.toFixed(5)}, ${alert.position.lon.toFixed(5)} ±${Math.round(alert.position.accuracyM)} m`
             : '—'}{' '}
-          <a href={mapLinkFor(item)} data-testid="alert-map-link">
+          <a href={href(mapLinkFor(item))} data-testid="alert-map-link">
             {t('alerts.showOnMap')}
           </a>
         </dd>
@@ -140,7 +144,7 @@ export function AlertDetailPanel({
         <ol className="alert-journal" data-testid="alert-journal">
           {actions.map((action) => (
             <li key={action.id} data-kind={action.kind}>
-              <time>{new Date(action.at).toLocaleTimeString()}</time> {who(action.operatorId)} ·{' '}
+              <time>{format.time(action.at)}</time> {who(action.operatorId)} ·{' '}
               <strong>{t(`alerts.act.${action.kind}`)}</strong> {summary(action, t)}
             </li>
           ))}

@@ -1,10 +1,10 @@
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Circle, CircleMarker, MapContainer, Tooltip } from 'react-leaflet';
 import type { Alert } from '../../../../shared/central/records';
-import { fullView, type ClientDetail } from '../../../../shared/domain/map';
+import { fullView } from '../../../../shared/domain/map';
 import { api } from '../../api';
+import { useLive } from '../../api/use-live';
 import { Basemaps } from '../map/Basemaps';
 import { ZonesLayer } from '../map/ZonesLayer';
 
@@ -15,17 +15,12 @@ import { ZonesLayer } from '../map/ZonesLayer';
  */
 export function AlertMiniMap({ alert, now }: { alert: Alert; now: number }) {
   const { t } = useTranslation();
-  const [client, setClient] = useState<ClientDetail | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.clients
-      .detail({ clientId: alert.clientId })
-      .then((detail) => live && setClient(fullView(detail)))
-      .catch(() => live && setClient(null));
-    return () => {
-      live = false;
-    };
-  }, [alert.clientId, alert.version]);
+  // Without the client's record the alert's own position is still shown.
+  const client = useLive(
+    async () => fullView(await api.clients.detail({ clientId: alert.clientId })),
+    [],
+    [alert.clientId, alert.version],
+  ).value;
 
   const at = alert.position ?? client?.lastFix ?? null;
   if (!at) return <p className="muted">{t('alerts.noPosition')}</p>;

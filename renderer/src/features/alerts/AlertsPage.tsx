@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
+import { useClock } from '../../api/use-clock';
 import { errorText } from '../../api/error-text';
 import { useTranslation } from 'react-i18next';
 import type { ActionKind } from '../../../../shared/central/alert-workflow';
 import { waitingMoves } from '../../../../shared/domain/outbox';
 import { api } from '../../api';
 import { useConsole } from '../../app/console-context';
-import { useOutbox } from '../../app/PendingActions';
+import { useOutbox } from '../../app/outbox-provider';
 import { usePageKeys } from '../../app/use-page-keys';
-import { goTo } from '../../app/use-route';
+import { currentLink, goTo } from '../../app/routes';
 import type { FormKind } from './ActionForm';
 import { AlertDetailPanel, mapLinkFor } from './AlertDetailPanel';
 import { AlertQueueList } from './AlertQueueList';
@@ -22,35 +23,28 @@ import { isSupervisor } from '../../../../shared/domain/attention';
 type Message = { error: boolean; text: string } | null;
 
 /** `#/alerts?alert=ID` (an escalation's link) opens that alert. */
-function alertFromHash(): string | null {
-  const query = window.location.hash.split('?')[1] ?? '';
-  return new URLSearchParams(query).get('alert');
-}
+const alertFromHash = (): string | null => currentLink('alerts')?.alert ?? null;
 
 /** The shared alert queue: every open alert, one selected with its detail, all by keyboard too. */
 export function AlertsPage() {
   const { t } = useTranslation();
   const { settings, session } = useConsole();
   const operator = session.operator;
-  const items = useAttention().queue;
+  const { queue: items, queueError } = useAttention();
   const supervisor = isSupervisor(operator);
   const [chosen, setChosen] = useState<string | null>(alertFromHash);
   const [filter, setFilter] = useState<QueueFilter>('open');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [form, setForm] = useState<FormKind | null>(null);
   const [message, setMessage] = useState<Message>(null);
-  const [now, setNow] = useState(() => Date.now());
+  const now = useClock(1000);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
     const onHash = (): void => {
       const linked = alertFromHash();
       if (linked) setChosen(linked);
     };
     window.addEventListener('hashchange', onHash);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('hashchange', onHash);
-    };
+    return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
   // The chosen alert, even once resolved (its final journal stays in view); else the first.
@@ -163,6 +157,11 @@ export function AlertsPage() {
       <div className="alerts-toolbar">
         <h1>{t('alerts.title')}</h1>
         <span data-testid="alert-count">{t('alerts.count', { count: list.length })}</span>
+        {queueError !== null && (
+          <span className="error" role="alert">
+            {errorText(queueError, t)}
+          </span>
+        )}
         <span className="queue-filters" role="group" aria-label={t('alerts.filter')}>
           {(['open', 'suppressed'] as const).map((name) => (
             <button

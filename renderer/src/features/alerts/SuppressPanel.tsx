@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useFormat } from '../../api/use-format';
 import { errorText } from '../../api/error-text';
 import { useTranslation } from 'react-i18next';
 import type { AlertQueueItem } from '../../../../shared/domain/alerts';
@@ -13,6 +14,7 @@ const CHOICES = [SUPPRESS_MIN_MINUTES, 30, 60, SUPPRESS_MAX_MINUTES] as const;
  */
 export function SuppressPanel({ item, supervisor }: { item: AlertQueueItem; supervisor: boolean }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [open, setOpen] = useState(false);
   const [minutes, setMinutes] = useState<number>(30);
   const [reason, setReason] = useState('');
@@ -45,7 +47,7 @@ export function SuppressPanel({ item, supervisor }: { item: AlertQueueItem; supe
       {suppression && (
         <p data-testid="suppressed-note">
           {t('alerts.suppressedNote', {
-            until: new Date(suppression.until).toLocaleTimeString(),
+            until: format.time(suppression.until, false),
             who: suppression.operatorId ?? '—',
             reason: suppression.reason,
           })}{' '}

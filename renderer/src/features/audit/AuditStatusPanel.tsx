@@ -1,22 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditStatus } from '../../../../shared/domain/audit';
-import { formatTime } from './format';
+import { useFormat } from '../../api/use-format';
 
 function anchoringText(
   status: AuditStatus,
   t: ReturnType<typeof useTranslation>['t'],
-  lang: string,
+  dateTime: (at: string) => string,
 ) {
   const { available, lastSentSeq, lastSentAt } = status.anchoring;
   if (available === null) return t('audit.anchoringUnknown');
   if (!available) return t('audit.anchoringOff');
   if (lastSentSeq === null || lastSentAt === null) return t('audit.anchoringWaiting');
-  return t('audit.anchoringOn', { seq: lastSentSeq, time: formatTime(lastSentAt, lang) });
+  return t('audit.anchoringOn', { seq: lastSentSeq, time: dateTime(lastSentAt) });
 }
 
 /** Whether the chain holds, and whether the central service keeps anchors of it. */
 export function AuditStatusPanel({ status }: { status: AuditStatus }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="panel" data-testid="audit-status">
       {status.broken ? (
@@ -30,12 +31,12 @@ export function AuditStatusPanel({ status }: { status: AuditStatus }) {
         <p>
           {t('audit.intact', {
             rows: status.rows,
-            time: status.checkedAt ? formatTime(status.checkedAt, i18n.language) : '—',
+            time: status.checkedAt ? format.dateTime(status.checkedAt) : '—',
           })}
         </p>
       )}
       <p className="muted">
-        {t('audit.anchoring')}: {anchoringText(status, t, i18n.language)}
+        {t('audit.anchoring')}: {anchoringText(status, t, format.dateTime)}
       </p>
     </div>
   );

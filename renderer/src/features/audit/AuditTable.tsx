@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/domain/audit';
-import { formatTime } from './format';
+import { useFormat } from '../../api/use-format';
 
 /** The entries, newest first, as they stand in the chain. */
 export function AuditTable({ items }: { items: readonly AuditEntry[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   if (items.length === 0) return <p className="muted">{t('audit.empty')}</p>;
   return (
     <table className="audit-table" data-testid="audit-table">
@@ -22,7 +23,7 @@ export function AuditTable({ items }: { items: readonly AuditEntry[] }) {
         {items.map((entry) => (
           <tr key={entry.seq}>
             <td>{entry.seq}</td>
-            <td>{formatTime(entry.at, i18n.language)}</td>
+            <td>{format.dateTime(entry.at)}</td>
             <td>{entry.operatorId ?? '—'}</td>
             <td>{entry.action}</td>
             <td>{entry.subjectId ? `${entry.subjectType}: ${entry.subjectId}` : '—'}</td>

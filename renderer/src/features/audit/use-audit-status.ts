@@ -1,21 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { AuditStatus } from '../../../../shared/domain/audit';
 import { api } from '../../api';
+import { useLive } from '../../api/use-live';
 
 /** The audit log's health, kept fresh by the core's `audit.changed`. */
 export function useAuditStatus(): AuditStatus | null {
-  const [status, setStatus] = useState<AuditStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.audit.status().then(
-      (next) => live && setStatus(next),
-      () => undefined,
-    );
-    const off = api.on('audit.changed', setStatus);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-  return status;
+  return useLive(() => api.audit.status({}), ['audit.changed'], []).value;
 }

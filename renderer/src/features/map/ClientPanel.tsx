@@ -34,7 +34,12 @@ export function ClientPanel({
         <dt>{t('map.supervision')}</dt>
         <dd>{t(`supervision.${client.supervisionType}`)}</dd>
         <dt>{t('map.flags')}</dt>
-        <dd>{client.flags.length > 0 ? client.flags.join(', ') : '—'}</dd>
+        <dd data-testid="client-flags">
+          {client.flags.length > 0
+            ? // A flag the service adds later shows as its code until the catalogs know it.
+              client.flags.map((flag) => t(`flag.${flag}`, { defaultValue: flag })).join(', ')
+            : '—'}
+        </dd>
         <dt>{t('map.unit')}</dt>
         <dd>{client.territorialUnit}</dd>
         <dt>{t('map.caseManager')}</dt>
@@ -76,7 +81,7 @@ export function ClientPanel({
       <ul data-testid="client-alerts">
         {openAlerts.map((alert) => (
           <li key={alert.id} data-severity={alert.severity}>
-            {t(`alertType.${alert.type}`)} · {alert.severity}
+            {t(`alertType.${alert.type}`)} · {t(`alerts.severity.${alert.severity}`)}
             {alert.clearedAt ? ` · ${t('map.cleared')}` : ''}
           </li>
         ))}

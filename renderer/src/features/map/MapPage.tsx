@@ -1,9 +1,14 @@
 import 'leaflet/dist/leaflet.css';
+import { useClock } from '../../api/use-clock';
+import { currentLink, type Link } from '../../app/routes';
+
+type MapLink = Extract<Link, { route: 'map' }>;
+const linkFromHash = (): MapLink => currentLink('map') ?? { route: 'map' };
+import { errorText } from '../../api/error-text';
 import L from 'leaflet';
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapContainer, Polyline, useMap } from 'react-leaflet';
-import { fullView, type ClientDetail, type Trail } from '../../../../shared/domain/map';
 import { api } from '../../api';
 import { useConsole } from '../../app/console-context';
 import { Basemaps } from './Basemaps';
@@ -12,6 +17,7 @@ import { ClientLayer } from './client-layer';
 import { ClientPanel } from './ClientPanel';
 import { useMapKeys } from './use-map-keys';
 import { useMapData } from './use-map-data';
+import { useSelectedClient } from './use-selected-client';
 import { ZonesLayer } from './ZonesLayer';
 
 const LATVIA_CENTER: L.LatLngTuple = [56.88, 24.6];
@@ -23,36 +29,18 @@ export function MapPage() {
   const layer = useRef<ClientLayer | null>(null);
   const data = useMapData(() => layer.current?.redraw());
   const [initialLink] = useState(linkFromHash);
-  const [selected, setSelected] = useState<string | null>(initialLink.client);
-  const [detail, setDetail] = useState<ClientDetail | null>(null);
-  const [trail, setTrail] = useState<Trail | null>(null);
+  const [selected, setSelected] = useState<string | null>(initialLink.client ?? null);
   const [following, setFollowing] = useState(false);
   const [query, setQuery] = useState('');
-  const [now, setNow] = useState(() => Date.now());
+  const now = useClock(5000);
   const search = useRef<HTMLInputElement>(null);
   const map = useRef<L.Map | null>(null);
 
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 5000);
-    return () => clearInterval(timer);
-  }, []);
-
-  // The panel and trail of the selected client, refreshed as their data changes.
-  const refreshSlot = Math.floor(now / 30_000);
-  useEffect(() => {
-    if (!selected) return;
-    let live = true;
-    void api.clients.detail({ clientId: selected }).then((d) => live && setDetail(fullView(d)));
-    void api.clients
-      .trail({ clientId: selected, hours: settings.trailHours })
-      .then((tr) => live && setTrail(tr));
-    return () => {
-      live = false;
-    };
-  }, [selected, settings.trailHours, data.version, refreshSlot]);
-  // Only what belongs to the selection is shown (answers for an earlier one are ignored).
-  const shownDetail = detail && detail.client.id === selected ? detail : null;
-  const shownTrail = trail && trail.clientId === selected ? trail : null;
+  const {
+    detail: shownDetail,
+    trail: shownTrail,
+    error: selectedError,
+  } = useSelectedClient(selected, settings.trailHours);
 
   /** Marks a client on the layer and, if asked, brings the map to them (no React state). */
   const show = useCallback(
@@ -90,7 +78,7 @@ export function MapPage() {
   const place = useCallback(
     (link: MapLink) => {
       if (!link.client) return;
-      show(link.client, link.at === null);
+      show(link.client, link.at === undefined);
       if (link.at && map.current) map.current.setView(link.at, Math.max(map.current.getZoom(), 15));
     },
     [show],
@@ -220,6 +208,11 @@ export function MapPage() {
             onClose={() => select(null, false)}
           />
         )}
+        {selected && selectedError !== null && (
+          <div className="map-notice" role="alert" data-testid="client-error">
+            {errorText(selectedError, t)}
+          </div>
+        )}
       </div>
     </section>
   );
@@ -275,16 +268,4 @@ function ClientLayerBridge({
     };
   }, [map, index]);
   return null;
-}
-
-interface MapLink {
-  client: string | null;
-  at: L.LatLngTuple | null;
-}
-
-function linkFromHash(): MapLink {
-  const query = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
-  const at = (query.get('at') ?? '').split(',').map(Number);
-  const valid = at.length === 2 && at.every(Number.isFinite);
-  return { client: query.get('client'), at: valid ? [at[0]!, at[1]!] : null };
 }

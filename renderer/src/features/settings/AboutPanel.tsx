@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { localeFor } from '../../../../shared/i18n';
+import { useFormat } from '../../api/use-format';
 import { useConsole } from '../../app/console-context';
 
 /** What this console is and where its data lives, read from the core's app.info. */
 export function AboutPanel() {
   const { t } = useTranslation();
-  const { info, settings } = useConsole();
+  const format = useFormat();
+  const { info } = useConsole();
   const runtime = [
     `Node ${info.runtime.node}`,
     info.runtime.electron ? `Electron ${info.runtime.electron}` : null,
@@ -26,7 +27,7 @@ export function AboutPanel() {
         <dt>{t('about.dataDir')}</dt>
         <dd>{info.dataDir}</dd>
         <dt>{t('about.startedAt')}</dt>
-        <dd>{new Date(info.startedAt).toLocaleString(localeFor[settings.language])}</dd>
+        <dd>{format.dateTime(info.startedAt)}</dd>
       </dl>
     </section>
   );

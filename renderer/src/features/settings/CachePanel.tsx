@@ -1,25 +1,29 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useFormat } from '../../api/use-format';
 import { errorText } from '../../api/error-text';
 import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '../../../../shared/domain/store-status';
-import { localeFor } from '../../../../shared/i18n';
 import { api } from '../../api';
+import { useLive } from '../../api/use-live';
 import { useConsole } from '../../app/console-context';
 
 /** The local cache: where it is, how big, how long positions are kept, and the last purge. */
 export function CachePanel() {
   const { t } = useTranslation();
+  const format = useFormat();
   const { settings, updateSettings } = useConsole();
-  const [status, setStatus] = useState<StoreStatus | null>(null);
+  const live = useLive(() => api.store.status({}), [], []);
+  const [shown, setShown] = useState<StoreStatus | null>(null);
+  const status = shown ?? live.value;
   const [days, setDays] = useState(String(settings.retentionDays));
-  const [error, setError] = useState<string | null>(null);
-  const locale = localeFor[settings.language];
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (live.error ? errorText(live.error, t) : null);
 
   const act = useCallback(
     async (action: () => Promise<StoreStatus | void>) => {
       try {
         const next = await action();
-        setStatus(next ?? (await api.store.status()));
+        setShown(next ?? (await api.store.status()));
         setError(null);
       } catch (caught) {
         setError(errorText(caught, t));
@@ -28,19 +32,8 @@ export function CachePanel() {
     [t],
   );
 
-  useEffect(() => {
-    let live = true;
-    api.store.status().then(
-      (next) => live && setStatus(next),
-      (caught: unknown) => live && setError(String(caught)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
   const save = () => act(() => updateSettings({ retentionDays: Number(days) }));
-  const when = (iso: string) => new Date(iso).toLocaleString(locale);
+  const when = (iso: string) => format.dateTime(iso);
 
   return (
     <section className="panel" aria-labelledby="cache-title" data-testid="cache-panel">

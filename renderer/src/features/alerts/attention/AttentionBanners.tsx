@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { href } from '../../../app/routes';
 import { isSupervisor } from '../../../../../shared/domain/attention';
 import { useConsole } from '../../../app/console-context';
 import { useAttention } from './AttentionProvider';
@@ -36,7 +37,7 @@ export function AttentionBanners() {
           <ul>
             {escalations.slice(0, NAMED).map(({ alert, clientName }) => (
               <li key={alert.id}>
-                <a href={`#/alerts?alert=${alert.id}`}>
+                <a href={href({ route: 'alerts', alert: alert.id })}>
                   {t(`attention.missed.${alert.state === 'open' ? 'claim' : 'resolve'}`, {
                     type: t(`alertType.${alert.type}`),
                     client: clientName ?? alert.clientId,

@@ -15,6 +15,8 @@ import { ArrivalWatcher } from './watcher';
 interface Attention {
   /** The open alerts, most urgent first (null until first loaded). */
   queue: AlertQueueItem[] | null;
+  /** Why the queue could not be loaded last time (the last good one stays shown). */
+  queueError: unknown;
   flood: Flood;
   mute: AttentionState;
 }
@@ -22,6 +24,7 @@ interface Attention {
 const noFlood: Flood = { flooding: false, count: 0, byType: [] };
 const AttentionContext = createContext<Attention>({
   queue: null,
+  queueError: null,
   flood: noFlood,
   mute: { mutedUntil: null, mutedBy: null },
 });
@@ -68,7 +71,7 @@ export function AttentionProvider({ children }: { children: ReactNode }) {
           alert.id,
         );
   });
-  const queue = useAlertQueue(onLoad);
+  const { value: queue, error: queueError } = useAlertQueue(onLoad);
 
   useEffect(() => {
     const repeat = setInterval(() => {
@@ -104,5 +107,5 @@ export function AttentionProvider({ children }: { children: ReactNode }) {
     };
   }, [watcher]);
 
-  return <AttentionContext value={{ queue, flood, mute }}>{children}</AttentionContext>;
+  return <AttentionContext value={{ queue, queueError, flood, mute }}>{children}</AttentionContext>;
 }

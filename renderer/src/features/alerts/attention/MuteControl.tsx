@@ -1,8 +1,7 @@
 import { useState } from 'react';
+import { useFormat } from '../../../api/use-format';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
-import { useConsole } from '../../../app/console-context';
-import { localeFor } from '../../../../../shared/i18n';
 import { useAttention } from './AttentionProvider';
 
 const CHOICES = [5, 15, 30, 60] as const;
@@ -10,17 +9,14 @@ const CHOICES = [5, 15, 30, 60] as const;
 /** The header's mute: always for a set time (recorded by the core), and undone at any moment. */
 export function MuteControl() {
   const { t } = useTranslation();
+  const format = useFormat();
   const { mute } = useAttention();
-  const { settings } = useConsole();
   const [minutes, setMinutes] = useState<number>(15);
   if (mute.mutedUntil)
     return (
       <span className="mute-control muted-now" data-testid="mute" data-muted="true">
         {t('attention.mutedUntil', {
-          time: new Date(mute.mutedUntil).toLocaleTimeString(localeFor[settings.language], {
-            hour: '2-digit',
-            minute: '2-digit',
-          }),
+          time: format.time(mute.mutedUntil, false),
           who: mute.mutedBy ?? '',
         })}
         <button type="button" onClick={() => void api.attention.unmute({})}>
