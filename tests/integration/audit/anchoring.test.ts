@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
+import { call } from '../../helpers/call';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditStatus } from '../../../shared/domain/audit';
 import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
 import { cacheFileFor } from '../../../electron/core/db/cache-file';
 import { openDatabase } from '../../../electron/core/db/open-database';
@@ -29,7 +29,7 @@ const open = (dataDir: string) =>
     auditTickMs: 30,
     logError: () => undefined,
   });
-const status = async () => (await core!.dispatch('audit.status', {})) as AuditStatus;
+const status = async () => await call(core!, 'audit.status', {});
 
 async function until<T>(
   read: () => Promise<T>,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClientView, MapSnapshot } from '../../../shared/domain/map';
-import type { SessionState } from '../../../shared/domain/session';
+import { call } from '../../helpers/call';
+import type { ClientView } from '../../../shared/domain/map';
 import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
 import { cacheFileFor } from '../../../electron/core/db/cache-file';
 import { openDatabase } from '../../../electron/core/db/open-database';
@@ -35,8 +35,8 @@ async function start(): Promise<void> {
 }
 
 const login = (username: string, password = TRAINING_PASSWORD) =>
-  core.dispatch('session.login', { username, password }) as Promise<SessionState>;
-const session = () => core.dispatch('session.get', {}) as Promise<SessionState>;
+  call(core, 'session.login', { username, password });
+const session = () => call(core, 'session.get', {});
 
 /** The audit log as rows of who, what and about whom. */
 function audit(): {
@@ -153,10 +153,10 @@ describe('the audit of views and actions', () => {
     await apiRejection(login('referent1', 'wrong-password'));
     await login('referent1');
     // Asked again and again until the cache has the service's snapshot: still one view.
-    let snapshot = (await core.dispatch('map.snapshot', {})) as MapSnapshot;
+    let snapshot = await call(core, 'map.snapshot', {});
     for (let tries = 0; tries < 200 && snapshot.clients.length === 0; tries += 1) {
       await new Promise((resolve) => setTimeout(resolve, 25));
-      snapshot = (await core.dispatch('map.snapshot', {})) as MapSnapshot;
+      snapshot = await call(core, 'map.snapshot', {});
     }
     const clientId = snapshot.clients[0]!.id;
     await core.dispatch('clients.trail', { clientId, hours: 2 });

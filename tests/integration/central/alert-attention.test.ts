@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { call } from '../../helpers/call';
 import type { Alert } from '../../../shared/central/records';
 import type { AlertQueueItem } from '../../../shared/domain/alerts';
-import type { AttentionState, SlaBreach, Suppression } from '../../../shared/domain/attention';
+import type { SlaBreach } from '../../../shared/domain/attention';
 import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
 import { cacheFileFor } from '../../../electron/core/db/cache-file';
 import { openDatabase } from '../../../electron/core/db/open-database';
@@ -34,8 +35,7 @@ async function consoleAt(username: string, clock: { at: number }) {
       breaches.push(...(payload as { breaches: SlaBreach[] }).breaches);
   });
   await core.dispatch('session.login', { username, password: TRAINING_PASSWORD });
-  const queue = async () =>
-    ((await core.dispatch('alerts.queue', {})) as { items: AlertQueueItem[] }).items;
+  const queue = async () => (await call(core, 'alerts.queue', {})).items;
   const audit = (action: string) => {
     const db = openDatabase(cacheFileFor(dir, sim.url));
     try {
@@ -116,7 +116,12 @@ describe('SLA targets, suppression and mute in the console core', () => {
     };
     const referent = await consoleAt('referent1', clock);
     const supervisor = await consoleAt('supervisor1', clock);
-    const input = { clientId, type: 'strap_tamper', minutes: 30, reason: 'Strap being replaced' };
+    const input = {
+      clientId,
+      type: 'strap_tamper' as const,
+      minutes: 30,
+      reason: 'Strap being replaced',
+    };
     await expect(referent.core.dispatch('alerts.suppress', input)).rejects.toMatchObject({
       code: 'forbidden',
     });
@@ -126,7 +131,7 @@ describe('SLA targets, suppression and mute in the console core', () => {
     await expect(
       supervisor.core.dispatch('alerts.suppress', { ...input, minutes: 180 }),
     ).rejects.toMatchObject({ code: 'invalid_input' });
-    const suppression = (await supervisor.core.dispatch('alerts.suppress', input)) as Suppression;
+    const suppression = await call(supervisor.core, 'alerts.suppress', input);
     expect(Date.parse(suppression.until) - Date.parse(suppression.from)).toBe(30 * 60_000);
     expect(supervisor.audit('alert.suppress')).toMatchObject([
       { who: 'supervisor1', subject: clientId },
@@ -171,7 +176,7 @@ describe('SLA targets, suppression and mute in the console core', () => {
     await expect(a.core.dispatch('attention.mute', { minutes: 61 })).rejects.toMatchObject({
       code: 'invalid_input',
     });
-    const muted = (await a.core.dispatch('attention.mute', { minutes: 15 })) as AttentionState;
+    const muted = await call(a.core, 'attention.mute', { minutes: 15 });
     expect(muted).toEqual({ mutedUntil: '2026-11-22T03:15:00.000Z', mutedBy: 'referent1' });
     expect(a.audit('attention.mute')).toMatchObject([{ who: 'referent1' }]);
     clock.at += 15 * 60_000;

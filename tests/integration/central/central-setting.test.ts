@@ -1,6 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import type { ConnectionState } from '../../../shared/domain/connection';
-import type { StoreStatus } from '../../../shared/domain/store-status';
+import { call } from '../../helpers/call';
 import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
 import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
 import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
@@ -23,7 +22,7 @@ it('uses the central URL from Settings from the next start, with a cache of its 
   const dataDir = tempDir();
   core = await open(dataDir);
   // No URL set: the console trains on its built-in simulator.
-  const embedded = (await core.dispatch('connection.get', {})) as ConnectionState;
+  const embedded = await call(core, 'connection.get', {});
   expect(embedded.central).not.toBe(sim.url);
   // The centre's service is an administrator's to change.
   await core.dispatch('session.login', { username: 'referent1', password: TRAINING_PASSWORD });
@@ -44,9 +43,9 @@ it('uses the central URL from Settings from the next start, with a cache of its 
   await core.close();
 
   core = await open(dataDir);
-  expect(((await core.dispatch('connection.get', {})) as ConnectionState).central).toBe(sim.url);
+  expect((await call(core, 'connection.get', {})).central).toBe(sim.url);
   await core.dispatch('session.login', { username: 'admin1', password: TRAINING_PASSWORD });
-  const status = (await core.dispatch('store.status', {})) as StoreStatus;
+  const status = await call(core, 'store.status', {});
   expect(status.file).toMatch(/cache-127\.0\.0\.1-[0-9a-f]{8}\.db$/);
 });
 
@@ -55,7 +54,7 @@ it('starts the training simulator on a fresh cache each time: its world is new e
   const first = await open(dataDir);
   core = first;
   await first.dispatch('session.login', { username: 'admin1', password: TRAINING_PASSWORD });
-  const cursor = async () => ((await first.dispatch('store.status', {})) as StoreStatus).cursor;
+  const cursor = async () => (await call(first, 'store.status', {})).cursor;
   for (let tries = 0; tries < 100 && (await cursor()) === 0; tries += 1)
     await new Promise((resolve) => setTimeout(resolve, 50));
   expect(await cursor()).toBeGreaterThan(0);
@@ -64,5 +63,5 @@ it('starts the training simulator on a fresh cache each time: its world is new e
   // Before: the old cursor was kept and the new simulator's events up to it were dropped.
   core = await open(dataDir);
   await core.dispatch('session.login', { username: 'admin1', password: TRAINING_PASSWORD });
-  expect(((await core.dispatch('store.status', {})) as StoreStatus).cursor).toBe(0);
+  expect((await call(core, 'store.status', {})).cursor).toBe(0);
 });

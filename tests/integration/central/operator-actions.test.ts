@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { call } from '../../helpers/call';
 import type { ConsoleApiError } from '../../../shared/api/errors';
 import type { Alert } from '../../../shared/central/records';
 import type { OutboxView } from '../../../shared/domain/outbox';
@@ -70,14 +71,14 @@ describe('operator actions through the console core', () => {
   it('queues an alert action with its audit entry, delivers it and caches the service’s answer', async () => {
     const alert = await anOpenAlert();
     const { core, dir, announced } = await signedInCore('referent1');
-    const queued = (await core.dispatch('alerts.act', claim(alert))) as { id: number };
+    const queued = await call(core, 'alerts.act', claim(alert));
     expect(queued.id).toBeGreaterThan(0);
     // Announced as pending, then announced again once delivered: the shell needs no polling.
     await until(
       async () => announced.at(-1),
       (view) => view !== undefined && view.items.length === 0,
     );
-    expect(((await core.dispatch('outbox.list', {})) as OutboxView).items).toEqual([]);
+    expect((await call(core, 'outbox.list', {})).items).toEqual([]);
     expect(sim.state.alerts.get(alert.id)).toMatchObject({
       state: 'claimed',
       claimedBy: 'referent1',
@@ -110,7 +111,7 @@ describe('operator actions through the console core', () => {
     // The referent acts on the version their screen shows, which already has the other claim.
     await mine.core.dispatch('alerts.act', claim(sim.state.alerts.get(alert.id)!));
     const view = await until(
-      async () => (await mine.core.dispatch('outbox.list', {})) as OutboxView,
+      async () => await call(mine.core, 'outbox.list', {}),
       (v) => v.items[0]?.state === 'rejected',
     );
     expect(view.items[0]!.refusal).toMatchObject({
@@ -118,9 +119,9 @@ describe('operator actions through the console core', () => {
       message: 'Cannot claim: the alert is claimed by referent2',
       current: { id: alert.id, state: 'claimed', claimedBy: 'referent2' },
     });
-    const after = (await mine.core.dispatch('outbox.markSeen', {
+    const after = await call(mine.core, 'outbox.markSeen', {
       id: view.items[0]!.id,
-    })) as OutboxView;
+    });
     expect(after.items).toEqual([]);
   });
 
@@ -145,7 +146,7 @@ describe('operator actions through the console core', () => {
     expect(await reason({ ...claim(alert), kind: 'resolve', payload: { code: 'maybe' } })).toMatch(
       /^invalid_input: .*payload.code/,
     );
-    expect(((await core.dispatch('outbox.list', {})) as OutboxView).items).toEqual([]);
+    expect((await call(core, 'outbox.list', {})).items).toEqual([]);
   });
 
   it('holds a second move of an alert back while the first waits; notes still go', async () => {
@@ -169,7 +170,7 @@ describe('operator actions through the console core', () => {
       kind: 'note',
       payload: { text: 'calling the client' },
     });
-    const view = (await core.dispatch('outbox.list', {})) as OutboxView;
+    const view = await call(core, 'outbox.list', {});
     expect(view.items.map((item) => [item.kind, item.subjectId])).toEqual([
       ['claim', alert.id],
       ['note', alert.id],
@@ -180,7 +181,7 @@ describe('operator actions through the console core', () => {
     const alert = await anOpenAlert();
     const { core, dir } = await signedInCore('referent1');
     const queue = await until(
-      () => core.dispatch('alerts.queue', {}) as Promise<{ items: { alert: Alert }[] }>,
+      () => call(core, 'alerts.queue', {}),
       (q) => q.items.some((item) => item.alert.id === alert.id),
     );
     const item = queue.items.find((candidate) => candidate.alert.id === alert.id)!;

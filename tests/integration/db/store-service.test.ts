@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { call } from '../../helpers/call';
 import { join } from 'node:path';
 import { apiRejection } from '../../helpers/rejection';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ describe('a console whose cache cannot be used', () => {
       logError: () => undefined,
     });
 
-    const info = (await core.dispatch('app.info', {})) as { warnings: string[] };
+    const info = await call(core, 'app.info', {});
     expect(info.warnings).toEqual([
       expect.stringMatching(/^The local cache could not be opened: Cannot open the cache/),
     ]);
@@ -55,7 +56,7 @@ describe('a console whose cache cannot be used', () => {
       central: null,
       logError: () => undefined,
     });
-    const info = (await core.dispatch('app.info', {})) as { warnings: string[] };
+    const info = await call(core, 'app.info', {});
     expect(info.warnings[0]).toMatch(/written by a newer Sargs .* run the newer console/);
     await core.close();
   });

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { call } from '../../helpers/call';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -198,7 +199,7 @@ describe('headless bridge: round trips', () => {
       central: null,
       logError: () => undefined,
     });
-    const info = (await damaged.dispatch('app.info', {})) as { warnings: string[] };
+    const info = await call(damaged, 'app.info', {});
     await damaged.close();
     expect(info.warnings).toHaveLength(1);
     expect(info.warnings[0]).toMatch(

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Alert } from '../../../../shared/central/records';
 import type { AlertQueueItem } from '../../../../shared/domain/alerts';
-import { groupIncidents } from '../../../../shared/domain/incidents';
 import {
   arrivalSound,
   standingBreaches,
@@ -12,45 +10,15 @@ import { floodOf } from '../../../../renderer/src/features/alerts/attention/floo
 import { ArrivalWatcher } from '../../../../renderer/src/features/alerts/attention/watcher';
 import { queueRows } from '../../../../renderer/src/features/alerts/queue-rows';
 import { soundTones, wavFor, type SoundName } from '../../../../scripts/sounds/tones';
-import { alert } from '../../../fixtures/central-records';
+import { queueLine } from '../../../fixtures/central-records';
 
 const T = Date.parse('2026-11-22T02:00:00.000Z');
 const MIN = 60_000;
-let next = 0;
-function line(fields: Partial<Alert> & { at?: number }, extra: Partial<AlertQueueItem> = {}) {
-  const { at = T, ...rest } = fields;
-  next += 1;
-  return {
-    alert: alert({ id: `a${next}`, raisedAt: new Date(at).toISOString(), ...rest }),
-    clientName: null,
-    caseNumber: null,
-    riskLevel: null,
-    zoneName: null,
-    suppression: null,
-    breached: [],
-    ...extra,
-  } satisfies AlertQueueItem;
-}
+const line = (fields: Parameters<typeof queueLine>[0], extra?: Parameters<typeof queueLine>[1]) =>
+  queueLine({ at: T, ...fields }, extra);
 const suppressed = { id: 1, until: '2026-11-22T03:00:00.000Z', reason: 'known', operatorId: 's1' };
 
 describe('incidents', () => {
-  it('groups a client’s alerts raised within 20 minutes of each other, chained', () => {
-    const a = line({ clientId: 'c1', at: T, severity: 'low' });
-    const b = line({ clientId: 'c1', at: T + 15 * MIN, severity: 'critical' });
-    const c = line({ clientId: 'c1', at: T + 34 * MIN }); // 19 min after b: same incident
-    const d = line({ clientId: 'c1', at: T + 60 * MIN }); // 26 min after c: a new one
-    const e = line({ clientId: 'c2', at: T + 1 * MIN }); // another client
-    // In queue order (most urgent first): the incident's lead is its most urgent alert.
-    const incidents = groupIncidents([b, e, c, a, d]);
-    expect(incidents.map((i) => i.members.map((m) => m.alert.id))).toEqual([
-      [b.alert.id, c.alert.id, a.alert.id],
-      [e.alert.id],
-      [d.alert.id],
-    ]);
-    // Its key is its first alert: it stays put while more alerts join.
-    expect(incidents[0]!.key).toBe(a.alert.id);
-  });
-
   it('shows one row per incident, and its other alerts once expanded', () => {
     const a = line({ clientId: 'c1', at: T });
     const b = line({ clientId: 'c1', at: T + MIN });
