@@ -95,7 +95,8 @@ export const basemapDirSchema = z
  */
 const settingsFields = {
   language: z.enum(['lv', 'en']),
-  theme: z.enum(['dark', 'light']),
+  /** contrast: black, white and saturated states, for a dark control room at night. */
+  theme: z.enum(['dark', 'light', 'contrast']),
   /** Positions older than this many days are purged from the local cache. */
   retentionDays: z.number().int().min(1).max(3650),
   /**

@@ -249,6 +249,7 @@ export const en = {
     theme: 'Theme',
     themeDark: 'Dark (control room)',
     themeLight: 'Light',
+    themeContrast: 'High contrast',
     saved: 'Saved',
     saveFailed: 'Could not save: {{message}}',
   },

@@ -268,6 +268,7 @@ export const lv: CatalogShape = {
     theme: 'Noformējums',
     themeDark: 'Tumšs (vadības telpa)',
     themeLight: 'Gaišs',
+    themeContrast: 'Augsts kontrasts',
     saved: 'Saglabāts',
     saveFailed: 'Neizdevās saglabāt: {{message}}',
   },

@@ -182,3 +182,37 @@ test('a link from an alert centres the map on where the alert happened and selec
     })
     .toBeLessThan(1e-4);
 });
+
+test('the operator’s theme reaches the map: a client’s dot is drawn in the high-contrast colours', async ({
+  page,
+}) => {
+  await page.goto(headless.url);
+  await signIn(page);
+  const [client] = [...sim.state.lastPositions()];
+  const centre = async (): Promise<string> => {
+    // Once the map has its clients, a link centres it on this one.
+    await expect(page.getByTestId('map-count')).not.toHaveAttribute('data-count', '0');
+    await page.evaluate(
+      (id) => (window.location.hash = `#/map?client=${id}&n=${Math.random()}`),
+      client!.clientId,
+    );
+    const box = (await page.locator('.map').boundingBox())!;
+    return pixelAt(page, box.x + box.width / 2, box.y + box.height / 2);
+  };
+  const stateColours = () =>
+    page.evaluate(() =>
+      ['critical', 'alert', 'stale', 'ok'].map((state) =>
+        getComputedStyle(document.documentElement).getPropertyValue(`--map-client-${state}`).trim(),
+      ),
+    );
+  await expect.poll(centre).toMatch(new RegExp(Object.values(STATE_COLORS).join('|')));
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Theme').selectOption('contrast');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
+  const contrast = await stateColours();
+  expect(contrast).not.toEqual(Object.values(STATE_COLORS));
+  await page.getByRole('navigation').getByRole('link', { name: 'Map' }).click();
+  await expect.poll(centre).toMatch(new RegExp(contrast.join('|')));
+  await page.screenshot({ path: test.info().outputPath('map-contrast.png'), fullPage: true });
+});

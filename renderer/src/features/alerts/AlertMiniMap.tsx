@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useLive } from '../../api/use-live';
 import { Basemaps } from '../map/Basemaps';
 import { ZonesLayer } from '../map/ZonesLayer';
+import { useMapPalette } from '../map/map-palette';
 
 /**
  * Where the alert happened, on a small map centred there: its position with the fix's accuracy,
@@ -15,6 +16,7 @@ import { ZonesLayer } from '../map/ZonesLayer';
  */
 export function AlertMiniMap({ alert, now }: { alert: Alert; now: number }) {
   const { t } = useTranslation();
+  const palette = useMapPalette();
   // Without the client's record the alert's own position is still shown.
   const client = useLive(
     async () => fullView(await api.clients.detail({ clientId: alert.clientId })),
@@ -41,12 +43,17 @@ export function AlertMiniMap({ alert, now }: { alert: Alert; now: number }) {
           <Circle
             center={[alert.position.lat, alert.position.lon]}
             radius={alert.position.accuracyM}
-            pathOptions={{ color: '#ff5c5c', weight: 1, fillOpacity: 0.15 }}
+            pathOptions={{ color: palette.alertMark, weight: 1, fillOpacity: 0.15 }}
           />
           <CircleMarker
             center={[alert.position.lat, alert.position.lon]}
             radius={7}
-            pathOptions={{ color: '#ffffff', weight: 2, fillColor: '#ff5c5c', fillOpacity: 1 }}
+            pathOptions={{
+              color: palette.markOutline,
+              weight: 2,
+              fillColor: palette.alertMark,
+              fillOpacity: 1,
+            }}
           >
             <Tooltip>{t(`alertType.${alert.type}`)}</Tooltip>
           </CircleMarker>
@@ -56,7 +63,12 @@ export function AlertMiniMap({ alert, now }: { alert: Alert; now: number }) {
         <CircleMarker
           center={[last.lat, last.lon]}
           radius={5}
-          pathOptions={{ color: '#ffffff', weight: 1, fillColor: '#4aa3ff', fillOpacity: 1 }}
+          pathOptions={{
+            color: palette.markOutline,
+            weight: 1,
+            fillColor: palette.selected,
+            fillOpacity: 1,
+          }}
         >
           <Tooltip>{t('alerts.lastSeen')}</Tooltip>
         </CircleMarker>

@@ -18,6 +18,7 @@ import { ClientPanel } from './ClientPanel';
 import { useMapKeys } from './use-map-keys';
 import { useMapData } from './use-map-data';
 import { useSelectedClient } from './use-selected-client';
+import { useMapPalette } from './map-palette';
 import { ZonesLayer } from './ZonesLayer';
 
 const LATVIA_CENTER: L.LatLngTuple = [56.88, 24.6];
@@ -26,6 +27,7 @@ const LATVIA_CENTER: L.LatLngTuple = [56.88, 24.6];
 export function MapPage() {
   const { t } = useTranslation();
   const { settings } = useConsole();
+  const palette = useMapPalette();
   const layer = useRef<ClientLayer | null>(null);
   const data = useMapData(() => layer.current?.redraw());
   const [initialLink] = useState(linkFromHash);
@@ -195,7 +197,12 @@ export function MapPage() {
               positions={shownTrail.lat.map(
                 (lat, i) => [lat, shownTrail.lon[i]!] as [number, number],
               )}
-              pathOptions={{ color: '#4aa3ff', weight: 3, opacity: 0.8, className: 'client-trail' }}
+              pathOptions={{
+                color: palette.trail,
+                weight: 3,
+                opacity: 0.8,
+                className: 'client-trail',
+              }}
             />
           )}
         </MapContainer>
@@ -234,8 +241,14 @@ function ClientLayerBridge({
   const pick = useEffectEvent(onPick);
   const move = useEffectEvent(onMove);
   const announce = useEffectEvent(onLayer);
+  const palette = useMapPalette();
+  const paletteNow = useEffectEvent(() => palette);
+  const layer = useRef<ClientLayer | null>(null);
+  useEffect(() => layer.current?.setPalette(palette), [palette]);
   useEffect(() => {
     const created = new ClientLayer(index);
+    created.setPalette(paletteNow());
+    layer.current = created;
     created.addTo(map);
     announce(created);
     // Where the map looks, on its element: what a test of "follow" reads.
@@ -264,6 +277,7 @@ function ClientLayerBridge({
       map.off('moveend', onMoved);
       resized.disconnect();
       created.remove();
+      layer.current = null;
       announce(null);
     };
   }, [map, index]);

@@ -4,6 +4,7 @@ import { GeoJSON, Pane, useMap } from 'react-leaflet';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlasUrl from 'world-atlas/countries-50m.json?url';
+import { useMapPalette } from './map-palette';
 
 /** ISO 3166-1 numeric code of Latvia in Natural Earth's data. */
 const LATVIA = '428';
@@ -16,11 +17,13 @@ interface Basemap {
 
 /**
  * The basemap that needs no network: Natural Earth's 1:50m countries (world-atlas, bundled with
- * the console) as land, coastlines and borders, with Latvia's outline drawn stronger.
+ * the console) as land, coastlines and borders, with Latvia's outline drawn stronger, in the
+ * operator's theme.
  */
 export function OfflineBasemap() {
   const [map, setMap] = useState<Basemap | null>(null);
   const leaflet = useMap();
+  const palette = useMapPalette();
   useEffect(() => {
     // Said on the map's element: tests and support can see the offline basemap is drawn.
     if (map) leaflet.getContainer().dataset.basemap = 'offline';
@@ -51,13 +54,17 @@ export function OfflineBasemap() {
       <GeoJSON
         data={map.land}
         interactive={false}
-        style={{ color: '#3b4657', weight: 1, fillColor: '#1c2430', fillOpacity: 1 }}
+        style={{ color: palette.landLine, weight: 1, fillColor: palette.land, fillOpacity: 1 }}
       />
-      <GeoJSON data={map.borders} interactive={false} style={{ color: '#566173', weight: 1 }} />
+      <GeoJSON
+        data={map.borders}
+        interactive={false}
+        style={{ color: palette.border, weight: 1 }}
+      />
       <GeoJSON
         data={map.latvia}
         interactive={false}
-        style={{ color: '#8b98a9', weight: 2, fill: false }}
+        style={{ color: palette.homeCountry, weight: 2, fill: false }}
       />
     </Pane>
   );

@@ -1,9 +1,10 @@
 import type L from 'leaflet';
+import { useMapPalette } from './map-palette';
 import { errorText } from '../../api/error-text';
 import { escapeHtml } from '../../../../shared/format/plain-text';
 import { EtagMismatch, PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { leafletLayer } from 'protomaps-leaflet';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMap } from 'react-leaflet';
 import { api } from '../../api';
@@ -39,8 +40,14 @@ class CoreBasemapSource implements Source {
  */
 export function PmtilesBase({ path }: { path: string }) {
   const map = useMap();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
+  const palette = useMapPalette();
+  // The theme's flavour and the operator's language for labels; a change draws the layer anew.
+  const look = useMemo(
+    () => ({ flavor: palette.basemapFlavor, sea: palette.sea, lang: i18n.language }),
+    [palette, i18n.language],
+  );
   // The page keys this component by path: a new file starts afresh, unfailed.
   useEffect(() => {
     const archive = new PMTiles(new CoreBasemapSource(path));
@@ -56,11 +63,11 @@ export function PmtilesBase({ path }: { path: string }) {
         // protomaps-leaflet types its layer loosely; it is a Leaflet GridLayer.
         layer = leafletLayer({
           url: archive,
-          flavor: 'dark',
-          lang: 'lv',
+          flavor: look.flavor,
+          lang: look.lang,
           maxDataZoom: header.maxZoom,
           // The sea is where the file has no land: the map's own sea colour, as offline.
-          backgroundColor: '#0b1a2a',
+          backgroundColor: look.sea,
           attribution:
             typeof metadata.attribution === 'string' ? escapeHtml(metadata.attribution) : '',
         }) as unknown as L.Layer;
@@ -77,7 +84,7 @@ export function PmtilesBase({ path }: { path: string }) {
       live = false;
       if (layer) map.removeLayer(layer);
     };
-  }, [map, path, t]);
+  }, [map, path, t, look]);
   if (failure === null) return null;
   return (
     <div className="map-notice" role="status" data-testid="pmtiles-fallback">

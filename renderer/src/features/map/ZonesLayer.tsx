@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { useMapPalette } from './map-palette';
 import { Circle, Polygon, Tooltip } from 'react-leaflet';
 import type { Zone } from '../../../../shared/central/records';
 import { zoneStyle } from './zone-style';
@@ -17,10 +18,11 @@ export function ZonesLayer({
   now: Date;
   clientFlags: readonly string[];
 }) {
+  const palette = useMapPalette();
   return (
     <>
       {zones.map((zone) => {
-        const style = zoneStyle(zone, now, clientFlags);
+        const style = zoneStyle(zone, now, clientFlags, palette.zone);
         const path = {
           color: style.color,
           fillColor: style.color,

@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import { CLUSTER_UNTIL_ZOOM, type ClientIndex } from './client-index';
-import { ClientSprites, STATE_COLORS } from './client-sprites';
+import { ClientSprites } from './client-sprites';
+import { DARK_PALETTE, type MapPalette } from './map-colors';
 import { worldPixel } from './mercator';
 
 const CLIENTS_PANE = 'clients';
@@ -14,6 +15,7 @@ export class ClientLayer extends L.Layer {
   private canvas: HTMLCanvasElement | null = null;
   private frame = 0;
   private sprites: ClientSprites | null = null;
+  private palette: MapPalette = DARK_PALETTE;
   selectedId: string | null = null;
   /** Called after each draw with how many events it covered (for the update-latency figure). */
   onDrawn: ((drawnAt: number) => void) | null = null;
@@ -23,6 +25,14 @@ export class ClientLayer extends L.Layer {
     private readonly now: () => number = Date.now,
   ) {
     super();
+  }
+
+  /** The theme's colours: sprites are drawn afresh in them. */
+  setPalette(palette: MapPalette): void {
+    if (palette === this.palette) return;
+    this.palette = palette;
+    this.sprites = null;
+    this.redraw();
   }
 
   override onAdd(map: L.Map): this {
@@ -83,7 +93,7 @@ export class ClientLayer extends L.Layer {
     const south = bounds.getSouth();
     const north = bounds.getNorth();
     const ratio = window.devicePixelRatio || 1;
-    if (this.sprites?.ratio !== ratio) this.sprites = new ClientSprites(ratio);
+    if (this.sprites?.ratio !== ratio) this.sprites = new ClientSprites(ratio, this.palette);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     const toContainer = containerProjection(map);
     for (const client of this.index.points.values()) {
@@ -133,7 +143,7 @@ export class ClientLayer extends L.Layer {
       );
       for (const cluster of clusters) {
         const p = map.latLngToContainerPoint([cluster.lat, cluster.lon]);
-        drawDot(ctx, p, STATE_COLORS[cluster.state], cluster.count);
+        drawDot(ctx, p, this.palette.state[cluster.state], cluster.count, this.palette.labelBg);
       }
     } else {
       this.drawClients(ctx, map, bounds, now);
@@ -141,7 +151,7 @@ export class ClientLayer extends L.Layer {
     const selected = this.selectedId ? this.index.points.get(this.selectedId) : undefined;
     if (selected) {
       const p = map.latLngToContainerPoint([selected.lat, selected.lon]);
-      ctx.strokeStyle = '#4aa3ff';
+      ctx.strokeStyle = this.palette.selected;
       ctx.lineWidth = 3;
       ctx.beginPath();
       ctx.arc(p.x, p.y, 13, 0, Math.PI * 2);
@@ -161,7 +171,13 @@ function containerProjection(map: L.Map): (lat: number, lon: number) => { x: num
   };
 }
 
-function drawDot(ctx: CanvasRenderingContext2D, p: L.Point, color: string, count: number): void {
+function drawDot(
+  ctx: CanvasRenderingContext2D,
+  p: L.Point,
+  color: string,
+  count: number,
+  labelColor: string,
+): void {
   const radius = count === 1 ? 5 : Math.min(26, 9 + Math.log2(count) * 2.2);
   ctx.fillStyle = color;
   ctx.globalAlpha = count === 1 ? 1 : 0.85;
@@ -170,7 +186,7 @@ function drawDot(ctx: CanvasRenderingContext2D, p: L.Point, color: string, count
   ctx.fill();
   ctx.globalAlpha = 1;
   if (count > 1) {
-    ctx.fillStyle = '#0e1116';
+    ctx.fillStyle = labelColor;
     ctx.font = 'bold 11px system-ui, sans-serif';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';

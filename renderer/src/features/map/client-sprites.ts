@@ -1,11 +1,8 @@
 import type { PointState } from './client-index';
+import { DARK_PALETTE, type MapPalette } from './map-colors';
 
-export const STATE_COLORS: Record<PointState, string> = {
-  critical: '#ff3b3b',
-  alert: '#f0b429',
-  stale: '#8b98a9',
-  ok: '#3fb950',
-};
+/** The dark theme's client colours (the console's default look). */
+export const STATE_COLORS: Record<PointState, string> = DARK_PALETTE.state;
 
 /** Headings are drawn in steps of 360 / HEADING_STEPS degrees (a cue, not a compass). */
 const HEADING_STEPS = 16;
@@ -30,7 +27,10 @@ interface Sprite {
 export class ClientSprites {
   private readonly cache = new Map<string, Sprite>();
 
-  constructor(readonly ratio: number) {}
+  constructor(
+    readonly ratio: number,
+    readonly palette: MapPalette,
+  ) {}
 
   /** Draws one client centred on container point (x, y); `ctx` must have an identity transform. */
   draw(
@@ -76,14 +76,14 @@ export class ClientSprites {
     const ctx = image.getContext('2d')!;
     ctx.scale(this.ratio, this.ratio);
     ctx.translate(-left, -top);
-    const color = STATE_COLORS[state];
+    const color = this.palette.state[state];
     ctx.fillStyle = color;
     ctx.beginPath();
     ctx.arc(0, 0, DOT, 0, Math.PI * 2);
     ctx.fill();
     ctx.lineWidth = 2;
     if (highRisk) {
-      ctx.strokeStyle = '#e6edf3';
+      ctx.strokeStyle = this.palette.ring;
       ctx.beginPath();
       ctx.arc(0, 0, RING, 0, Math.PI * 2);
       ctx.stroke();

@@ -50,6 +50,7 @@ export function SettingsPage() {
         >
           <option value="dark">{t('settings.themeDark')}</option>
           <option value="light">{t('settings.themeLight')}</option>
+          <option value="contrast">{t('settings.themeContrast')}</option>
         </select>
         <label htmlFor="trail-hours">{t('mapSettings.trailHours')}</label>
         <input
