@@ -3,7 +3,7 @@ import { mayReceive } from '../../shared/api/permissions';
 import { operationNames } from '../../shared/api/registry';
 import type { Unsubscribe } from '../../shared/api/console-api';
 import type { AppInfo } from '../../shared/domain/app-info';
-import { tileOrigins } from '../../shared/domain/settings';
+import { tileOrigins, urlOrigin } from '../../shared/domain/settings';
 import { OperatorActions } from './actions/operator-actions';
 import { outboxModule } from './actions/outbox-module';
 import { alertsModule, type AlertsModuleOptions } from './alerts/alerts-module';
@@ -198,8 +198,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
     info,
     imageOrigins: () => {
-      const { tileUrl, tileSubdomains } = settings.get();
-      return tileUrl ? tileOrigins(tileUrl, tileSubdomains) : [];
+      const { tileUrl, tileSubdomains, wmsUrl } = settings.get();
+      return [
+        ...(tileUrl ? tileOrigins(tileUrl, tileSubdomains) : []),
+        ...(wmsUrl ? [urlOrigin(wmsUrl)] : []),
+      ];
     },
     health: (full) => healthReport(full, { info, connection, store, audit: auditing.monitor }),
     // In the order they were started, so nothing is closed under a module still using it.

@@ -52,11 +52,29 @@ export const tileUrlSchema = z
   .refine((url) => !/^https?:\/\/\{s\}[:/]/.test(url), '{s} must be part of a host name')
   .refine(isAllowedTransport, 'must be https (plain http only to this machine)');
 
+/**
+ * A WMS service's base URL (Latvia's mapping agency and many municipalities publish one), e.g.
+ * https://maps.example.lv/geoserver/ows. https only (http on loopback); its origin joins the CSP.
+ */
+export const wmsUrlSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^https?:\/\/([A-Za-z0-9.-]+|\[::1\])(:\d{1,5})?(\/[^\s#]*)?$/,
+    'must be an https URL of a WMS service',
+  )
+  .refine(isAllowedTransport, 'must be https (plain http only to this machine)');
+
 /** Subdomains `{s}` stands for; each becomes one explicit origin in the CSP. */
 export const tileSubdomainsSchema = z
   .array(z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'a subdomain is letters, digits and -'))
   .min(1)
   .max(8);
+
+/** The origin of a plain URL (a WMS service's), as CSP writes it. */
+export function urlOrigin(url: string): string {
+  return /^(https?:\/\/[^/?#]+)/.exec(url)?.[1] ?? '';
+}
 
 /** The origins a tile template loads from, as CSP writes them: one per subdomain, never `*`. */
 export function tileOrigins(template: string, subdomains: readonly string[]): string[] {
@@ -108,6 +126,14 @@ const settingsFields = {
   tileUrl: tileUrlSchema.nullable(),
   tileAttribution: z.string().trim().max(200),
   tileSubdomains: tileSubdomainsSchema,
+  /** A WMS basemap: the service, its layer names (comma-separated), image format, attribution. */
+  wmsUrl: wmsUrlSchema.nullable(),
+  wmsLayers: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_:.,-]{0,200}$/, 'layer names, comma-separated'),
+  wmsFormat: z.enum(['image/png', 'image/jpeg']),
+  wmsAttribution: z.string().trim().max(200),
   /** The only folder basemap files are read from; null: no local basemap file. */
   basemapDir: basemapDirSchema.nullable(),
   /** A PMTiles basemap in basemapDir, drawn over the offline one; null: none. */
@@ -173,6 +199,10 @@ export const defaultSettings: Settings = {
   tileUrl: null,
   tileAttribution: '',
   tileSubdomains: ['a', 'b', 'c'],
+  wmsUrl: null,
+  wmsLayers: '',
+  wmsFormat: 'image/png',
+  wmsAttribution: '',
   basemapDir: null,
   pmtilesPath: null,
   idleLockMinutes: 10,

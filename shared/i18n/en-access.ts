@@ -82,6 +82,10 @@ export const enAccess = {
       'The centre’s settings (central service, basemaps, retention, alert targets, idle lock) are changed by an administrator.',
     basemapDir: 'Folder basemap files may be read from',
     basemapDirPlaceholder: 'e.g. /srv/maps',
+    wmsUrl: 'WMS service URL',
+    wmsLayers: 'WMS layers (comma-separated)',
+    wmsFormat: 'WMS image format',
+    wmsAttribution: 'WMS attribution',
     subdomains: 'Tile subdomains for {s}',
   },
 } as const;

@@ -85,6 +85,8 @@ export const en = {
     cleared: 'condition ended',
     zones: 'Zones',
     follow: 'Follow (keep centred)',
+    offlineOnly:
+      'Streets are not shown: this console has only the offline country outlines. An administrator can add a tile server, a WMS service or a PMTiles file in Settings → Map.',
     tileFallback: 'The tile server does not answer: showing the offline basemap.',
     pmtilesFallback: 'The basemap file cannot be used ({{reason}}): showing the offline basemap.',
   },

@@ -81,6 +81,10 @@ export const lvAccess = {
       'Centra iestatījumus (centrālais dienests, pamatkartes, glabāšana, trauksmju mērķi, bloķēšana) maina administrators.',
     basemapDir: 'Mape, no kuras drīkst lasīt pamatkartes',
     basemapDirPlaceholder: 'piem., /srv/maps',
+    wmsUrl: 'WMS servisa adrese',
+    wmsLayers: 'WMS slāņi (atdalīti ar komatiem)',
+    wmsFormat: 'WMS attēla formāts',
+    wmsAttribution: 'WMS atsauce',
     subdomains: 'Flīžu apakšdomēni {s} vietā',
   },
 } as const;

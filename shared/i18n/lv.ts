@@ -92,6 +92,8 @@ export const lv: CatalogShape = {
     cleared: 'apstāklis beidzies',
     zones: 'Zonas',
     follow: 'Sekot (turēt centrā)',
+    offlineOnly:
+      'Ielas netiek rādītas: šai konsolei ir tikai bezsaistes valstu kontūras. Administrators var pievienot flīžu serveri, WMS servisu vai PMTiles failu sadaļā Iestatījumi → Karte.',
     tileFallback: 'Karšu serveris neatbild: rāda bezsaistes pamatkarti.',
     pmtilesFallback: 'Pamatkartes failu nevar izmantot ({{reason}}): rāda bezsaistes pamatkarti.',
   },

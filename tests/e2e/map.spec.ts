@@ -1,4 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildBasemap } from '../../scripts/basemap/build-basemap';
@@ -215,4 +217,59 @@ test('the operator’s theme reaches the map: a client’s dot is drawn in the h
   await page.getByRole('navigation').getByRole('link', { name: 'Map' }).click();
   await expect.poll(centre).toMatch(new RegExp(contrast.join('|')));
   await page.screenshot({ path: test.info().outputPath('map-contrast.png'), fullPage: true });
+});
+
+/** A 1×1 PNG, what the WMS service below answers to every GetMap. */
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('at street zoom the map says when it has only the outlines; a WMS service set in Settings draws the streets', async ({
+  page,
+}) => {
+  // A WMS service on this machine, keeping the requests it gets.
+  const asked: URLSearchParams[] = [];
+  const wms = createServer((request, response) => {
+    asked.push(new URL(request.url ?? '/', 'http://wms').searchParams);
+    response.writeHead(200, { 'Content-Type': 'image/png' });
+    response.end(PIXEL_PNG);
+  });
+  await new Promise<void>((resolve) => wms.listen(0, '127.0.0.1', resolve));
+  const wmsUrl = `http://127.0.0.1:${(wms.address() as AddressInfo).port}/geoserver/ows`;
+  try {
+    const [client] = [...sim.state.lastPositions()];
+    const toClient = async (): Promise<void> => {
+      await page.getByRole('navigation').getByRole('link', { name: 'Map' }).click();
+      await expect(page.getByTestId('map-count')).not.toHaveAttribute('data-count', '0');
+      await page.evaluate(
+        (id) => (window.location.hash = `#/map?client=${id}&n=${Math.random()}`),
+        client!.clientId,
+      );
+    };
+    await page.goto(headless.url);
+    await signIn(page);
+    await toClient();
+    await expect(page.getByTestId('offline-only')).toBeVisible();
+
+    await switchOperator(page, 'admin1');
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    const settings = page.getByTestId('map-settings');
+    await settings.getByLabel('WMS service URL').fill(wmsUrl);
+    await settings.getByLabel('WMS layers (comma-separated)').fill('lv_streets');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await expect(settings.getByRole('status')).toHaveText('Saved');
+
+    await switchOperator(page, 'referent1');
+    await page.reload(); // the page's CSP admits the new server from its next load
+    await toClient();
+    await expect
+      .poll(() => asked.filter((q) => q.get('request') === 'GetMap').length)
+      .toBeGreaterThan(0);
+    expect(asked.find((q) => q.get('request') === 'GetMap')?.get('layers')).toBe('lv_streets');
+    await expect(page.getByTestId('offline-only')).toHaveCount(0);
+    await expect(page.getByTestId('tile-fallback')).toHaveCount(0);
+  } finally {
+    wms.close();
+  }
 });

@@ -5,6 +5,8 @@ import {
   ownSettingKeys,
   tileOrigins,
   tileUrlSchema,
+  urlOrigin,
+  wmsUrlSchema,
 } from '../../../shared/domain/settings';
 import { contentSecurityPolicy } from '../../../electron/core/security/csp';
 import { escapeHtml } from '../../../shared/format/plain-text';
@@ -54,6 +56,19 @@ describe('service and tile URLs', () => {
       "img-src 'self' data: blob: https://a.tiles.example.lv https://b.tiles.example.lv;",
     );
     expect(csp).not.toContain('*');
+  });
+});
+
+describe('a WMS service', () => {
+  it('is https (http on loopback), and its origin alone joins the CSP', () => {
+    expect(wmsUrlSchema.safeParse('https://maps.example.lv/geoserver/ows?map=lv').success).toBe(
+      true,
+    );
+    expect(wmsUrlSchema.safeParse('http://127.0.0.1:8080/ows').success).toBe(true);
+    expect(wmsUrlSchema.safeParse('http://maps.example.lv/ows').success).toBe(false);
+    expect(urlOrigin('https://maps.example.lv:8443/geoserver/ows?x=1')).toBe(
+      'https://maps.example.lv:8443',
+    );
   });
 });
 

@@ -1,5 +1,4 @@
-import L from 'leaflet';
-import { escapeHtml } from '../../../../shared/format/plain-text';
+import type L from 'leaflet';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMap } from 'react-leaflet';
@@ -8,31 +7,19 @@ import { useMap } from 'react-leaflet';
 const FAILURES_BEFORE_FALLBACK = 4;
 
 /**
- * The institution's tile server over the offline basemap. If it fails (no tile loads and several
- * fail) the tile layer is taken away and a notice says the map shows the offline basemap.
+ * A server's tiles (XYZ or WMS) over the offline basemap. If it fails (no tile loads and several
+ * fail) the layer is taken away and a notice says the map shows the offline basemap. The page
+ * keys this component by the server's settings: a new server starts afresh, unfailed.
  */
-export function TileBase({
-  url,
-  attribution,
-  subdomains,
-}: {
-  url: string;
-  attribution: string;
-  subdomains: string[];
-}) {
+export function TileBase({ create }: { create: () => L.TileLayer }) {
   const map = useMap();
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
-  // The page keys this component by URL: a new server starts afresh, unfailed.
+  const [make] = useState(() => create);
   useEffect(() => {
     let loaded = 0;
     let failures = 0;
-    const layer = L.tileLayer(url, {
-      attribution: escapeHtml(attribution),
-      subdomains,
-      maxZoom: 19,
-      crossOrigin: false,
-    });
+    const layer = make();
     layer.on('tileload', () => (loaded += 1));
     layer.on('tileerror', () => {
       failures += 1;
@@ -45,7 +32,7 @@ export function TileBase({
     return () => {
       map.removeLayer(layer);
     };
-  }, [map, url, attribution, subdomains]);
+  }, [map, make]);
   if (!failed) return null;
   return (
     <div className="map-notice" role="status" data-testid="tile-fallback">

@@ -10,6 +10,10 @@ export function MapSettingsPanel() {
   const [tileUrl, setTileUrl] = useState(settings.tileUrl ?? '');
   const [attribution, setAttribution] = useState(settings.tileAttribution);
   const [subdomains, setSubdomains] = useState(settings.tileSubdomains.join(','));
+  const [wmsUrl, setWmsUrl] = useState(settings.wmsUrl ?? '');
+  const [wmsLayers, setWmsLayers] = useState(settings.wmsLayers);
+  const [wmsFormat, setWmsFormat] = useState(settings.wmsFormat);
+  const [wmsAttribution, setWmsAttribution] = useState(settings.wmsAttribution);
   const [basemapDir, setBasemapDir] = useState(settings.basemapDir ?? '');
   const [pmtilesPath, setPmtilesPath] = useState(settings.pmtilesPath ?? '');
   const { message, save } = useSaveSettings();
@@ -24,6 +28,10 @@ export function MapSettingsPanel() {
           .split(',')
           .map((part) => part.trim())
           .filter(Boolean),
+        wmsUrl: wmsUrl.trim() === '' ? null : wmsUrl.trim(),
+        wmsLayers,
+        wmsFormat,
+        wmsAttribution,
         basemapDir: basemapDir.trim() === '' ? null : basemapDir.trim(),
         pmtilesPath: pmtilesPath.trim() === '' ? null : pmtilesPath.trim(),
       },
@@ -53,6 +61,29 @@ export function MapSettingsPanel() {
           id="tile-subdomains"
           value={subdomains}
           onChange={(event) => setSubdomains(event.target.value)}
+        />
+        <label htmlFor="wms-url">{t('centre.wmsUrl')}</label>
+        <input id="wms-url" value={wmsUrl} onChange={(event) => setWmsUrl(event.target.value)} />
+        <label htmlFor="wms-layers">{t('centre.wmsLayers')}</label>
+        <input
+          id="wms-layers"
+          value={wmsLayers}
+          onChange={(event) => setWmsLayers(event.target.value)}
+        />
+        <label htmlFor="wms-format">{t('centre.wmsFormat')}</label>
+        <select
+          id="wms-format"
+          value={wmsFormat}
+          onChange={(event) => setWmsFormat(event.target.value as typeof wmsFormat)}
+        >
+          <option value="image/png">PNG</option>
+          <option value="image/jpeg">JPEG</option>
+        </select>
+        <label htmlFor="wms-attribution">{t('centre.wmsAttribution')}</label>
+        <input
+          id="wms-attribution"
+          value={wmsAttribution}
+          onChange={(event) => setWmsAttribution(event.target.value)}
         />
         <label htmlFor="basemap-dir">{t('centre.basemapDir')}</label>
         <input
