@@ -6,6 +6,9 @@ import { ConsoleProvider } from './app/console-context';
 import { initI18n } from './app/i18n';
 import { SignedIn } from './app/SignedIn';
 import './app/theme.css';
+import './app/controls.css';
+import './app/shell.css';
+import './app/login.css';
 
 const RETRY_MS = 2000;
 

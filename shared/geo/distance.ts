@@ -39,3 +39,13 @@ export function offsetM(from: LatLon, bearingDeg: number, distance: number): Lat
 export function interpolate(a: LatLon, b: LatLon, f: number): LatLon {
   return { lat: a.lat + (b.lat - a.lat) * f, lon: a.lon + (b.lon - a.lon) * f };
 }
+
+/** Initial bearing from one point to another, degrees clockwise from north (0 to 360). */
+export function bearingDeg(from: LatLon, to: LatLon): number {
+  const dLon = toRad(to.lon - from.lon);
+  const y = Math.sin(dLon) * Math.cos(toRad(to.lat));
+  const x =
+    Math.cos(toRad(from.lat)) * Math.sin(toRad(to.lat)) -
+    Math.sin(toRad(from.lat)) * Math.cos(toRad(to.lat)) * Math.cos(dLon);
+  return ((Math.atan2(y, x) * 180) / Math.PI + 360) % 360;
+}

@@ -189,4 +189,11 @@ test('the centre’s checklist and targets from Settings are what the alert deta
     timeout: 20_000,
   });
   await expect(detail.getByTestId('sla')).toContainText('claim overdue by');
+  // The queue's time column holds the whole timer, in English and in the longer Latvian.
+  const when = a.locator(`[data-testid=alert-row][data-alert-id="${alert.id}"] .alert-when`);
+  const cut = () => when.evaluate((el) => el.scrollWidth > el.clientWidth);
+  expect(await cut()).toBe(false);
+  await a.getByTestId('language-switch').selectOption('lv');
+  await expect(when).toContainText('kavējas');
+  expect(await cut()).toBe(false);
 });

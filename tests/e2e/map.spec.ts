@@ -207,7 +207,10 @@ test('the operator’s theme reaches the map: a client’s dot is drawn in the h
         getComputedStyle(document.documentElement).getPropertyValue(`--map-client-${state}`).trim(),
       ),
     );
-  await expect.poll(centre).toMatch(new RegExp(Object.values(STATE_COLORS).join('|')));
+  // A loaded 2-core machine may take a few frames to draw at street zoom.
+  await expect
+    .poll(centre, { timeout: 15_000 })
+    .toMatch(new RegExp(Object.values(STATE_COLORS).join('|')));
 
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Theme').selectOption('contrast');
@@ -215,7 +218,7 @@ test('the operator’s theme reaches the map: a client’s dot is drawn in the h
   const contrast = await stateColours();
   expect(contrast).not.toEqual(Object.values(STATE_COLORS));
   await page.getByRole('navigation').getByRole('link', { name: 'Map' }).click();
-  await expect.poll(centre).toMatch(new RegExp(contrast.join('|')));
+  await expect.poll(centre, { timeout: 15_000 }).toMatch(new RegExp(contrast.join('|')));
   await page.screenshot({ path: test.info().outputPath('map-contrast.png'), fullPage: true });
 });
 

@@ -1,7 +1,7 @@
 import type { Unsubscribe } from '../../../shared/api/console-api';
 import type { EventName, EventPayload } from '../../../shared/api/registry';
 
-/** An event that means "load again": any of its kind, or only those `when` says concern us. */
+/** An event that means "load again": every one of its kind, or only those `when` says concern us. */
 export type Trigger =
   | EventName
   | { [E in EventName]: { event: E; when(payload: EventPayload<E>): boolean } }[EventName];

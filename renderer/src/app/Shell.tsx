@@ -4,6 +4,7 @@ import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AttentionBanners } from '../features/alerts/attention/AttentionBanners';
 import { AttentionProvider } from '../features/alerts/attention/AttentionProvider';
 import { MuteControl } from '../features/alerts/attention/MuteControl';
+import { AlertQueueProvider } from '../features/alerts/queue-provider';
 import { AuditBanner } from '../features/audit/AuditBanner';
 import { AuditPage } from '../features/audit/AuditPage';
 import { MapPage } from '../features/map/MapPage';
@@ -27,10 +28,15 @@ function Page({ route }: { route: RouteId }) {
   return <PlaceholderPage route={route} />;
 }
 
-/** Alerts are watched (and sounded) on every page, for those whose role works them. */
+/** Alerts are kept and watched (and sounded) on every page, for those whose role works them. */
 function Attention({ children }: { children: ReactNode }) {
   const { may } = useConsole();
-  return may('alerts.queue') ? <AttentionProvider>{children}</AttentionProvider> : children;
+  if (!may('alerts.queue')) return children;
+  return (
+    <AlertQueueProvider>
+      <AttentionProvider>{children}</AttentionProvider>
+    </AlertQueueProvider>
+  );
 }
 
 /**

@@ -1,26 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useClock } from '../../api/use-clock';
-import { errorText } from '../../api/error-text';
 import { useTranslation } from 'react-i18next';
-import type { ActionKind } from '../../../../shared/central/alert-workflow';
 import { waitingMoves } from '../../../../shared/domain/outbox';
-import { api } from '../../api';
 import { useConsole } from '../../app/console-context';
 import { useOutbox } from '../../app/outbox-provider';
 import { usePageKeys } from '../../app/use-page-keys';
 import { currentLink, goTo } from '../../app/routes';
-import type { FormKind } from './ActionForm';
 import { AlertDetailPanel, mapLinkFor } from './AlertDetailPanel';
 import { AlertQueueList } from './AlertQueueList';
-import { useAttention } from './attention/AttentionProvider';
+import { AlertsToolbar } from './AlertsToolbar';
+import { useQueue } from './queue-provider';
 import { IncidentMembers } from './IncidentMembers';
-import { offersFor } from './offers';
 import { inFilter, queueRows, type QueueFilter } from './queue-rows';
 import { SuppressPanel } from './SuppressPanel';
 import { useAlertDetail } from './use-alerts';
+import { useAlertWorkflow } from './use-alert-workflow';
 import { isSupervisor } from '../../../../shared/domain/attention';
-
-type Message = { error: boolean; text: string } | null;
+import './alerts.css';
 
 /** `#/alerts?alert=ID` (an escalation's link) opens that alert. */
 const alertFromHash = (): string | null => currentLink('alerts')?.alert ?? null;
@@ -30,13 +26,11 @@ export function AlertsPage() {
   const { t } = useTranslation();
   const { settings, session } = useConsole();
   const operator = session.operator;
-  const { queue: items, queueError } = useAttention();
+  const { queue: items, error: queueError } = useQueue();
   const supervisor = isSupervisor(operator);
   const [chosen, setChosen] = useState<string | null>(alertFromHash);
   const [filter, setFilter] = useState<QueueFilter>('open');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [form, setForm] = useState<FormKind | null>(null);
-  const [message, setMessage] = useState<Message>(null);
   const now = useClock(1000);
   useEffect(() => {
     const onHash = (): void => {
@@ -60,15 +54,17 @@ export function AlertsPage() {
 
   // This console's moves not yet delivered, per alert: they hold further moves back.
   const waiting = waitingMoves(useOutbox().items);
-
-  const offers = detail
-    ? offersFor(detail.item.alert, operator, waiting.get(detail.item.alert.id) ?? null)
-    : [];
+  // Acting on the alert shown by default pins it: it stays in view once it leaves the queue.
+  const { offers, form, setForm, message, act, startForm, reset } = useAlertWorkflow(
+    detail,
+    operator,
+    waiting,
+    setChosen,
+  );
 
   const choose = (id: string | null): void => {
     setChosen(id);
-    setForm(null);
-    setMessage(null);
+    reset();
   };
   const move = (step: 1 | -1): void => {
     if (rows.length === 0) return;
@@ -85,34 +81,6 @@ export function AlertsPage() {
   const showFilter = (next: QueueFilter): void => {
     setFilter(next);
     choose(null);
-  };
-
-  async function act(kind: ActionKind, payload: Record<string, string>): Promise<void> {
-    if (!detail) return;
-    const offer = offers.find((candidate) => candidate.kind === kind);
-    if (offer?.refusal) {
-      setMessage({ error: true, text: t('alerts.notOffered', { reason: offer.refusal }) });
-      return;
-    }
-    const { alert } = detail.item;
-    // Acting on the alert shown by default pins it: it stays in view once it leaves the queue.
-    setChosen(alert.id);
-    try {
-      await api.alerts.act({ alertId: alert.id, kind, payload, expectedVersion: alert.version });
-      setForm(null);
-      setMessage({ error: false, text: t('alerts.queued') });
-    } catch (error) {
-      setMessage({
-        error: true,
-        text: errorText(error, t),
-      });
-    }
-  }
-  const startForm = (kind: FormKind): void => {
-    const offer = offers.find((candidate) => candidate.kind === kind);
-    if (offer?.refusal)
-      setMessage({ error: true, text: t('alerts.notOffered', { reason: offer.refusal }) });
-    else setForm(kind);
   };
 
   usePageKeys({
@@ -154,31 +122,14 @@ export function AlertsPage() {
 
   return (
     <section className="page alerts-page">
-      <div className="alerts-toolbar">
-        <h1>{t('alerts.title')}</h1>
-        <span data-testid="alert-count">{t('alerts.count', { count: list.length })}</span>
-        {queueError !== null && (
-          <span className="error" role="alert">
-            {errorText(queueError, t)}
-          </span>
-        )}
-        <span className="queue-filters" role="group" aria-label={t('alerts.filter')}>
-          {(['open', 'suppressed'] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              aria-pressed={filter === name}
-              data-testid={`filter-${name}`}
-              onClick={() => showFilter(name)}
-            >
-              {t(`alerts.filters.${name}`, {
-                count: name === 'open' ? all.length - suppressedCount : suppressedCount,
-              })}
-            </button>
-          ))}
-        </span>
-        <span className="muted shortcuts">{t('alerts.shortcuts')}</span>
-      </div>
+      <AlertsToolbar
+        shown={list.length}
+        open={all.length - suppressedCount}
+        suppressed={suppressedCount}
+        error={queueError}
+        filter={filter}
+        onFilter={showFilter}
+      />
       <div className="alerts-body">
         {items && list.length === 0 ? (
           <p className="muted">{t('alerts.empty')}</p>

@@ -9,9 +9,10 @@ import { TileBase } from './TileBase';
 /**
  * The basemaps Settings call for, bottom up: the bundled offline one always (it is what stays when
  * the others fail), then a local PMTiles file, a WMS service and an XYZ tile server, if set.
- * Attribution is always text, never markup.
+ * Attribution is always text, never markup. `streetNotice`: say at street zoom when there is only
+ * the offline outline (the full map; a small map beside an alert has no room for it).
  */
-export function Basemaps() {
+export function Basemaps({ streetNotice = false }: { streetNotice?: boolean }) {
   const { settings: s } = useConsole();
   const streets = s.pmtilesPath !== null || s.tileUrl !== null || s.wmsUrl !== null;
   return (
@@ -45,7 +46,7 @@ export function Basemaps() {
           }
         />
       )}
-      {!streets && <OfflineOnlyNotice />}
+      {streetNotice && !streets && <OfflineOnlyNotice />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import Supercluster from 'supercluster';
+import { bearingDeg } from '../../../../shared/geo/distance';
 import type { AlertMark, FixTuple, MapClient } from '../../../../shared/domain/map';
 
 /** A fix older than this is drawn as stale: the device has not been heard from. */
@@ -74,7 +75,7 @@ export class ClientIndex {
       }
       const point = this.points.get(id);
       if (!point || at <= point.at) continue;
-      if (lat !== point.lat || lon !== point.lon) point.heading = bearing(point, lat, lon);
+      if (lat !== point.lat || lon !== point.lon) point.heading = bearingDeg(point, { lat, lon });
       point.lat = lat;
       point.lon = lon;
       point.at = at;
@@ -187,15 +188,4 @@ export class ClientIndex {
 
 function stateOfRank(rank: number): PointState {
   return (Object.keys(RANK) as PointState[]).find((state) => RANK[state] === rank) ?? 'ok';
-}
-
-/** Initial bearing from a point to another, degrees clockwise from north. */
-function bearing(from: { lat: number; lon: number }, lat: number, lon: number): number {
-  const rad = Math.PI / 180;
-  const dLon = (lon - from.lon) * rad;
-  const y = Math.sin(dLon) * Math.cos(lat * rad);
-  const x =
-    Math.cos(from.lat * rad) * Math.sin(lat * rad) -
-    Math.sin(from.lat * rad) * Math.cos(lat * rad) * Math.cos(dLon);
-  return (Math.atan2(y, x) / rad + 360) % 360;
 }

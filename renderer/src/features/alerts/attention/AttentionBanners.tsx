@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useQueue } from '../queue-provider';
 import { href } from '../../../app/routes';
 import { isSupervisor } from '../../../../../shared/domain/attention';
 import { useConsole } from '../../../app/console-context';
@@ -15,7 +16,8 @@ const NAMED = 5;
 export function AttentionBanners() {
   const { t } = useTranslation();
   const { session } = useConsole();
-  const { queue, flood } = useAttention();
+  const { flood } = useAttention();
+  const { queue } = useQueue();
   const supervisor = isSupervisor(session.operator);
   const escalations = supervisor ? standingBreaches(queue ?? []) : [];
   return (

@@ -4,7 +4,7 @@ import type { AlertQueueItem } from '../../../../../shared/domain/alerts';
 import { isSupervisor, type AttentionState } from '../../../../../shared/domain/attention';
 import { api } from '../../../api';
 import { useConsole } from '../../../app/console-context';
-import { useAlertQueue } from '../use-alerts';
+import { useQueue } from '../queue-provider';
 import { CRITICAL_REPEAT_MS, unclaimedCritical } from './cues';
 import type { Flood } from './flood';
 import { notifyDesktop } from './notify';
@@ -13,25 +13,19 @@ import { isMuted, useMute } from './use-mute';
 import { ArrivalWatcher } from './watcher';
 
 interface Attention {
-  /** The open alerts, most urgent first (null until first loaded). */
-  queue: AlertQueueItem[] | null;
-  /** Why the queue could not be loaded last time (the last good one stays shown). */
-  queueError: unknown;
   flood: Flood;
   mute: AttentionState;
 }
 
 const noFlood: Flood = { flooding: false, count: 0, byType: [] };
 const AttentionContext = createContext<Attention>({
-  queue: null,
-  queueError: null,
   flood: noFlood,
   mute: { mutedUntil: null, mutedBy: null },
 });
 export const useAttention = (): Attention => useContext(AttentionContext);
 
 /**
- * Watches the queue for the whole signed-in shell, on every page: a new alert sounds (the most
+ * Watches the queue (from the queue's provider) for the whole signed-in shell, on every page: a new alert sounds (the most
  * severe of those arriving together), an unclaimed critical one sounds again every 15 s until
  * claimed, a missed target sounds and reaches supervisors as an escalation, and a flood sounds once
  * and turns on a summary banner. A desktop notification goes with each while the window is not in
@@ -71,7 +65,8 @@ export function AttentionProvider({ children }: { children: ReactNode }) {
           alert.id,
         );
   });
-  const { value: queue, error: queueError } = useAlertQueue(onLoad);
+  const { onLoad: subscribe } = useQueue();
+  useEffect(() => subscribe(onLoad), [subscribe, onLoad]);
 
   useEffect(() => {
     const repeat = setInterval(() => {
@@ -107,5 +102,5 @@ export function AttentionProvider({ children }: { children: ReactNode }) {
     };
   }, [watcher]);
 
-  return <AttentionContext value={{ queue, queueError, flood, mute }}>{children}</AttentionContext>;
+  return <AttentionContext value={{ flood, mute }}>{children}</AttentionContext>;
 }
