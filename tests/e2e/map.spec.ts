@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildBasemap } from '../../scripts/basemap/build-basemap';
 import { STATE_COLORS } from '../../renderer/src/features/map/client-sprites';
-import { pixelAt } from './fixtures/pixel';
+import { isNear, pixelAt } from './fixtures/pixel';
 import { cacheFileFor } from '../../electron/core/db/cache-file';
 import type { Simulator } from '../../electron/core/simulator/simulator';
 import {
@@ -76,8 +76,13 @@ test('the map shows the cache’s clients; a client found by name opens with the
   // The map centres on them, drawn above the basemap: the middle of the map shows their dot.
   const box = (await page.locator('.map').boundingBox())!;
   await expect
-    .poll(() => pixelAt(page, box.x + box.width / 2, box.y + box.height / 2))
-    .toMatch(new RegExp(Object.values(STATE_COLORS).join('|')));
+    .poll(async () =>
+      isNear(
+        await pixelAt(page, box.x + box.width / 2, box.y + box.height / 2),
+        Object.values(STATE_COLORS),
+      ),
+    )
+    .toBe(true);
 
   // Follow: as the client moves on, the map keeps them centred, and the trail grows.
   await panel.getByTestId('follow').check();
@@ -209,8 +214,8 @@ test('the operator’s theme reaches the map: a client’s dot is drawn in the h
     );
   // A loaded 2-core machine may take a few frames to draw at street zoom.
   await expect
-    .poll(centre, { timeout: 15_000 })
-    .toMatch(new RegExp(Object.values(STATE_COLORS).join('|')));
+    .poll(async () => isNear(await centre(), Object.values(STATE_COLORS)), { timeout: 15_000 })
+    .toBe(true);
 
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Theme').selectOption('contrast');
@@ -218,7 +223,7 @@ test('the operator’s theme reaches the map: a client’s dot is drawn in the h
   const contrast = await stateColours();
   expect(contrast).not.toEqual(Object.values(STATE_COLORS));
   await page.getByRole('navigation').getByRole('link', { name: 'Map' }).click();
-  await expect.poll(centre, { timeout: 15_000 }).toMatch(new RegExp(contrast.join('|')));
+  await expect.poll(async () => isNear(await centre(), contrast), { timeout: 15_000 }).toBe(true);
   await page.screenshot({ path: test.info().outputPath('map-contrast.png'), fullPage: true });
 });
 

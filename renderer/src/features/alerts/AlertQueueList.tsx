@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVirtualRows } from '../../app/virtual-rows';
 import type { ActionKind } from '../../../../shared/central/alert-workflow';
 import type { AlertSla } from '../../../../shared/domain/alerts';
 import { formatAge } from '../../../../shared/format/age';
@@ -9,7 +9,6 @@ import { SlaTimer } from './SlaTimer';
 
 /** Each row's height in pixels: fixed, so only the rows in sight are rendered. */
 export const ROW_HEIGHT = 64;
-const OVERSCAN = 6;
 
 /**
  * The queue, virtualised: a thousand alerts cost the rows in sight. The selected row is kept in
@@ -37,34 +36,22 @@ export function AlertQueueList({
   waiting: Map<string, ActionKind>;
 }) {
   const { t } = useTranslation();
-  const box = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 600 });
   const selectedIndex = rows.findIndex((row) => row.item.alert.id === selectedId);
-
-  useEffect(() => {
-    const element = box.current;
-    if (!element || selectedIndex < 0) return;
-    const top = selectedIndex * ROW_HEIGHT;
-    if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
-      element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
-  }, [selectedIndex]);
-
-  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const { first, last, totalHeight, scroller } = useVirtualRows(
+    rows.length,
+    ROW_HEIGHT,
+    selectedIndex,
+  );
   return (
     <div
-      ref={box}
+      {...scroller}
       className="alert-queue"
       role="listbox"
       aria-label={t('alerts.title')}
       data-testid="alert-queue"
       data-count={rows.length}
-      onScroll={(event) =>
-        setView({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })
-      }
     >
-      <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+      <div style={{ height: totalHeight, position: 'relative' }}>
         {rows.slice(first, last).map((row, offset) => {
           const { item, incident } = row;
           const { alert } = item;

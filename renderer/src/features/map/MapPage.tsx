@@ -123,9 +123,9 @@ export function MapPage() {
             onClose={() => select(null, false)}
           />
         )}
-        {selected && error !== null && (
-          <div className="map-notice" role="alert" data-testid="client-error">
-            {errorText(error, t)}
+        {(data.error !== null || (selected && error !== null)) && (
+          <div className="map-notice" role="alert" data-testid="map-error">
+            {errorText(data.error ?? error, t)}
           </div>
         )}
       </div>
