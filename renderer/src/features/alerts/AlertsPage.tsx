@@ -1,25 +1,21 @@
-import { useEffect, useState } from 'react';
 import { useClock } from '../../api/use-clock';
 import { useTranslation } from 'react-i18next';
 import { waitingMoves } from '../../../../shared/domain/outbox';
 import { useConsole } from '../../app/console-context';
 import { useOutbox } from '../../app/outbox-provider';
 import { usePageKeys } from '../../app/use-page-keys';
-import { currentLink, goTo } from '../../app/routes';
+import { goTo } from '../../app/routes';
 import { AlertDetailPanel, mapLinkFor } from './AlertDetailPanel';
 import { AlertQueueList } from './AlertQueueList';
 import { AlertsToolbar } from './AlertsToolbar';
 import { useQueue } from './queue-provider';
 import { IncidentMembers } from './IncidentMembers';
-import { inFilter, queueRows, type QueueFilter } from './queue-rows';
 import { SuppressPanel } from './SuppressPanel';
 import { useAlertDetail } from './use-alerts';
 import { useAlertWorkflow } from './use-alert-workflow';
+import { useQueueSelection } from './use-queue-selection';
 import { isSupervisor } from '../../../../shared/domain/attention';
 import './alerts.css';
-
-/** `#/alerts?alert=ID` (an escalation's link) opens that alert. */
-const alertFromHash = (): string | null => currentLink('alerts')?.alert ?? null;
 
 /** The shared alert queue: every open alert, one selected with its detail, all by keyboard too. */
 export function AlertsPage() {
@@ -28,61 +24,22 @@ export function AlertsPage() {
   const operator = session.operator;
   const { queue: items, error: queueError } = useQueue();
   const supervisor = isSupervisor(operator);
-  const [chosen, setChosen] = useState<string | null>(alertFromHash);
-  const [filter, setFilter] = useState<QueueFilter>('open');
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const now = useClock(1000);
-  useEffect(() => {
-    const onHash = (): void => {
-      const linked = alertFromHash();
-      if (linked) setChosen(linked);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-
-  // The chosen alert, even once resolved (its final journal stays in view); else the first.
-  const all = items ?? [];
-  const list = all.filter(inFilter(filter));
-  const suppressedCount = all.length - all.filter(inFilter('open')).length;
-  const rows = queueRows(list, expanded);
-  const selectedId = chosen ?? rows[0]?.item.alert.id ?? null;
-  const selectedRow = rows.find((row) =>
-    row.incident.members.some((m) => m.alert.id === selectedId),
-  );
+  const queue = useQueueSelection(items);
+  const { all, list, rows, suppressedCount, filter, selectedId, selectedRow } = queue;
   const detail = useAlertDetail(selectedId);
 
   // This console's moves not yet delivered, per alert: they hold further moves back.
   const waiting = waitingMoves(useOutbox().items);
   // Acting on the alert shown by default pins it: it stays in view once it leaves the queue.
-  const { offers, form, setForm, message, act, startForm, reset } = useAlertWorkflow(
+  const { offers, form, setForm, message, act, startForm } = useAlertWorkflow(
+    selectedId,
     detail,
     operator,
     waiting,
-    setChosen,
+    queue.choose,
   );
-
-  const choose = (id: string | null): void => {
-    setChosen(id);
-    reset();
-  };
-  const move = (step: 1 | -1): void => {
-    if (rows.length === 0) return;
-    const at = rows.findIndex((row) => row.item.alert.id === selectedId);
-    choose(rows[Math.min(rows.length - 1, Math.max(0, at + step))]!.item.alert.id);
-  };
-  const toggle = (key: string, open?: boolean): void =>
-    setExpanded((held) => {
-      const next = new Set(held);
-      if (open ?? !next.has(key)) next.add(key);
-      else next.delete(key);
-      return next;
-    });
-  const showFilter = (next: QueueFilter): void => {
-    setFilter(next);
-    choose(null);
-  };
-
+  const { choose, move, toggle, showFilter } = queue;
   usePageKeys({
     ArrowDown: () => move(1),
     ArrowUp: () => move(-1),
@@ -98,19 +55,9 @@ export function AlertsPage() {
     m: () => {
       if (detail) goTo(mapLinkFor(detail.item));
     },
-    x: () => {
-      if (!selectedRow) return;
-      const opening = !selectedRow.expanded;
-      toggle(selectedRow.incident.key, opening);
-      // Closed: the selection goes back to the row that stands for the incident.
-      if (!opening) choose(selectedRow.incident.lead.alert.id);
-    },
-    ArrowRight: () => selectedRow && toggle(selectedRow.incident.key, true),
-    ArrowLeft: () => {
-      if (!selectedRow) return;
-      toggle(selectedRow.incident.key, false);
-      choose(selectedRow.incident.lead.alert.id);
-    },
+    x: () => queue.incident(),
+    ArrowRight: () => queue.incident(true),
+    ArrowLeft: () => queue.incident(false),
     f: () => showFilter(filter === 'open' ? 'suppressed' : 'open'),
     Escape: () => setForm(null),
   });

@@ -12,10 +12,12 @@ export type Message = { error: boolean; text: string } | null;
 
 /**
  * What may be done with the alert shown, and doing it: the offers (state machine, role, a move
- * still waiting), the open form, and the outcome to tell the operator. `onActed` hears which
- * alert was acted on (the page keeps it in view once it leaves the queue).
+ * still waiting), the open form, and the outcome to tell the operator; another alert shown starts
+ * with no form and nothing to tell. `onActed` hears which alert was acted on (the page keeps it
+ * in view once it leaves the queue).
  */
 export function useAlertWorkflow(
+  shownId: string | null,
   detail: AlertDetail | null,
   operator: Operator | null,
   waiting: ReadonlyMap<string, ActionKind>,
@@ -24,6 +26,12 @@ export function useAlertWorkflow(
   const { t } = useTranslation();
   const [form, setForm] = useState<FormKind | null>(null);
   const [message, setMessage] = useState<Message>(null);
+  const [shownFor, setShownFor] = useState(shownId);
+  if (shownFor !== shownId) {
+    setShownFor(shownId);
+    setForm(null);
+    setMessage(null);
+  }
   const offers = detail
     ? offersFor(detail.item.alert, operator, waiting.get(detail.item.alert.id) ?? null)
     : [];
@@ -49,11 +57,5 @@ export function useAlertWorkflow(
   const startForm = (kind: FormKind): void => {
     if (!refused(kind)) setForm(kind);
   };
-  /** A new alert shown: no form open, nothing to tell. */
-  const reset = (): void => {
-    setForm(null);
-    setMessage(null);
-  };
-
-  return { offers, form, setForm, message, act, startForm, reset };
+  return { offers, form, setForm, message, act, startForm };
 }
