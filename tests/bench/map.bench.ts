@@ -3,20 +3,12 @@
 // console's canvas layer and, in the same run, for a naive map of one react-leaflet <Marker> per
 // client. Both are measured at the national overview the map opens on and at a Rīga street view.
 //   --clients N (10000)   --seconds S (30)
-import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
-import react from '@vitejs/plugin-react';
-import { chromium } from '@playwright/test';
-import { build } from 'vite';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { chromiumPath } from '../../playwright.config';
 import { BenchFeed } from './map/feed';
 import type { BenchMessage, BenchResult } from './map/bench-protocol';
 import { percentile } from './measure';
+import { startPageBench } from './page-bench';
 
 const { values } = parseArgs({
   options: {
@@ -30,36 +22,9 @@ const SECONDS = Number(values.seconds);
 const BATCHES_PER_SECOND = 4;
 const WARM_UP_SECONDS = 3;
 
-const outDir = mkdtempSync(join(tmpdir(), 'sargs-bench-map-'));
-await build({
-  configFile: false,
-  root: new URL('./map', import.meta.url).pathname,
-  base: './',
-  logLevel: 'warn',
-  plugins: [react()],
-  build: { outDir, emptyOutDir: true, target: 'es2023' },
-});
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-const server = createServer((req, res) => {
-  const path = normalize(join(outDir, new URL(req.url ?? '/', 'http://x').pathname));
-  if (!path.startsWith(outDir) || !existsSync(path)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-  createReadStream(path).pipe(res);
-});
-const feeds = new WebSocketServer({ server });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-});
+const bench = await startPageBench(new URL('./map', import.meta.url));
+const { origin, browser } = bench;
+const feeds = new WebSocketServer({ server: bench.server });
 
 const send = (socket: WebSocket, message: BenchMessage): void =>
   socket.send(JSON.stringify(message));
@@ -124,8 +89,6 @@ try {
   console.log('(the ratio is the smaller of the frame and update ratios against the naive map)');
   console.log(headline);
 } finally {
-  await browser.close();
   feeds.close();
-  server.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await bench.close();
 }
