@@ -1,14 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
+import { useHandWrittenRows } from './hand-written-rows';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { useVirtualRows } from '../../../renderer/src/app/virtual-rows';
 
-// The same 10,000 queue-like rows in the console's own virtualiser and in @tanstack/react-virtual,
-// measured alike: mount, scrolling (rows for the new position in the page) and keyboard selection.
+// The same 10,000 queue-like rows, measured alike (mount, scrolling: rows for the new position in
+// the page, keyboard selection) in three virtualisers: the console's (renderer/src/app), raw
+// @tanstack/react-virtual, and the hand-written one the console had before (the baseline).
 
 const params = new URLSearchParams(location.search);
-const IMPL = params.get('impl') === 'tanstack' ? 'tanstack' : 'own';
+const IMPL = params.get('impl') ?? 'own';
 const N = Number(params.get('rows') ?? 10_000);
 const ROW = 64;
 const items = Array.from({ length: N }, (_, i) => ({
@@ -34,8 +36,8 @@ function Row({ index, top, selected }: { index: number; top: number; selected: b
   );
 }
 
-function Own({ selected }: { selected: number }) {
-  const { first, last, totalHeight, scroller } = useVirtualRows(N, ROW, selected);
+function Own({ selected, hook }: { selected: number; hook: typeof useVirtualRows }) {
+  const { first, last, totalHeight, scroller } = hook(N, ROW, selected);
   const rows = [];
   for (let i = first; i < last; i += 1)
     rows.push(<Row key={i} index={i} top={i * ROW} selected={i === selected} />);
@@ -77,7 +79,10 @@ let select: (index: number) => void = () => undefined;
 function App() {
   const [selected, setSelected] = useState(-1);
   select = setSelected;
-  return IMPL === 'own' ? <Own selected={selected} /> : <Tanstack selected={selected} />;
+  if (IMPL === 'tanstack') return <Tanstack selected={selected} />;
+  return (
+    <Own selected={selected} hook={IMPL === 'hand-written' ? useHandWrittenRows : useVirtualRows} />
+  );
 }
 
 const frame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
