@@ -17,6 +17,9 @@ await build({
   outfile: 'dist/electron/main.cjs',
   format: 'cjs',
   packages: 'external',
+  // The core finds its packages' files (report fonts) from import.meta.url, which CommonJS lacks.
+  define: { 'import.meta.url': '__sargsModuleUrl' },
+  banner: { js: "const __sargsModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 // The database worker runs in its own thread from its own file (unpacked from asar).

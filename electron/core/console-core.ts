@@ -36,6 +36,11 @@ import { ensurePrivateDataDir } from './runtime/data-dir';
 import { settingsModule } from './settings/settings-module';
 import { openSettingsStore } from './settings/settings-store';
 import { startSimulator } from './simulator/simulator';
+import { LocalAlerts } from './alerts/local-alerts';
+import { serviceFeatures } from './central/capabilities';
+import { Receiver } from './stations/receiver';
+import { stationsModule } from './stations/stations-module';
+import { StationsService } from './stations/stations-service';
 
 export type { HealthReport } from './health';
 
@@ -55,6 +60,8 @@ export interface ConsoleCoreOptions {
   monotonic?: Monotonic;
   /** How often open alerts are checked against their SLA targets (tests shorten it). */
   slaCheckMs?: number;
+  /** How long the commissioning range test listens for the paired tags (tests shorten it). */
+  rangeListenMs?: number;
   /** How often audit anchors are considered (tests shorten it). */
   auditTickMs?: number;
   /** Desktop notifications where the shell has them (Electron's Notification). */
@@ -122,7 +129,32 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     sendSoon: () => central.sendSoon(),
     now: clock,
   });
+  const local = new LocalAlerts(store, live, audit, clock);
+  const consoleAlertsShared = async (): Promise<boolean> => {
+    const http = central.http();
+    if (!http) return false;
+    const answer = await serviceFeatures(http).catch(() => null);
+    return answer?.features.has('console_alerts') ?? false;
+  };
+  const receiver = new Receiver({
+    store,
+    actions,
+    local,
+    audit,
+    clock,
+    shared: consoleAlertsShared,
+    operator: () => central.session().operator,
+    logError,
+  });
+  const stations = new StationsService({
+    events,
+    clock,
+    virtual: simulator !== null,
+    alertsReach: async () => ((await consoleAlertsShared()) ? 'shared' : 'local'),
+    onReceiverSentence: (sentence, serial) => void receiver.heard(sentence, serial),
+  });
   central.onOutboxSettled((settled) => {
+    receiver.settled(settled);
     live.applied(settled.records);
     void actions.announce().catch((e: unknown) => logError('outbox view', e));
   });
@@ -173,7 +205,16 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     outboxModule(actions, audit),
     mapModule(store, settings, audit, clock),
     clientsModule(store, audit),
-    alertsModule({ store, events, actions, audit, clock, notify: options.notify }),
+    alertsModule({ store, events, actions, audit, clock, local, notify: options.notify }),
+    stationsModule({
+      stations,
+      store,
+      audit,
+      clock,
+      settings: () => settings.get(),
+      rangeListenMs: options.rangeListenMs,
+      receiver: { start: () => receiver.start(), close: () => receiver.idle() },
+    }),
     auditing.module,
     {
       name: 'sla',

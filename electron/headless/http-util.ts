@@ -14,6 +14,9 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   move_waiting: 409,
   not_in_force: 409,
   unavailable: 503,
+  station_refused: 409,
+  station_no_answer: 504,
+  station_not_connected: 409,
   internal: 500,
 };
 

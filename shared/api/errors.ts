@@ -22,6 +22,12 @@ export const apiErrorCodeSchema = z.enum([
   /** Not in force any more (a suppression lifted meanwhile). */
   'not_in_force',
   'unavailable',
+  /** The base station refused a command; params: command, stationCode (E_FULL…), text. */
+  'station_refused',
+  /** The base station did not answer a command after its resends; params: command. */
+  'station_no_answer',
+  /** No base station is connected (or it was unplugged); params: state. */
+  'station_not_connected',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;

@@ -22,6 +22,8 @@ const only = (...roles: Role[]): Access => ({ kind: 'roles', roles, whileLocked:
 const WATCH = only('referent', 'supervisor');
 const SUPERVISE = only('supervisor');
 const ADMIN = only('admin');
+/** Base stations on this console's ports: the technicians' work, and the administrators'. */
+const BENCH = only('technician', 'admin');
 
 /**
  * The one permission table: a row for every operation in the registry (the type refuses a missing
@@ -66,6 +68,21 @@ export const permissions = {
   'audit.status': SUPERVISE,
   'audit.list': SUPERVISE,
   'audit.export': SUPERVISE,
+  'stations.ports': BENCH,
+  'stations.state': BENCH,
+  'stations.connect': BENCH,
+  'stations.disconnect': BENCH,
+  'stations.log': BENCH,
+  'stations.send': BENCH,
+  'stations.rfTest': BENCH,
+  'commissioning.start': BENCH,
+  'commissioning.step': BENCH,
+  'commissioning.sign': BENCH,
+  // A signed report is read by whoever works the client's case, and by supervisors reviewing it.
+  'commissioning.get': SIGNED_IN,
+  'commissioning.list': SIGNED_IN,
+  'commissioning.pdf': SIGNED_IN,
+  'devices.list': only('technician', 'admin', 'supervisor'),
 } as const satisfies Record<OperationName, Access>;
 
 /**
@@ -86,6 +103,7 @@ export const eventPermissions = {
   'alerts.suppressed': WATCH,
   'attention.changed': WATCH,
   'audit.changed': SUPERVISE,
+  'stations.changed': BENCH,
 } as const satisfies Record<EventName, Access>;
 
 /** The caller as the gate sees them: who is signed in, and whether the console is locked. */

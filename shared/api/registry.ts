@@ -46,6 +46,25 @@ import {
   outboxViewSchema,
   queuedSchema,
 } from '../domain/outbox';
+import {
+  connectInputSchema,
+  portListSchema,
+  rawAnswerSchema,
+  rawCommandInputSchema,
+  rfTestInputSchema,
+  stationsStateSchema,
+  logLineSchema,
+} from '../domain/stations';
+import {
+  commissioningReportSchema,
+  commissioningStepInputSchema,
+  deviceRowSchema,
+  documentSchema,
+  reportIdInputSchema,
+  reportListInputSchema,
+  reportSummarySchema,
+  startCommissioningInputSchema,
+} from '../domain/commissioning';
 
 /**
  * The one registry of ConsoleApi operations. Every transport (Electron IPC, the headless HTTP
@@ -93,6 +112,23 @@ export const operations = {
   'audit.status': { input: noInput, output: auditStatusSchema },
   'audit.list': { input: auditListInputSchema, output: auditPageSchema },
   'audit.export': { input: auditExportInputSchema, output: auditExportSchema },
+  'stations.ports': { input: noInput, output: portListSchema },
+  'stations.state': { input: noInput, output: stationsStateSchema },
+  'stations.connect': { input: connectInputSchema, output: stationsStateSchema },
+  'stations.disconnect': { input: noInput, output: stationsStateSchema },
+  'stations.log': { input: noInput, output: z.array(logLineSchema) },
+  'stations.send': { input: rawCommandInputSchema, output: rawAnswerSchema },
+  'stations.rfTest': { input: rfTestInputSchema, output: stationsStateSchema },
+  'commissioning.start': {
+    input: startCommissioningInputSchema,
+    output: commissioningReportSchema,
+  },
+  'commissioning.step': { input: commissioningStepInputSchema, output: commissioningReportSchema },
+  'commissioning.sign': { input: reportIdInputSchema, output: commissioningReportSchema },
+  'commissioning.get': { input: reportIdInputSchema, output: commissioningReportSchema },
+  'commissioning.list': { input: reportListInputSchema, output: z.array(reportSummarySchema) },
+  'commissioning.pdf': { input: reportIdInputSchema, output: documentSchema },
+  'devices.list': { input: noInput, output: z.array(deviceRowSchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the core pushes to every window. The payload is all a listener ever receives. */
@@ -112,6 +148,8 @@ export const events = {
   'attention.changed': attentionStateSchema,
   /** The audit log's health changed (a check ran, an anchor was sent). */
   'audit.changed': auditStatusSchema,
+  /** The attached station's link, identity, status or tags changed (at most a few a second). */
+  'stations.changed': stationsStateSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operations = typeof operations;

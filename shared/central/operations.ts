@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from './primitives';
 import type { roles } from './records';
 import * as body from './requests';
+import { clearAlertBody, raiseAlertBody } from './console-alerts';
 
 const versioned = z.number().int().min(1);
 
@@ -19,6 +20,9 @@ export const outboxOperations = {
   'shift.start': body.createShiftBody.omit({ idempotencyKey: true }),
   'shift.handover': body.handoverBody.omit({ idempotencyKey: true }).extend({ shiftId: idSchema }),
   'shift.accept': body.acceptBody.omit({ idempotencyKey: true }).extend({ shiftId: idSchema }),
+  /** 1.1 console_alerts: a receiver's alert, reported for every console. */
+  'alert.raise': raiseAlertBody.omit({ idempotencyKey: true }),
+  'alert.clear': clearAlertBody.omit({ idempotencyKey: true }).extend({ alertId: idSchema }),
 } as const;
 
 export type OutboxOperation = keyof typeof outboxOperations;
@@ -46,6 +50,9 @@ export const operationRoles: Record<OutboxOperation, readonly Role[]> = {
   'shift.start': onShift,
   'shift.handover': onShift,
   'shift.accept': onShift,
+  // A receiver raises what it hears whoever is signed in at the console it is attached to.
+  'alert.raise': ['referent', 'supervisor', 'technician', 'admin'],
+  'alert.clear': ['referent', 'supervisor', 'technician', 'admin'],
 };
 
 export function mayDo(operatorRoles: readonly Role[], operation: OutboxOperation): boolean {

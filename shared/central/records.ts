@@ -155,6 +155,8 @@ export const alertSchema = z.object({
     })
     .nullable(),
   updatedAt: timestampSchema,
+  /** 1.1: `console` for an alert a console's receiver raised; absent means `service`. */
+  source: z.enum(['service', 'console']).optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 

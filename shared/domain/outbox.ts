@@ -42,7 +42,9 @@ export const markSeenInputSchema = z.object({ id: z.number().int().positive() })
 
 /** `alerts.act`: one alert action, checked as the service checks it. */
 export const alertActInputSchema = outboxOperations['alert.action'];
-export const queuedSchema = z.object({ id: z.number().int().positive(), alertId: idSchema });
+export type AlertActInput = z.output<typeof alertActInputSchema>;
+/** id: the outbox item; 0 for an alert of this console's own (done here, nothing to send). */
+export const queuedSchema = z.object({ id: z.number().int().nonnegative(), alertId: idSchema });
 
 /**
  * Per alert, the move (claim, release, acknowledge, resolve) still waiting to be sent: it holds

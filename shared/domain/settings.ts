@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { alertTypes } from '../central/records';
 import { alertSlaSchema, defaultAlertSla } from './alerts';
+import {
+  defaultStationConfig,
+  defaultStationLimits,
+  stationConfigSchema,
+  stationLimitsSchema,
+} from './commissioning';
 
 /**
  * Hosts that may be reached over plain http: this machine only (the training simulator, a local
@@ -152,6 +158,10 @@ const settingsFields = {
     z.enum(alertTypes),
     z.array(z.string().trim().min(1).max(200)).max(12),
   ),
+  /** Pass/fail limits of a base station's status check at commissioning. */
+  stationLimits: stationLimitsSchema,
+  /** Where commissioned stations report to: the defaults of the wizard's configuration step. */
+  stationConfig: stationConfigSchema,
 };
 
 export const settingsSchema = z.object(settingsFields).strict();
@@ -209,6 +219,8 @@ export const defaultSettings: Settings = {
   trailHours: 2,
   alertSla: defaultAlertSla,
   alertGuidance: {},
+  stationLimits: defaultStationLimits,
+  stationConfig: defaultStationConfig,
 };
 
 export const languages = settingsFields.language.options;

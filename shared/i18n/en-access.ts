@@ -14,6 +14,10 @@ export const enAccess = {
     move_waiting: 'A {{kind}} of this alert is still waiting to be sent.',
     not_in_force: 'It is no longer in force.',
     unavailable: 'Not available now: {{message}}',
+    station_refused: 'The station refused {{command}}: {{text}}',
+    station_no_answer:
+      'The station did not answer {{command}} (sent 4 times, 2 s each). Check the cable.',
+    station_not_connected: 'No station is connected ({{state}}).',
     internal: 'Something went wrong in the console: {{message}}',
   },
   errorReason: {

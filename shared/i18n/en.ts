@@ -1,4 +1,5 @@
 import { enAccess } from './en-access';
+import { enStations } from './en-stations';
 /** English UI catalog. The Latvian catalog must have exactly these keys (checked by the compiler). */
 export const en = {
   app: { title: 'Sargs', subtitle: 'Electronic monitoring console' },
@@ -322,6 +323,7 @@ export const en = {
   language: { lv: 'Latviešu', en: 'English' },
   errors: { loadFailed: 'Could not reach the console core: {{message}}' },
   ...enAccess,
+  ...enStations,
 };
 
 /**

@@ -14,6 +14,10 @@ export const lvAccess = {
     move_waiting: 'Šīs trauksmes darbība ({{kind}}) vēl gaida nosūtīšanu.',
     not_in_force: 'Tas vairs nav spēkā.',
     unavailable: 'Pašlaik nav pieejams: {{message}}',
+    station_refused: 'Stacija atteica {{command}}: {{text}}',
+    station_no_answer:
+      'Stacija neatbildēja uz {{command}} (sūtīts 4 reizes, pa 2 s). Pārbaudiet kabeli.',
+    station_not_connected: 'Neviena stacija nav pievienota ({{state}}).',
     internal: 'Konsolē radās kļūda: {{message}}',
   },
   errorReason: {

@@ -1,4 +1,5 @@
 import { lvAccess } from './lv-access';
+import { lvStations } from './lv-stations';
 import type { CatalogShape } from './en';
 
 /** Latvian UI catalog: the same keys as the English one. */
@@ -341,4 +342,5 @@ export const lv: CatalogShape = {
   language: { lv: 'Latviešu', en: 'English' },
   errors: { loadFailed: 'Konsoles kodols nav sasniedzams: {{message}}' },
   ...lvAccess,
+  ...lvStations,
 };

@@ -6,6 +6,7 @@ import { operatorOf } from '../api/dispatcher';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { StoreService } from '../db/store-service';
 import type { EventBus } from '../events/event-bus';
+import { isLocalAlert, type LocalAlerts } from './local-alerts';
 import type { CoreModule } from '../module';
 import type { Clock } from '../runtime/clock';
 import { attentionSummary } from './attention-summary';
@@ -32,6 +33,8 @@ export interface AlertsModuleOptions {
   clock: Clock;
   /** Shows a desktop notification where the shell can (Electron); absent in headless runs. */
   notify?: (notification: { title: string; body: string; tag: string }) => void;
+  /** Alerts a receiver raised here against a 1.0 service: worked in this console alone. */
+  local: LocalAlerts;
 }
 
 /**
@@ -65,6 +68,10 @@ export function alertsModule(options: AlertsModuleOptions): CoreModule<AlertOper
         const operator = operatorOf(context);
         // One at a time: the check for a move still waiting and the queueing are one step.
         const act = acting.then(async () => {
+          if (isLocalAlert(input.alertId)) {
+            await options.local.act(input, operator);
+            return { id: 0, alertId: input.alertId };
+          }
           if (isStateMove(input.kind)) {
             const waiting = waitingMoves((await actions.view()).items).get(input.alertId);
             // Its version is about to change: a second move would be refused by the service.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { anchorPageSchema, anchorSchema } from '../../../shared/central/audit-anchors';
 import type { CentralHttp } from '../central/central-http';
-import { fetchCapabilities } from '../central/capabilities';
+import { serviceFeatures } from '../central/capabilities';
 import type { AuditAnchor } from '../db/queries/audit';
 import type { StoreService } from '../db/store-service';
 import type { Clock, Monotonic } from '../runtime/clock';
@@ -67,7 +67,7 @@ export class AnchorSender {
     if (!http) return;
     if (http !== this.askedWith) {
       // A new session may be with a service upgraded (or replaced) meanwhile: ask again.
-      const { features } = await fetchCapabilities(http);
+      const { features } = await serviceFeatures(http);
       this.askedWith = http;
       this.state.available = features.has(FEATURE);
       this.options.onChange();

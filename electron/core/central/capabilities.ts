@@ -22,3 +22,19 @@ export async function fetchCapabilities(http: CentralHttp): Promise<Capabilities
     throw error;
   }
 }
+
+const asked = new WeakMap<CentralHttp, Promise<Capabilities>>();
+
+/**
+ * The features of the service a session is with, asked once per session (a new session may be
+ * with a service upgraded meanwhile). A failed question is asked again next time.
+ */
+export function serviceFeatures(http: CentralHttp): Promise<Capabilities> {
+  let answer = asked.get(http);
+  if (!answer) {
+    answer = fetchCapabilities(http);
+    asked.set(http, answer);
+    answer.catch(() => asked.delete(http));
+  }
+  return answer;
+}

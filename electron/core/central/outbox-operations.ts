@@ -12,6 +12,7 @@ import {
   zoneSchema,
 } from '../../../shared/central/records';
 import type { CacheRecord } from '../db/apply-events';
+import { alertAnswerSchema } from '../../../shared/central/console-alerts';
 
 /** How one queued action goes over the wire, and which records the service's answer brings. */
 interface Delivery<A> {
@@ -108,6 +109,22 @@ const deliveries: Deliveries = {
       body: { ...body, idempotencyKey },
       answer: shiftAnswer,
       records: shiftRecords,
+    }),
+  'alert.raise': (body, idempotencyKey) =>
+    delivery({
+      method: 'POST',
+      path: '/alerts',
+      body: { ...body, idempotencyKey },
+      answer: alertAnswerSchema,
+      records: (a) => [{ type: 'alert', data: a.alert }],
+    }),
+  'alert.clear': ({ alertId, ...body }, idempotencyKey) =>
+    delivery({
+      method: 'POST',
+      path: `/alerts/${id(alertId)}/clear`,
+      body: { ...body, idempotencyKey },
+      answer: alertAnswerSchema,
+      records: (a) => [{ type: 'alert', data: a.alert }],
     }),
 };
 

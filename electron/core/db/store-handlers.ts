@@ -60,6 +60,17 @@ import {
 import { clientDetail, mapSnapshot } from './queries/map';
 import { zonesForClient } from './queries/zones';
 import { recordById, type VersionedTable } from './queries/records';
+import {
+  deviceBySerialOrId,
+  deviceRows,
+  listReports,
+  openDraft,
+  readingOf,
+  recordReading,
+  reportById,
+  saveReport,
+} from './queries/stations';
+import type { CommissioningReport } from '../../../shared/domain/commissioning';
 
 /**
  * Everything the core may ask of the store. These run inside the database worker, each one
@@ -125,6 +136,15 @@ export function createStoreHandlers(db: Database, file: string) {
     recordById: <T extends VersionedTable>(table: T, id: string) => recordById(db, table, id),
     retryOutboxLater: (id: number, error: string, nextAttemptAt: string) =>
       retryOutboxLater(db, id, error, nextAttemptAt),
+    saveReport: (report: CommissioningReport) => saveReport(db, report),
+    reportById: (id: string) => reportById(db, id),
+    openDraft: (stationSerial: string, clientId: string) => openDraft(db, stationSerial, clientId),
+    listReports: (filter: { stationSerial?: string; clientId?: string }) => listReports(db, filter),
+    deviceRows: () => deviceRows(db),
+    deviceBySerialOrId: (key: string) => deviceBySerialOrId(db, key),
+    recordReading: (deviceId: string, at: string, reading: object) =>
+      recordReading(db, deviceId, at, reading),
+    readingOf: (deviceId: string) => readingOf(db, deviceId),
   };
 }
 

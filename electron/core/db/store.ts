@@ -67,6 +67,14 @@ const METHODS = [
   'addSuppression',
   'liftSuppression',
   'activeSuppressions',
+  'saveReport',
+  'reportById',
+  'openDraft',
+  'listReports',
+  'deviceRows',
+  'deviceBySerialOrId',
+  'recordReading',
+  'readingOf',
 ] as const satisfies readonly StoreMethod[];
 // Compile-time check that every handler is reachable from the core.
 const allMethods: Record<

@@ -1,4 +1,6 @@
 import { anchorBody, type Anchor } from '../../../shared/central/audit-anchors';
+import { clearAlertBody, raiseAlertBody } from '../../../shared/central/console-alerts';
+import { newAlertRecord } from '../../../shared/central/new-alert';
 import * as body from '../../../shared/central/requests';
 import { HttpFailure, parse, type Answer, type Request, type Routes } from './routes';
 import type { ServiceState } from './service-state';
@@ -7,7 +9,7 @@ import type { ServiceState } from './service-state';
 export type ApiVersion = '1.0' | '1.1';
 
 /** The 1.1 features this simulator offers. */
-export const FEATURES = ['audit_anchors'] as const;
+export const FEATURES = ['audit_anchors', 'console_alerts'] as const;
 
 /**
  * central-api.md's version 1.1 additions. Against `1.0` every one of them is a 404, as a vendor's
@@ -50,6 +52,48 @@ export class V11Routes {
         nextCursor: start + limit < items.length ? String(start + limit) : null,
       },
     };
+  }
+
+  /** console_alerts: an alert a console's receiver saw, raised for every console. */
+  raiseAlert({ body: raw }: Request): Answer {
+    this.offered();
+    const { idempotencyKey, position, raisedAt, ...fields } = parse(raiseAlertBody, raw);
+    return this.routes.once(idempotencyKey, () => {
+      if (!this.state.clients.has(fields.clientId))
+        throw new HttpFailure(400, 'invalid_request', `clientId: no client ${fields.clientId}`);
+      const device = this.state.devices.get(fields.deviceId);
+      if (device?.clientId !== fields.clientId)
+        throw new HttpFailure(
+          400,
+          'invalid_request',
+          `deviceId: not a device of ${fields.clientId}`,
+        );
+      const now = this.state.now().toISOString();
+      const record = newAlertRecord(
+        this.state.nextId('AL'),
+        { ...fields, zoneId: null },
+        position,
+        raisedAt,
+        now,
+      );
+      const alert = this.state.create(this.state.alerts, 'alert', {
+        ...record,
+        source: 'console' as const,
+      });
+      return { status: 201, body: { alert } };
+    });
+  }
+
+  clearAlert({ params: [id], body: raw }: Request): Answer {
+    this.offered();
+    const { idempotencyKey, at } = parse(clearAlertBody, raw);
+    return this.routes.once(idempotencyKey, () => {
+      const alert = this.state.alerts.get(id!);
+      if (!alert) throw new HttpFailure(404, 'not_found', `No alert ${id}`);
+      if (alert.clearedAt) throw new HttpFailure(409, 'conflict', `Alert ${id} is already cleared`);
+      const cleared = this.state.update(this.state.alerts, 'alert', { ...alert, clearedAt: at });
+      return { status: 200, body: { alert: cleared } };
+    });
   }
 
   private offered(): void {

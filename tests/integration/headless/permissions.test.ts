@@ -27,6 +27,22 @@ const ANY_OPERATOR: OperationName[] = [
   'outbox.list',
   'outbox.markSeen',
   'basemap.range',
+  'commissioning.get',
+  'commissioning.list',
+  'commissioning.pdf',
+];
+/** Base stations on the console's ports: technicians and administrators. */
+const BENCH: OperationName[] = [
+  'stations.ports',
+  'stations.state',
+  'stations.connect',
+  'stations.disconnect',
+  'stations.log',
+  'stations.send',
+  'stations.rfTest',
+  'commissioning.start',
+  'commissioning.step',
+  'commissioning.sign',
 ];
 const REFERENT: OperationName[] = [
   'map.snapshot',
@@ -55,9 +71,9 @@ const WHILE_LOCKED: OperationName[] = ['session.logout', 'session.unlock', 'atte
 
 const allowed: Record<string, OperationName[]> = {
   referent1: [...PUBLIC, ...ANY_OPERATOR, ...REFERENT],
-  supervisor1: [...PUBLIC, ...ANY_OPERATOR, ...REFERENT, ...SUPERVISOR_ONLY],
-  technician1: [...PUBLIC, ...ANY_OPERATOR, 'clients.detail'],
-  admin1: [...PUBLIC, ...ANY_OPERATOR, ...ADMIN_ONLY],
+  supervisor1: [...PUBLIC, ...ANY_OPERATOR, ...REFERENT, ...SUPERVISOR_ONLY, 'devices.list'],
+  technician1: [...PUBLIC, ...ANY_OPERATOR, ...BENCH, 'clients.detail', 'devices.list'],
+  admin1: [...PUBLIC, ...ANY_OPERATOR, ...ADMIN_ONLY, ...BENCH, 'devices.list'],
 };
 
 /** A valid input for every operation (the type refuses a registry entry without one). */
@@ -103,6 +119,20 @@ function sampleInputs(bridge: Bridge, username: string): Record<OperationName, u
     'audit.status': {},
     'audit.list': {},
     'audit.export': {},
+    'stations.ports': {},
+    'stations.state': {},
+    'stations.connect': { path: '/dev/ttyUSB-none', mode: 'commissioning' },
+    'stations.disconnect': {},
+    'stations.log': {},
+    'stations.send': { line: 'GETINFO' },
+    'stations.rfTest': { action: 'stop' },
+    'commissioning.start': { clientId },
+    'commissioning.step': { reportId: 'CR-none', step: 'identity' },
+    'commissioning.sign': { reportId: 'CR-none' },
+    'commissioning.get': { reportId: 'CR-none' },
+    'commissioning.list': {},
+    'commissioning.pdf': { reportId: 'CR-none' },
+    'devices.list': {},
   };
 }
 
@@ -144,6 +174,8 @@ describe('the permission table, over the headless bridge', () => {
       ...REFERENT,
       ...SUPERVISOR_ONLY,
       ...ADMIN_ONLY,
+      ...BENCH,
+      'devices.list',
     ]);
     // A new operation must be placed in this test's expectations too.
     expect(operationNames.filter((name) => !classified.has(name))).toEqual([]);

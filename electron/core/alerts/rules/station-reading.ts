@@ -1,3 +1,7 @@
+import type { StationEventCode } from '../../../../shared/stations/sentences';
+
+export type { StationEventCode };
+
 /**
  * What a base station or receiver tells the console that may matter for alerts, already parsed
  * and checksum-checked (base-station protocol v1: SBE events, SBS status, SBH tag heartbeats).
@@ -20,17 +24,3 @@ export type StationReading =
       tagBatteryPct: number;
       strap: 'OK' | 'OPEN' | 'CUT';
     };
-
-export const stationEventCodes = [
-  'TAG_LOST',
-  'TAG_RETURN',
-  'STRAP_OPEN',
-  'STRAP_CLOSED',
-  'MAINS_LOST',
-  'MAINS_RESTORED',
-  'CASE_OPEN',
-  'CASE_CLOSED',
-  'MOVED',
-  'LOW_BATTERY',
-] as const;
-export type StationEventCode = (typeof stationEventCodes)[number];

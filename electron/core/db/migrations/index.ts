@@ -1,9 +1,10 @@
 import { initial } from './0001-initial';
 import { outboxSeen } from './0002-outbox-seen';
 import { alertAttention } from './0003-alert-attention';
+import { stations } from './0004-stations';
 import type { Migration } from '../migration-type';
 
 /** Every migration, oldest first. A new one is a new file here; old ones never change. */
-export const migrations: readonly Migration[] = [initial, outboxSeen, alertAttention];
+export const migrations: readonly Migration[] = [initial, outboxSeen, alertAttention, stations];
 
 export const LATEST_VERSION = migrations.length;
