@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares this machine for Sargs and puts the right Node first on PATH. Source it:
 #   source scripts/setup.sh            # Node 22 and npm dependencies (enough to run the console)
-#   source scripts/setup.sh --tests    # also Chromium and socat for the test suite
+#   source scripts/setup.sh --tests    # also Chromium, socat and pdftotext for the test suite
 # Debian packages come from apt (as root, or through sudo); Node 22 from the npm registry
 # package `node@22` when the system Node is older; dependencies from package-lock.json.
 set -euo pipefail
@@ -22,6 +22,8 @@ install_debian_packages() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v socat >/dev/null || missing+=(socat)
+  # pdftotext: the tests read the text of the PDFs the console makes.
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
   ((${#missing[@]} == 0)) && return 0
   say "installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq

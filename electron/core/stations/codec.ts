@@ -87,72 +87,59 @@ export interface SplitterSink {
 }
 
 /**
- * Cuts a byte stream into lines at `\n` (a `\r` before it is optional) and decodes each. Text
- * before a `$` on a line is garbage and counted; a line that grows past the limit without an end
- * is dropped, and the splitter waits for the next `$`.
+ * Cuts a byte stream into lines at `\n` (a `\r` before it is optional) and decodes each. On a
+ * line, text before its last `$` is garbage, counted once; the sentence starts at that `$`. A line
+ * that grows without an end keeps only what can still matter (whether garbage came first, and the
+ * start of the last `$`), so memory stays bounded and where the bytes were cut changes nothing.
  */
 export class LineSplitter {
   private pending = '';
-  private skipping = false;
+  /** The current line had text before `pending` that was dropped as garbage. */
+  private garbage = false;
 
   constructor(private readonly sink: SplitterSink) {}
 
   /** Feeds bytes as they arrive (a Buffer is read as latin1: one char per byte). */
   push(chunk: string | Uint8Array): void {
-    let text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1');
-    if (this.skipping) {
-      const dollar = text.indexOf('$');
-      const newline = text.indexOf('\n');
-      if (dollar < 0 && newline < 0) return;
-      // Whichever comes first ends the skip: a new line or a new sentence.
-      const cut = dollar < 0 ? newline + 1 : newline < 0 ? dollar : Math.min(dollar, newline + 1);
-      text = text.slice(cut);
-      this.skipping = false;
-    }
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1');
     let start = 0;
     let newline = text.indexOf('\n');
-    if (newline >= 0 && this.pending !== '') {
-      this.take(this.pending + text.slice(0, newline));
-      this.pending = '';
-      start = newline + 1;
-      newline = text.indexOf('\n', start);
-    }
     while (newline >= 0) {
-      this.take(text.slice(start, newline));
+      const line = start === 0 ? this.pending + text.slice(0, newline) : text.slice(start, newline);
+      this.take(line, start === 0 && this.garbage);
+      this.pending = '';
+      this.garbage = false;
       start = newline + 1;
       newline = text.indexOf('\n', start);
     }
-    const rest = start === 0 ? this.pending + text : text.slice(start);
-    this.pending = rest.length > MAX_SENTENCE_BYTES ? this.overflow(rest) : rest;
+    this.pending = start === 0 ? this.pending + text : text.slice(start);
+    if (this.pending.length > 2 * MAX_SENTENCE_BYTES) this.compact();
   }
 
   /** Bytes that have not yet ended a line, dropped (on a reconnect). */
   reset(): void {
     this.pending = '';
-    this.skipping = false;
+    this.garbage = false;
   }
 
-  private overflow(rest: string): string {
-    const dollar = rest.lastIndexOf('$');
-    if (dollar > 0 && rest.length - dollar <= MAX_SENTENCE_BYTES) {
-      this.sink.line({ ok: false, reason: 'no_start' }, rest.slice(0, dollar));
-      return rest.slice(dollar);
-    }
-    this.sink.line({ ok: false, reason: 'too_long' }, rest.slice(0, 80));
-    this.skipping = true;
-    return '';
+  private compact(): void {
+    const dollar = this.pending.lastIndexOf('$');
+    if (dollar !== 0) this.garbage = true;
+    // Past the limit a sentence is too long whatever follows, until another `$` starts one.
+    this.pending = dollar < 0 ? '' : this.pending.slice(dollar, dollar + MAX_SENTENCE_BYTES + 1);
   }
 
-  private take(raw: string): void {
+  private take(raw: string, garbageBefore: boolean): void {
     const line = raw.charCodeAt(raw.length - 1) === 0x0d ? raw.slice(0, -1) : raw;
-    if (line.length === 0) return;
     const dollar = line.lastIndexOf('$');
-    if (dollar < 0) {
-      this.sink.line({ ok: false, reason: 'no_start' }, line);
-      return;
+    if (garbageBefore || (dollar !== 0 && line.length > 0))
+      this.sink.line(
+        { ok: false, reason: 'no_start' },
+        dollar < 0 ? line.slice(0, 80) : line.slice(0, Math.min(dollar, 80)),
+      );
+    if (dollar >= 0) {
+      const sentence = line.slice(dollar);
+      this.sink.line(decodeSentence(sentence), sentence.slice(0, MAX_SENTENCE_BYTES));
     }
-    if (dollar > 0) this.sink.line({ ok: false, reason: 'no_start' }, line.slice(0, dollar));
-    const sentence = dollar > 0 ? line.slice(dollar) : line;
-    this.sink.line(decodeSentence(sentence), sentence);
   }
 }

@@ -201,7 +201,7 @@ export class StationEmulator {
     const command = [sentence.name, ...sentence.args].join(',');
     const earlier = this.answered.get(sentence.cmdId);
     if (earlier && earlier.command === command) {
-      this.options.write(earlier.answer);
+      this.reply(earlier.answer);
       return;
     }
     this.commandsCarriedOut++;
@@ -212,6 +212,10 @@ export class StationEmulator {
     this.afterCommand(sentence);
     // The first answer to each command lost on the way: the console must resend the same cmdId.
     if (this.faults.has('drop-answer') && !earlier) return;
+    this.reply(answer);
+  }
+
+  private reply(answer: string): void {
     if (!this.faults.has('mute')) this.options.write(answer);
   }
 
