@@ -53,22 +53,21 @@ describe('commissioning a base station over a real pseudo-terminal', () => {
     });
     expect(connected.link?.identity?.serial).toBe('HMU2-777001');
 
-    let report = await call(core, 'commissioning.start', { clientId: client.id });
-    const reportId = report.id;
+    const { id: reportId } = await call(core, 'commissioning.start', { clientId: client.id });
     for (const step of ['identity', 'status', 'clock'] as const)
-      report = await call(core, 'commissioning.step', { reportId, step });
-    report = await call(core, 'commissioning.step', {
+      await call(core, 'commissioning.step', { reportId, step });
+    await call(core, 'commissioning.step', {
       reportId,
       step: 'config',
       config: { centralHost: 'em.probacija.lv', centralPort: 5050, apn: 'em.lmt.lv' },
     });
-    report = await call(core, 'commissioning.step', {
+    await call(core, 'commissioning.step', {
       reportId,
       step: 'pair',
       deviceIds: tags.map((t) => t.id),
     });
-    report = await call(core, 'commissioning.step', { reportId, step: 'range', level: 3 });
-    report = await call(core, 'commissioning.step', { reportId, step: 'home' });
+    await call(core, 'commissioning.step', { reportId, step: 'range', level: 3 });
+    const report = await call(core, 'commissioning.step', { reportId, step: 'home' });
     expect(stepsDone(report)).toEqual([
       'identity',
       'status',
