@@ -69,7 +69,8 @@ export const permissions = {
   'audit.list': SUPERVISE,
   'audit.export': SUPERVISE,
   'stations.ports': BENCH,
-  'stations.state': BENCH,
+  // Whether a receiver is attached and where its alerts go: the referents on duty see it too.
+  'stations.state': SIGNED_IN,
   'stations.connect': BENCH,
   'stations.disconnect': BENCH,
   'stations.log': BENCH,
@@ -103,7 +104,7 @@ export const eventPermissions = {
   'alerts.suppressed': WATCH,
   'attention.changed': WATCH,
   'audit.changed': SUPERVISE,
-  'stations.changed': BENCH,
+  'stations.changed': SIGNED_IN,
 } as const satisfies Record<EventName, Access>;
 
 /** The caller as the gate sees them: who is signed in, and whether the console is locked. */

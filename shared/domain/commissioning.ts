@@ -173,5 +173,15 @@ export const deviceRowSchema = z.object({
   firmware: z.string().nullable(),
   state: z.string(),
   reports: z.number().int(),
+  /** What a receiver attached to this console last heard of it (beside the service's record). */
+  heard: z
+    .object({
+      at: z.string(),
+      strap: z.enum(['OK', 'OPEN', 'CUT']).nullable(),
+      mains: z.boolean().nullable(),
+      caseOpen: z.boolean().nullable(),
+      event: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type DeviceRow = z.infer<typeof deviceRowSchema>;

@@ -1,3 +1,4 @@
+import { isLocalAlert } from '../alerts/local-alerts';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../runtime/clock';
 import { operatorSchema, type Alert, type Operator } from '../../../shared/central/records';
@@ -150,6 +151,8 @@ export class CentralClient {
   private async resolvedMeanwhile(stale: StaleAlert[]): Promise<Alert[]> {
     const found: Alert[] = [];
     for (const alert of stale) {
+      // This console's own alerts (a receiver's, against a 1.0 service) are not the service's.
+      if (isLocalAlert(alert.id)) continue;
       const fresh = await fetchAlert(this.http, alert);
       if (fresh) found.push(fresh);
       else

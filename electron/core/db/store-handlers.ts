@@ -71,6 +71,7 @@ import {
   saveReport,
 } from './queries/stations';
 import type { CommissioningReport } from '../../../shared/domain/commissioning';
+import type { StationReading } from '../alerts/rules/station-reading';
 
 /**
  * Everything the core may ask of the store. These run inside the database worker, each one
@@ -142,7 +143,7 @@ export function createStoreHandlers(db: Database, file: string) {
     listReports: (filter: { stationSerial?: string; clientId?: string }) => listReports(db, filter),
     deviceRows: () => deviceRows(db),
     deviceBySerialOrId: (key: string) => deviceBySerialOrId(db, key),
-    recordReading: (deviceId: string, at: string, reading: object) =>
+    recordReading: (deviceId: string, at: string, reading: StationReading) =>
       recordReading(db, deviceId, at, reading),
     readingOf: (deviceId: string) => readingOf(db, deviceId),
   };

@@ -132,7 +132,12 @@ export class Receiver {
 
   /** What the receiver heard of each device, kept beside the service's record of it. */
   private async remember(reading: StationReading, stationSerial: string | null): Promise<void> {
-    const key = reading.kind === 'heartbeat' ? reading.tagId : stationSerial;
+    const key =
+      reading.kind === 'heartbeat'
+        ? reading.tagId
+        : reading.kind === 'event' && reading.tagId
+          ? reading.tagId
+          : stationSerial;
     if (!key) return;
     const device = await this.device(key);
     if (device) await this.o.store.run((s) => s.recordReading(device.id, reading.at, reading));

@@ -30,11 +30,11 @@ const ANY_OPERATOR: OperationName[] = [
   'commissioning.get',
   'commissioning.list',
   'commissioning.pdf',
+  'stations.state',
 ];
 /** Base stations on the console's ports: technicians and administrators. */
 const BENCH: OperationName[] = [
   'stations.ports',
-  'stations.state',
   'stations.connect',
   'stations.disconnect',
   'stations.log',

@@ -5,6 +5,7 @@ import type {
   ReportSummary,
 } from '../../../../shared/domain/commissioning';
 import type { Device } from '../../../../shared/central/records';
+import type { StationReading } from '../../alerts/rules/station-reading';
 import { statement } from '../statements';
 
 /** Saves a report (a draft as it grows, then signed) and the devices it names, in one transaction. */
@@ -109,13 +110,14 @@ export function listReports(
 export function deviceRows(db: Database): DeviceRow[] {
   const rows = statement(
     db,
-    `SELECT d.json AS device, c.display_name AS clientName,
+    `SELECT d.json AS device, c.display_name AS clientName, h.json AS heard,
        (SELECT count(*) FROM commissioning_devices r
          WHERE r.device_id = d.id OR r.device_id = json_extract(d.json, '$.serial')) AS reports
      FROM devices d LEFT JOIN clients c ON c.id = d.client_id
+       LEFT JOIN device_readings h ON h.device_id = d.id
      ORDER BY json_extract(d.json, '$.serial')`,
-  ).all() as { device: string; clientName: string | null; reports: number }[];
-  return rows.map(({ device, clientName, reports }) => {
+  ).all() as { device: string; clientName: string | null; heard: string | null; reports: number }[];
+  return rows.map(({ device, clientName, heard, reports }) => {
     const d = JSON.parse(device) as Device;
     return {
       id: d.id,
@@ -128,8 +130,20 @@ export function deviceRows(db: Database): DeviceRow[] {
       firmware: d.firmware,
       state: d.state,
       reports,
+      heard: heard ? heardOf(JSON.parse(heard) as StationReading) : null,
     };
   });
+}
+
+/** What an attached receiver last heard of a device, as the devices list shows it. */
+function heardOf(reading: StationReading): NonNullable<DeviceRow['heard']> {
+  return {
+    at: reading.at,
+    strap: reading.kind === 'heartbeat' ? reading.strap : null,
+    mains: reading.kind === 'status' ? reading.mains : null,
+    caseOpen: reading.kind === 'status' ? reading.caseOpen : null,
+    event: reading.kind === 'event' ? reading.code : null,
+  };
 }
 
 /** A device found by its id or its serial (a station names tags by what is printed on them). */
@@ -143,7 +157,12 @@ export function deviceBySerialOrId(db: Database, key: string): Device | null {
 }
 
 /** What an attached receiver last heard of a device. */
-export function recordReading(db: Database, deviceId: string, at: string, reading: object): void {
+export function recordReading(
+  db: Database,
+  deviceId: string,
+  at: string,
+  reading: StationReading,
+): void {
   statement(
     db,
     `INSERT INTO device_readings (device_id, heard_at, json) VALUES (?, ?, ?)
