@@ -73,7 +73,7 @@ describe('the live receiver', () => {
     emulator.setStrap(tag.serial, 'OK');
     const cleared = await until(
       strapAlertOf(b, tag),
-      (item) => item?.alert.clearedAt != null,
+      (item) => typeof item?.alert.clearedAt === 'string',
       'cleared',
       10_000,
     );
