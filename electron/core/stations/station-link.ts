@@ -43,6 +43,8 @@ interface InFlight {
 
 export interface LinkListener {
   sentence?(sentence: Sentence): void;
+  /** A line dropped, with why. */
+  dropped?(reason: DropReason, raw: string): void;
   state?(state: LinkState): void;
 }
 
@@ -57,7 +59,9 @@ export class StationLink {
   private state: LinkState = 'connecting';
   private readonly splitter: LineSplitter;
   private readonly counters: LinkCounters = emptyCounters();
+  /** The last LOG_LINES lines, a ring: `logNext` is where the next one goes. */
   private readonly log: LogLine[] = [];
+  private logNext = 0;
   // A random start: a station that remembers cmdIds from before a console restart must not
   // take a new command for a repeat of an old one.
   private lastCmdId = Math.floor(Math.random() * 65535);
@@ -100,7 +104,7 @@ export class StationLink {
   }
 
   logLines(): LogLine[] {
-    return [...this.log];
+    return [...this.log.slice(this.logNext), ...this.log.slice(0, this.logNext)];
   }
 
   /** Sends a command and resolves with the answer's fields after the cmdId. */
@@ -225,6 +229,7 @@ export class StationLink {
     if (!decoded.ok) {
       this.counters.dropped[decoded.reason] = (this.counters.dropped[decoded.reason] ?? 0) + 1;
       this.remember('in', raw, decoded.reason);
+      for (const listener of this.listeners) listener.dropped?.(decoded.reason, raw);
       return;
     }
     const { sentence } = decoded;
@@ -258,8 +263,8 @@ export class StationLink {
   }
 
   private remember(direction: LogLine['direction'], text: string, reason: DropReason | null): void {
-    this.log.push({ at: this.now().toISOString(), direction, text, reason });
-    if (this.log.length > LOG_LINES) this.log.splice(0, this.log.length - LOG_LINES);
+    this.log[this.logNext] = { at: this.now().toISOString(), direction, text, reason };
+    this.logNext = (this.logNext + 1) % LOG_LINES;
   }
 
   private setState(state: LinkState): void {

@@ -21,6 +21,14 @@ export interface EmulatorState {
   home: { lat: number; lon: number } | null;
   gpsFix: boolean;
   rfTest: boolean;
+  /** When the station powered up (Date.now()), for its uptime. */
+  startedAtMs: number;
+}
+
+/** The SBS fields (also GETSTATUS's answer). */
+export function statusFields(state: EmulatorState): (string | number)[] {
+  const uptime = Math.floor((Date.now() - state.startedAtMs) / 1000);
+  return [uptime, state.mains ? 1 : 0, state.batteryPct, state.gsmCsq, state.caseOpen ? 1 : 0, 21];
 }
 
 type Command = Extract<Sentence, { type: 'SBC' }>;
@@ -43,9 +51,7 @@ export function answerCommand(state: EmulatorState, command: Command, now: Date)
         ? ok(...Object.values(state.identity))
         : refuse(cmdId, 'E_ARGS', 'no arguments');
     case 'GETSTATUS':
-      return argCount(0)
-        ? ok(0, state.mains ? 1 : 0, state.batteryPct, state.gsmCsq, state.caseOpen ? 1 : 0, 21)
-        : refuse(cmdId, 'E_ARGS', 'no arguments');
+      return argCount(0) ? ok(...statusFields(state)) : refuse(cmdId, 'E_ARGS', 'no arguments');
     case 'PAIR': {
       const tagId = args[0] ?? '';
       if (!argCount(1) || !TAG_ID.test(tagId))

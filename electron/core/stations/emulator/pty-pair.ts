@@ -46,5 +46,8 @@ export class PtyPair {
     const exited = new Promise((resolve) => socat.once('exit', resolve));
     socat.kill('SIGKILL');
     await exited;
+    // Killed outright, socat leaves its links behind, pointing at terminals that are gone.
+    rmSync(this.consolePath, { force: true });
+    rmSync(this.stationPath, { force: true });
   }
 }

@@ -1,7 +1,7 @@
 import type { Sentence } from '../../../../shared/stations/sentences';
 import { distanceM } from '../../../../shared/geo/distance';
 import { LineSplitter, encodeSentence } from '../codec';
-import { answerCommand, type EmulatorState } from './emulator-commands';
+import { answerCommand, statusFields, type EmulatorState } from './emulator-commands';
 import { nmeaSentences } from './nmea';
 
 export const emulatorFaults = ['garbage', 'drop-answer', 'no-gps', 'mute'] as const;
@@ -56,7 +56,6 @@ export class StationEmulator {
   private readonly splitter: LineSplitter;
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly faults: Set<EmulatorFault>;
-  private readonly startedAt = Date.now();
   private rfTimer: ReturnType<typeof setInterval> | null = null;
   /** cmdId → the command it carried and the answer sent, for repeats. */
   private readonly answered = new Map<number, { command: string; answer: string }>();
@@ -90,6 +89,7 @@ export class StationEmulator {
       home: null,
       gpsFix: !this.faults.has('no-gps'),
       rfTest: false,
+      startedAtMs: Date.now(),
     };
     this.splitter = new LineSplitter({
       line: (decoded) => {
@@ -106,7 +106,7 @@ export class StationEmulator {
       timer.unref?.();
       this.timers.push(timer);
     };
-    every(this.options.statusMs ?? 10_000, () => this.send(['SBS', ...this.statusFields()]));
+    every(this.options.statusMs ?? 10_000, () => this.send(['SBS', ...statusFields(this.state)]));
     every(this.options.heartbeatMs ?? 30_000, () => this.beat(this.state.paired));
     every(this.options.gpsMs ?? 10_000, () => this.sendGps());
   }
@@ -119,12 +119,6 @@ export class StationEmulator {
 
   receive(chunk: string | Uint8Array): void {
     this.splitter.push(chunk);
-  }
-
-  statusFields(): (string | number)[] {
-    const s = this.state;
-    const uptime = Math.floor((Date.now() - this.startedAt) / 1000);
-    return [uptime, s.mains ? 1 : 0, s.batteryPct, s.gsmCsq, s.caseOpen ? 1 : 0, 21];
   }
 
   // --- what happens to the station (training controls, tests) ---
@@ -185,7 +179,7 @@ export class StationEmulator {
     const range = this.state.level * 10;
     for (const tag of this.state.tags) {
       if (!tagIds.includes(tag.id) || tag.distanceM > range) continue;
-      const seq = Math.floor((Date.now() - this.startedAt) / 1000);
+      const seq = Math.floor((Date.now() - this.state.startedAtMs) / 1000);
       this.send(['SBH', tag.id, rssiAt(tag.distanceM), tag.batteryPct, tag.strap, seq]);
     }
   }
