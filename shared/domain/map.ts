@@ -84,6 +84,8 @@ export const commissioningViewSchema = z.object({
     id: idSchema,
     displayName: z.string(),
     installationAddress: z.string().nullable(),
+    /** Where the address is: a commissioned station's position is checked against it. */
+    installationPosition: z.object({ lat: z.number(), lon: z.number() }).nullable(),
     deviceIds: z.array(idSchema),
   }),
   devices: z.array(deviceSchema),

@@ -142,6 +142,8 @@ export const en = {
     claimedBy: 'Claimed by {{name}}',
     you: 'you',
     cleared: 'Condition ended',
+    fromReceiver: 'from a console’s receiver',
+    localOnly: 'this console only (the service does not take console alerts)',
     claimIn: 'claim within {{time}}',
     claimLate: 'claim overdue by {{time}}',
     resolveIn: 'resolve within {{time}}',

@@ -155,6 +155,8 @@ export const lv: CatalogShape = {
     claimedBy: 'Paņēma {{name}}',
     you: 'jūs',
     cleared: 'Stāvoklis beidzies',
+    fromReceiver: 'no konsoles uztvērēja',
+    localOnly: 'tikai šajā konsolē (dienests nepieņem konsoles trauksmes)',
     claimIn: 'jāpaņem {{time}} laikā',
     claimLate: 'paņemšana kavējas {{time}}',
     resolveIn: 'jāatrisina {{time}} laikā',

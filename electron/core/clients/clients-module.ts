@@ -18,6 +18,7 @@ function commissioningView({ client, devices }: ClientDetail): CommissioningView
       id: client.id,
       displayName: client.displayName,
       installationAddress: client.home?.address ?? null,
+      installationPosition: client.home ? { lat: client.home.lat, lon: client.home.lon } : null,
       deviceIds: client.deviceIds,
     },
     devices,

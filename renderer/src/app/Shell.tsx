@@ -9,6 +9,8 @@ import { AuditBanner } from '../features/audit/AuditBanner';
 import { AuditPage } from '../features/audit/AuditPage';
 import { MapPage } from '../features/map/MapPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ReceiverBanner } from '../features/stations/ReceiverBanner';
+import { StationsPage } from '../features/stations/StationsPage';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { useConsole } from './console-context';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -25,6 +27,7 @@ function Page({ route }: { route: RouteId }) {
   if (route === 'map') return <MapPage />;
   if (route === 'alerts') return <AlertsPage />;
   if (route === 'audit') return <AuditPage />;
+  if (route === 'stations') return <StationsPage />;
   return <PlaceholderPage route={route} />;
 }
 
@@ -75,6 +78,7 @@ export function Shell() {
           <main className="shell-main">
             <WarningBanner />
             {may('audit.status') && <AuditBanner />}
+            {may('stations.state') && <ReceiverBanner />}
             {may('alerts.queue') && <AttentionBanners />}
             <RefusalNotices />
             <Page route={route} />

@@ -8,11 +8,14 @@ export type Link =
   | { route: 'clients'; client?: string }
   | { route: 'shifts'; shift?: string }
   | { route: 'timeline'; client?: string; alert?: string }
-  | { route: 'stations'; station?: string }
+  | { route: 'stations'; tab?: StationsTab; station?: string }
   | { route: 'audit'; subject?: string }
   | { route: 'settings' };
 
 export type RouteName = Link['route'];
+
+/** The Stations section's tabs. */
+export type StationsTab = 'commission' | 'devices' | 'terminal';
 
 /** Every section, in the order the navigation lists them. */
 export const routeNames: readonly RouteName[] = [
@@ -33,7 +36,7 @@ const KEYS: Record<RouteName, readonly string[]> = {
   clients: [],
   shifts: ['shift'],
   timeline: ['client', 'alert'],
-  stations: ['station'],
+  stations: ['tab', 'station'],
   audit: ['subject'],
   settings: [],
 };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { OperationName } from '../../../shared/api/registry';
-import { parseHash, routeNames, type RouteName } from './routes';
+import { parseHash, routeNames, type Link, type RouteName } from './routes';
 
 export const routeIds = routeNames;
 export type RouteId = RouteName;
@@ -15,7 +15,7 @@ export const routeNeeds: Record<RouteId, OperationName> = {
   clients: 'clients.detail',
   shifts: 'alerts.act',
   timeline: 'audit.list',
-  stations: 'settings.get',
+  stations: 'stations.ports',
   audit: 'audit.list',
   settings: 'settings.get',
 };
@@ -26,11 +26,16 @@ export function routeFromHash(hash: string): RouteId {
 }
 
 export function useRoute(): RouteId {
-  const [route, setRoute] = useState(() => routeFromHash(window.location.hash));
+  return useLink().route;
+}
+
+/** The whole link the page is on (route and its keys), following the hash. */
+export function useLink(): Link {
+  const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
-    const update = (): void => setRoute(routeFromHash(window.location.hash));
+    const update = (): void => setHash(window.location.hash);
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);
-  return route;
+  return parseHash(hash);
 }

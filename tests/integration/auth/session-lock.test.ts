@@ -218,6 +218,7 @@ describe('the audit of views and actions', () => {
       'displayName',
       'id',
       'installationAddress',
+      'installationPosition',
     ]);
     expect(JSON.stringify(view)).not.toContain(sim.state.clients.get(clientId)!.caseNumber);
     expect(audit().find((row) => row.action === 'client.view')).toMatchObject({

@@ -106,6 +106,11 @@ export function AlertQueueList({
               <span className="alert-who">
                 <span data-testid="alert-claim">{claimed}</span>
                 {alert.clearedAt && <span className="muted">{t('alerts.cleared')}</span>}
+                {alert.source === 'console' && (
+                  <span className="muted" data-testid="console-alert">
+                    {t(alert.id.startsWith('LOCAL-') ? 'alerts.localOnly' : 'alerts.fromReceiver')}
+                  </span>
+                )}
                 {missed && (
                   <span className="missed-mark" data-testid="missed-mark">
                     {t('alerts.missedTarget')}

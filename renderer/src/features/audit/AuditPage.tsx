@@ -2,20 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditFilter } from '../../../../shared/domain/audit';
 import { api } from '../../api';
+import { saveFile } from '../../api/download';
 import { errorText } from '../../api/error-text';
 import { AuditFilters } from './AuditFilters';
 import { AuditStatusPanel } from './AuditStatusPanel';
 import { AuditTable } from './AuditTable';
 import { useAuditStatus } from './use-audit-status';
 import './audit.css';
-
-/** Hands a CSV to the operator as a file (the core made it; the page only saves it). */
-function download(csv: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** A supervisor's review of who saw and did what on this console, with its proof of integrity. */
 export function AuditPage() {
@@ -43,7 +36,11 @@ export function AuditPage() {
   async function exportCsv(): Promise<void> {
     try {
       const { csv, rows } = await api.audit.export(filter);
-      download(csv, `sargs-audit-${new Date().toISOString().slice(0, 19)}.csv`);
+      saveFile(
+        csv,
+        `sargs-audit-${new Date().toISOString().slice(0, 19)}.csv`,
+        'text/csv;charset=utf-8',
+      );
       setMessage({ error: false, text: t('audit.exported', { rows }) });
     } catch (error) {
       setMessage({ error: true, text: errorText(error, t) });
