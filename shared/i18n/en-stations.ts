@@ -48,6 +48,7 @@ export const enStations = {
       'The central service does not take console alerts (API 1.0): this receiver’s alerts stay on this console only.',
   },
   commission: {
+    settingsTitle: 'Base station commissioning',
     client: 'Client',
     chooseClient: 'Search a client by name or case number',
     start: 'Start commissioning',

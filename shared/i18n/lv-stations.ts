@@ -50,6 +50,7 @@ export const lvStations: typeof enStations = {
       'Centrālais dienests nepieņem konsoles trauksmes (API 1.0): šī uztvērēja trauksmes paliek tikai šajā konsolē.',
   },
   commission: {
+    settingsTitle: 'Bāzes staciju nodošana ekspluatācijā',
     client: 'Klients',
     chooseClient: 'Meklējiet klientu pēc vārda vai lietas numura',
     start: 'Sākt nodošanu',

@@ -157,5 +157,16 @@ describe('commissioning a base station over a real pseudo-terminal', () => {
     const { id: reportId } = await call(core, 'commissioning.start', { clientId: client.id });
     const report = await call(core, 'commissioning.step', { reportId, step: 'status' });
     expect(report.checks.filter((c) => !c.pass).map((c) => c.name)).toEqual(['mains', 'gsm']);
+
+    // An administrator relaxes the centre's limits: mains no longer required. An unknown GSM
+    // signal (99) fails whatever the limit.
+    await call(core, 'session.logout', {});
+    await call(core, 'session.login', { username: 'admin1', password: TRAINING_PASSWORD });
+    const { stationLimits } = await call(core, 'settings.get', {});
+    await call(core, 'settings.setCentre', {
+      stationLimits: { ...stationLimits, requireMains: false, minGsmCsq: 0 },
+    });
+    const again = await call(core, 'commissioning.step', { reportId, step: 'status' });
+    expect(again.checks.filter((c) => !c.pass).map((c) => c.name)).toEqual(['gsm']);
   }, 30_000);
 });

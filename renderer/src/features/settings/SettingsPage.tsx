@@ -4,6 +4,7 @@ import { languages, type Settings, type SettingsPatch } from '../../../../shared
 import { errorText } from '../../api/error-text';
 import { useConsole } from '../../app/console-context';
 import { SecurityPanel } from './SecurityPanel';
+import { StationSettingsPanel } from './StationSettingsPanel';
 import { AboutPanel } from './AboutPanel';
 import { AlertSettingsPanel } from './AlertSettingsPanel';
 import { CachePanel } from './CachePanel';
@@ -73,6 +74,7 @@ export function SettingsPage() {
           <MapSettingsPanel />
           <AlertSettingsPanel />
           <SecurityPanel />
+          <StationSettingsPanel />
         </>
       ) : (
         <p className="muted" data-testid="centre-admin-only">
