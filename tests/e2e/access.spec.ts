@@ -91,7 +91,6 @@ test('each role is offered only its sections; a supervisor reviews and exports t
     'Alerts',
     'Clients',
     'Shifts',
-    'Stations',
     'Settings',
   ]);
   await page.getByRole('button', { name: 'Sign out' }).click();

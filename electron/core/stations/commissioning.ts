@@ -92,6 +92,23 @@ export class Commissioning {
         { what: 'station', expected: report.stationSerial, actual: serial },
       );
     const at = this.o.clock().toISOString();
+    const record = async (next: CommissioningReport, error: ReturnType<typeof describe> | null) => {
+      await this.o.store.run((s) =>
+        s.saveReport(withStep(next, input.step, { done: !error, at, error })),
+      );
+      await this.o.audit.record(
+        operator,
+        'commissioning.step',
+        { type: 'station', id: serial },
+        {
+          reportId: report.id,
+          step: input.step,
+          ok: !error,
+          ...(error ? { error: error.code } : {}),
+        },
+      );
+      return withStep(next, input.step, { done: !error, at, error });
+    };
     let next: CommissioningReport;
     try {
       next = await runStep(input, report, {
@@ -102,34 +119,11 @@ export class Commissioning {
         rangeListenMs: this.o.rangeListenMs ?? 6000,
       });
     } catch (error) {
-      const failed = withStep(report, input.step, { done: false, at, error: describe(error) });
-      await this.o.store.run((s) => s.saveReport(failed));
-      await this.o.audit.record(
-        operator,
-        'commissioning.step',
-        { type: 'station', id: serial },
-        {
-          reportId: report.id,
-          step: input.step,
-          ok: false,
-          error: describe(error).code,
-        },
-      );
+      // The failure is kept with the step: the wizard shows it and resumes there.
+      await record(report, describe(error));
       throw error;
     }
-    const done = withStep(next, input.step, { done: true, at, error: null });
-    await this.o.store.run((s) => s.saveReport(done));
-    await this.o.audit.record(
-      operator,
-      'commissioning.step',
-      { type: 'station', id: serial },
-      {
-        reportId: report.id,
-        step: input.step,
-        ok: true,
-      },
-    );
-    return done;
+    return record(next, null);
   }
 
   /** Signs a draft whose every step is done and whose checks passed. */

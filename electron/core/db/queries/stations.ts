@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type {
-  CommissioningReport,
-  DeviceRow,
-  ReportSummary,
+import {
+  reportSummarySchema,
+  type CommissioningReport,
+  type DeviceRow,
+  type ReportSummary,
 } from '../../../../shared/domain/commissioning';
 import type { Device } from '../../../../shared/central/records';
 import type { StationReading } from '../../alerts/rules/station-reading';
@@ -62,25 +63,8 @@ export function openDraft(
   return row ? (JSON.parse(row.json) as CommissioningReport) : null;
 }
 
-const summary = ({
-  id,
-  state,
-  stationSerial,
-  clientId,
-  clientName,
-  technicianName,
-  startedAt,
-  signedAt,
-}: CommissioningReport): ReportSummary => ({
-  id,
-  state,
-  stationSerial,
-  clientId,
-  clientName,
-  technicianName,
-  startedAt,
-  signedAt,
-});
+/** A report's heading fields (the schema's pick drops the rest). */
+const summary = (report: CommissioningReport): ReportSummary => reportSummarySchema.parse(report);
 
 /** Reports for a station (by serial) or a client, newest first; all when neither is given. */
 export function listReports(
