@@ -86,13 +86,7 @@ test('each role is offered only its sections; a supervisor reviews and exports t
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, 'referent1');
-  await expect(navLinks(page)).toHaveText([
-    'Map',
-    'Alerts',
-    'Clients',
-    'Shifts',
-    'Settings',
-  ]);
+  await expect(navLinks(page)).toHaveText(['Map', 'Alerts', 'Clients', 'Shifts', 'Settings']);
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, 'supervisor1');
