@@ -37,8 +37,10 @@ import { settingsModule } from './settings/settings-module';
 import { openSettingsStore } from './settings/settings-store';
 import { startSimulator } from './simulator/simulator';
 import { LocalAlerts } from './alerts/local-alerts';
+import { Mute } from './alerts/mute';
 import { serviceFeatures } from './central/capabilities';
 import { Receiver } from './stations/receiver';
+import { shiftsModule } from './shifts/shifts-module';
 import { stationsModule } from './stations/stations-module';
 import { StationsService } from './stations/stations-service';
 
@@ -130,6 +132,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     now: clock,
   });
   const local = new LocalAlerts(store, live, audit, clock);
+  const mute = new Mute(events, audit, clock);
   const consoleAlertsShared = async (): Promise<boolean> => {
     const http = central.http();
     if (!http) return false;
@@ -205,7 +208,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     outboxModule(actions, audit),
     mapModule(store, settings, audit, clock),
     clientsModule(store, audit),
-    alertsModule({ store, events, actions, audit, clock, local, notify: options.notify }),
+    alertsModule({ store, events, actions, audit, clock, local, mute, notify: options.notify }),
+    shiftsModule({ store, actions, audit, mute, clock, settings: () => settings.get() }),
     stationsModule({
       stations,
       store,

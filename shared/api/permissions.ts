@@ -84,6 +84,18 @@ export const permissions = {
   'commissioning.list': SIGNED_IN,
   'commissioning.pdf': SIGNED_IN,
   'devices.list': only('technician', 'admin', 'supervisor'),
+  'shifts.current': WATCH,
+  'shifts.start': WATCH,
+  'shifts.list': WATCH,
+  'shifts.journal': WATCH,
+  'shifts.draft': WATCH,
+  'shifts.handover': WATCH,
+  'shifts.accept': WATCH,
+  'shifts.report': SUPERVISE,
+  'shifts.reportPdf': SUPERVISE,
+  'shifts.reportCsv': SUPERVISE,
+  'journal.add': WATCH,
+  'journal.search': WATCH,
 } as const satisfies Record<OperationName, Access>;
 
 /**
@@ -105,6 +117,7 @@ export const eventPermissions = {
   'attention.changed': WATCH,
   'audit.changed': SUPERVISE,
   'stations.changed': SIGNED_IN,
+  'shifts.changed': WATCH,
 } as const satisfies Record<EventName, Access>;
 
 /** The caller as the gate sees them: who is signed in, and whether the console is locked. */

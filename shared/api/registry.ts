@@ -56,6 +56,19 @@ import {
   logLineSchema,
 } from '../domain/stations';
 import {
+  acceptInputSchema,
+  handoverDraftSchema,
+  handoverInputSchema,
+  journalAddInputSchema,
+  journalSearchInputSchema,
+  shiftIdInputSchema,
+  shiftListInputSchema,
+  shiftReportSchema,
+  shiftViewSchema,
+  startShiftInputSchema,
+} from '../domain/shifts';
+import { journalEntrySchema, shiftSchema } from '../central/records';
+import {
   commissioningReportSchema,
   commissioningStepInputSchema,
   deviceRowSchema,
@@ -129,6 +142,18 @@ export const operations = {
   'commissioning.list': { input: reportListInputSchema, output: z.array(reportSummarySchema) },
   'commissioning.pdf': { input: reportIdInputSchema, output: documentSchema },
   'devices.list': { input: noInput, output: z.array(deviceRowSchema) },
+  'shifts.current': { input: noInput, output: shiftViewSchema },
+  'shifts.start': { input: startShiftInputSchema, output: shiftViewSchema },
+  'shifts.list': { input: shiftListInputSchema, output: z.array(shiftSchema) },
+  'shifts.journal': { input: shiftIdInputSchema, output: z.array(journalEntrySchema) },
+  'shifts.draft': { input: shiftIdInputSchema, output: handoverDraftSchema },
+  'shifts.handover': { input: handoverInputSchema, output: shiftViewSchema },
+  'shifts.accept': { input: acceptInputSchema, output: shiftViewSchema },
+  'shifts.report': { input: shiftIdInputSchema, output: shiftReportSchema },
+  'shifts.reportPdf': { input: shiftIdInputSchema, output: documentSchema },
+  'shifts.reportCsv': { input: shiftIdInputSchema, output: auditExportSchema },
+  'journal.add': { input: journalAddInputSchema, output: shiftViewSchema },
+  'journal.search': { input: journalSearchInputSchema, output: z.array(journalEntrySchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the core pushes to every window. The payload is all a listener ever receives. */
@@ -150,6 +175,8 @@ export const events = {
   'audit.changed': auditStatusSchema,
   /** The attached station's link, identity, status or tags changed (at most a few a second). */
   'stations.changed': stationsStateSchema,
+  /** A shift or journal entry arrived from the service (the page asks again). */
+  'shifts.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operations = typeof operations;

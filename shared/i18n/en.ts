@@ -1,5 +1,6 @@
 import { enAccess } from './en-access';
 import { enStations } from './en-stations';
+import { enShifts } from './en-shifts';
 /** English UI catalog. The Latvian catalog must have exactly these keys (checked by the compiler). */
 export const en = {
   app: { title: 'Sargs', subtitle: 'Electronic monitoring console' },
@@ -326,6 +327,7 @@ export const en = {
   errors: { loadFailed: 'Could not reach the console core: {{message}}' },
   ...enAccess,
   ...enStations,
+  ...enShifts,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { lvAccess } from './lv-access';
 import { lvStations } from './lv-stations';
+import { lvShifts } from './lv-shifts';
 import type { CatalogShape } from './en';
 
 /** Latvian UI catalog: the same keys as the English one. */
@@ -345,4 +346,5 @@ export const lv: CatalogShape = {
   errors: { loadFailed: 'Konsoles kodols nav sasniedzams: {{message}}' },
   ...lvAccess,
   ...lvStations,
+  ...lvShifts,
 };

@@ -10,7 +10,7 @@ import { isLocalAlert, type LocalAlerts } from './local-alerts';
 import type { CoreModule } from '../module';
 import type { Clock } from '../runtime/clock';
 import { attentionSummary } from './attention-summary';
-import { Mute } from './mute';
+import type { Mute } from './mute';
 
 type AlertOperation =
   | 'alerts.queue'
@@ -35,6 +35,8 @@ export interface AlertsModuleOptions {
   notify?: (notification: { title: string; body: string; tag: string }) => void;
   /** Alerts a receiver raised here against a 1.0 service: worked in this console alone. */
   local: LocalAlerts;
+  /** This console's mute (the shift handover lists it too). */
+  mute: Mute;
 }
 
 /**
@@ -43,7 +45,7 @@ export interface AlertsModuleOptions {
  */
 export function alertsModule(options: AlertsModuleOptions): CoreModule<AlertOperation> {
   const { store, events, actions, audit, clock } = options;
-  const mute = new Mute(events, audit, clock);
+  const { mute } = options;
 
   const announceSuppressions = async (): Promise<void> => {
     const items = await store.run((s) => s.activeSuppressions(clock().toISOString()));

@@ -1,14 +1,5 @@
 import type { AuditEntry } from '../../../shared/domain/audit';
-
-/**
- * A cell as RFC 4180 writes it. A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR)
- * gets a leading apostrophe: an audit export opened in a spreadsheet must not execute anything.
- */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvCell } from '../reports/csv';
 
 export const AUDIT_CSV_HEADER = [
   'seq',

@@ -72,6 +72,18 @@ import {
 } from './queries/stations';
 import type { CommissioningReport } from '../../../shared/domain/commissioning';
 import type { StationReading } from '../alerts/rules/station-reading';
+import {
+  actionsOfAlerts,
+  alertsOfWindow,
+  clientNames,
+  clientsChangedBetween,
+  openShift,
+  operators,
+  scanJournal,
+  searchJournal,
+  shiftsBetween,
+} from './queries/shifts';
+import type { JournalSearch } from '../../../shared/domain/shifts';
 
 /**
  * Everything the core may ask of the store. These run inside the database worker, each one
@@ -146,6 +158,16 @@ export function createStoreHandlers(db: Database, file: string) {
     recordReading: (deviceId: string, at: string, reading: StationReading) =>
       recordReading(db, deviceId, at, reading),
     readingOf: (deviceId: string) => readingOf(db, deviceId),
+    openShift: () => openShift(db),
+    shiftsBetween: (from: string, to: string) => shiftsBetween(db, from, to),
+    operators: () => operators(db),
+    searchJournal: (filter: JournalSearch) => searchJournal(db, filter),
+    scanJournal: (filter: JournalSearch) => scanJournal(db, filter),
+    alertsOfWindow: (from: string, to: string, lookBackFrom: string) =>
+      alertsOfWindow(db, from, to, lookBackFrom),
+    actionsOfAlerts: (alertIds: readonly string[]) => actionsOfAlerts(db, alertIds),
+    clientsChangedBetween: (from: string, to: string) => clientsChangedBetween(db, from, to),
+    clientNames: (ids: readonly string[]) => clientNames(db, ids),
   };
 }
 

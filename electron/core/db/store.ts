@@ -75,6 +75,15 @@ const METHODS = [
   'deviceBySerialOrId',
   'recordReading',
   'readingOf',
+  'openShift',
+  'shiftsBetween',
+  'operators',
+  'searchJournal',
+  'scanJournal',
+  'alertsOfWindow',
+  'actionsOfAlerts',
+  'clientsChangedBetween',
+  'clientNames',
 ] as const satisfies readonly StoreMethod[];
 // Compile-time check that every handler is reachable from the core.
 const allMethods: Record<

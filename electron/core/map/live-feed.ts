@@ -17,6 +17,7 @@ export class LiveFeed {
   private acted = new Set<string>();
   private zones = new Map<string, Zone>();
   private deletedZones = new Set<string>();
+  private shifts = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly bus: EventBus) {}
@@ -49,6 +50,10 @@ export class LiveFeed {
           this.zones.delete(event.data.id);
           this.deletedZones.add(event.data.id);
           break;
+        case 'shift':
+        case 'journal.entry':
+          this.shifts = true;
+          break;
         default:
           continue;
       }
@@ -58,6 +63,7 @@ export class LiveFeed {
 
   /** The cache took a snapshot: windows reload the map rather than patch it. */
   reloaded(): void {
+    this.shifts = true;
     this.flush();
     this.bus.emit('map.reload', {});
   }
@@ -76,6 +82,8 @@ export class LiveFeed {
         zones: [...this.zones.values()],
         deleted: [...this.deletedZones],
       });
+    if (this.shifts) this.bus.emit('shifts.changed', {});
+    this.shifts = false;
     this.fixes = new Map();
     this.alerts = new Map();
     this.acted = new Set();

@@ -2,14 +2,10 @@ import type { CommissioningReport, ConsoleDocument } from '../../../shared/domai
 import type { Language } from '../../../shared/domain/settings';
 import { formatDateTime } from '../../../shared/format/datetime';
 import { catalogs } from '../../../shared/i18n';
+import { fill } from './fill';
 import { MARGIN, renderPdf, section } from './pdf-document';
 
 type Words = (typeof catalogs)[Language];
-
-/** Fills `{{name}}` placeholders the way the page's i18next does. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-}
 
 function checkRows(report: CommissioningReport, w: Words): [string, string][] {
   return report.checks.map((check) => {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConsoleApiError } from '../../../shared/api/errors';
 import type { Sentence } from '../../../shared/stations/sentences';
 import { catalogs } from '../../../shared/i18n';
+import { fill } from '../reports/fill';
 import { exitOnUnsupportedNode } from '../runtime/node-version';
 import { listPorts } from './ports';
 import { StationLink } from './station-link';
@@ -32,15 +33,14 @@ function fail(message: string, code = 1): never {
 function describe(error: unknown): string {
   if (!(error instanceof ConsoleApiError)) return (error as Error).message;
   const params = error.params ?? {};
-  const fill = (text: string) =>
-    text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+  const filled = (text: string) => fill(text, params);
   if (error.code === 'station_refused') {
     const code = String(params.stationCode ?? '');
     const known = words.stationError as Record<string, string>;
-    return `${fill(known[code] ?? words.stationError.other)} [${code}]`;
+    return `${filled(known[code] ?? words.stationError.other)} [${code}]`;
   }
   const known = words.errorCode as Record<string, string>;
-  return fill(known[error.code] ?? error.message);
+  return filled(known[error.code] ?? error.message);
 }
 
 function print(json: boolean, value: unknown, plain: string): void {

@@ -2,9 +2,16 @@ import { initial } from './0001-initial';
 import { outboxSeen } from './0002-outbox-seen';
 import { alertAttention } from './0003-alert-attention';
 import { stations } from './0004-stations';
+import { journalSearch } from './0005-journal-search';
 import type { Migration } from '../migration-type';
 
 /** Every migration, oldest first. A new one is a new file here; old ones never change. */
-export const migrations: readonly Migration[] = [initial, outboxSeen, alertAttention, stations];
+export const migrations: readonly Migration[] = [
+  initial,
+  outboxSeen,
+  alertAttention,
+  stations,
+  journalSearch,
+];
 
 export const LATEST_VERSION = migrations.length;

@@ -15,12 +15,25 @@ export function putAlertAction(db: Database, action: AlertAction): boolean {
 }
 
 export function putJournalEntry(db: Database, entry: JournalEntry): boolean {
-  return (
-    statement(
-      db,
-      'INSERT OR IGNORE INTO journal_entries (id, shift_id, at, json) VALUES (?, ?, ?, ?)',
-    ).run(entry.id, entry.shiftId, entry.at, JSON.stringify(entry)).changes > 0
+  const inserted = statement(
+    db,
+    `INSERT OR IGNORE INTO journal_entries (id, shift_id, at, json, category, operator_id)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(entry.id, entry.shiftId, entry.at, JSON.stringify(entry), entry.category, entry.operatorId);
+  if (inserted.changes === 0) return false;
+  // Indexed once, with the entry: entries never change, so the index never needs updating.
+  statement(db, 'INSERT INTO journal_fts (rowid, text) VALUES (?, ?)').run(
+    inserted.lastInsertRowid,
+    entry.text,
   );
+  const refs = statement(
+    db,
+    'INSERT OR IGNORE INTO journal_refs (kind, ref_id, entry_id) VALUES (?, ?, ?)',
+  );
+  for (const id of entry.refs.alertIds) refs.run('alert', id, entry.id);
+  for (const id of entry.refs.clientIds) refs.run('client', id, entry.id);
+  for (const id of entry.refs.deviceIds) refs.run('device', id, entry.id);
+  return true;
 }
 
 /** Operators come with a session and carry no version: the latest seen is kept. */
