@@ -1,4 +1,5 @@
 import { isLocalAlert } from '../alerts/local-alerts';
+import { recentShifts } from './recent-shifts';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../runtime/clock';
 import { operatorSchema, type Alert, type Operator } from '../../../shared/central/records';
@@ -136,6 +137,7 @@ export class CentralClient {
     // same transaction as the snapshot: nobody sees them as ghosts in between.
     const stale = await store.staleAlerts(snapshot.openAlerts.map((alert) => alert.id));
     await store.applySnapshot(snapshot, await this.resolvedMeanwhile(stale));
+    await store.applyRecords(await recentShifts(this.http, this.now()));
     this.options.onSnapshot?.();
     this.stats.snapshots += 1;
     this.needSnapshot = false;
