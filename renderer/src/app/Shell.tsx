@@ -9,6 +9,8 @@ import { AuditBanner } from '../features/audit/AuditBanner';
 import { AuditPage } from '../features/audit/AuditPage';
 import { MapPage } from '../features/map/MapPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { HandoverBanner } from '../features/shifts/HandoverBanner';
+import { ShiftsPage } from '../features/shifts/ShiftsPage';
 import { ReceiverBanner } from '../features/stations/ReceiverBanner';
 import { StationsPage } from '../features/stations/StationsPage';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -28,6 +30,7 @@ function Page({ route }: { route: RouteId }) {
   if (route === 'alerts') return <AlertsPage />;
   if (route === 'audit') return <AuditPage />;
   if (route === 'stations') return <StationsPage />;
+  if (route === 'shifts') return <ShiftsPage />;
   return <PlaceholderPage route={route} />;
 }
 
@@ -79,6 +82,7 @@ export function Shell() {
             <WarningBanner />
             {may('audit.status') && <AuditBanner />}
             {may('stations.state') && <ReceiverBanner />}
+            {may('shifts.current') && <HandoverBanner />}
             {may('alerts.queue') && <AttentionBanners />}
             <RefusalNotices />
             <Page route={route} />

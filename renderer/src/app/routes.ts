@@ -6,7 +6,7 @@ export type Link =
   | { route: 'map'; client?: string; at?: [number, number] }
   | { route: 'alerts'; alert?: string }
   | { route: 'clients'; client?: string }
-  | { route: 'shifts'; shift?: string }
+  | { route: 'shifts'; tab?: ShiftsTab; shift?: string; alert?: string; client?: string }
   | { route: 'timeline'; client?: string; alert?: string }
   | { route: 'stations'; tab?: StationsTab; station?: string }
   | { route: 'audit'; subject?: string }
@@ -16,6 +16,9 @@ export type RouteName = Link['route'];
 
 /** The Stations section's tabs. */
 export type StationsTab = 'commission' | 'devices' | 'terminal';
+
+/** The Shift section's tabs; `alert` or `client` starts a journal entry about it. */
+export type ShiftsTab = 'current' | 'history' | 'report';
 
 /** Every section, in the order the navigation lists them. */
 export const routeNames: readonly RouteName[] = [
@@ -34,7 +37,7 @@ const KEYS: Record<RouteName, readonly string[]> = {
   map: ['client', 'at'],
   alerts: ['alert'],
   clients: [],
-  shifts: ['shift'],
+  shifts: ['tab', 'shift', 'alert', 'client'],
   timeline: ['client', 'alert'],
   stations: ['tab', 'station'],
   audit: ['subject'],

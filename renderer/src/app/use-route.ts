@@ -13,7 +13,7 @@ export const routeNeeds: Record<RouteId, OperationName> = {
   map: 'map.snapshot',
   alerts: 'alerts.queue',
   clients: 'clients.detail',
-  shifts: 'alerts.act',
+  shifts: 'shifts.current',
   timeline: 'audit.list',
   stations: 'stations.ports',
   audit: 'audit.list',

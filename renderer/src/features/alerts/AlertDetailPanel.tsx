@@ -90,6 +90,12 @@ export function AlertDetailPanel({
             : '—'}{' '}
           <a href={href(mapLinkFor(item))} data-testid="alert-map-link">
             {t('alerts.showOnMap')}
+          </a>{' '}
+          <a
+            href={href({ route: 'shifts', alert: alert.id, client: alert.clientId })}
+            data-testid="alert-journal-link"
+          >
+            {t('shifts.fromAlert')}
           </a>
         </dd>
         <dt>

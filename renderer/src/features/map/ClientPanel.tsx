@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { href } from '../../app/routes';
 import type { ClientDetail } from '../../../../shared/domain/map';
 import { formatAge } from '../../../../shared/format/age';
 
@@ -22,6 +23,9 @@ export function ClientPanel({
     <aside className="client-panel" data-testid="client-panel" aria-label={client.displayName}>
       <header>
         <h2 data-testid="client-name">{client.displayName}</h2>
+        <a href={href({ route: 'shifts', client: client.id })} data-testid="client-journal-link">
+          {t('shifts.fromAlert')}
+        </a>
         <button type="button" onClick={onClose} aria-label={t('map.close')}>
           ×
         </button>
