@@ -32,9 +32,10 @@ export const journalSearch: Migration = {
         UNION ALL
         SELECT 'device', r.value, e.id FROM journal_entries e, json_each(e.json, '$.refs.deviceIds') r;
 
-      -- Contentless: the text lives in journal_entries; rowids match.
+      -- Contentless: the text lives in journal_entries; rowids match. Every word is searched
+      -- as a prefix, so prefixes of 2 and 3 letters get an index of their own.
       CREATE VIRTUAL TABLE journal_fts USING fts5(
-        text, content = '', tokenize = 'unicode61 remove_diacritics 2'
+        text, content = '', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
       );
       INSERT INTO journal_fts (rowid, text)
         SELECT rowid, json_extract(json, '$.text') FROM journal_entries;
