@@ -28,3 +28,15 @@ export const alertSeverity: Record<AlertType, Severity> = {
 /** A battery below this percentage raises battery_low; below the critical one, battery_critical. */
 export const BATTERY_LOW_PCT = 20;
 export const BATTERY_CRITICAL_PCT = 8;
+
+/** Alert types that speak of equipment rather than of the client's conduct (the handover lists them apart). */
+export const equipmentAlertTypes: ReadonlySet<AlertType> = new Set<AlertType>([
+  'battery_low',
+  'battery_critical',
+  'no_communication',
+  'no_location',
+  'base_station_power_loss',
+  'base_station_tamper',
+  'base_station_moved',
+  'device_fault',
+]);

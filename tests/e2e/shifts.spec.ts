@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import {
   switchOperator,
   test,
 } from './fixtures/headless-console';
+import { downloadedPdfText } from './fixtures/pdf-download';
 
 test('a shift from start to a handover accepted by another referent, with the journal and the report', async ({
   page,
@@ -99,13 +99,7 @@ test('a shift from start to a handover accepted by another referent, with the jo
     await switchOperator(page, 'supervisor1');
     await page.evaluate(() => (window.location.hash = '#/shifts?tab=report'));
     await expect(page.getByTestId('report-claim')).toBeVisible();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('report-pdf').click(),
-    ]);
-    const file = join(dir, download.suggestedFilename());
-    await download.saveAs(file);
-    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    const text = await downloadedPdfText(page, 'report-pdf', dir);
     expect(text).toContain('Shift report');
     expect(text).toContain('Nakts maiņa sākas mierīgi');
   } finally {

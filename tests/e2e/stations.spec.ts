@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachEmulator } from '../../electron/core/stations/emulator/attach';
 import { PtyPair } from '../../electron/core/stations/emulator/pty-pair';
 import { expect, signIn, startConsoleOnSimulator, test } from './fixtures/headless-console';
+import { downloadedPdfText } from './fixtures/pdf-download';
 
 test('a technician commissions a station over a pty to a signed report and its PDF', async ({
   page,
@@ -59,13 +59,7 @@ test('a technician commissions a station over a pty to a signed report and its P
 
     await page.getByTestId('sign-report').click();
     await expect(page.getByTestId('signed')).toContainText('Signed by');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('report-pdf').click(),
-    ]);
-    const file = join(dir, download.suggestedFilename());
-    await download.saveAs(file);
-    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    const text = await downloadedPdfText(page, 'report-pdf', dir);
     expect(text).toContain('HMU2-E2E001');
     for (const tag of tags) expect(text).toContain(tag.serial);
     expect(station.emulator.state.paired.sort()).toEqual(tags.map((t) => t.serial).sort());

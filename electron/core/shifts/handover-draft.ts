@@ -1,20 +1,9 @@
 import type { Alert, Shift } from '../../../shared/central/records';
+import { equipmentAlertTypes } from '../../../shared/domain/alert-types';
 import { slaStatus, type AlertSla } from '../../../shared/domain/alerts';
 import type { HandoverAlertLine, HandoverDraft } from '../../../shared/domain/shifts';
 import type { SlaBreach } from '../../../shared/domain/attention';
 import type { StoreService } from '../db/store-service';
-
-/** Alert types that speak of equipment rather than of the client's conduct. */
-const EQUIPMENT = new Set([
-  'battery_low',
-  'battery_critical',
-  'no_communication',
-  'no_location',
-  'base_station_power_loss',
-  'base_station_tamper',
-  'base_station_moved',
-  'device_fault',
-]);
 
 /** How far back an alert resolved in a shift may have been raised. */
 export const LOOK_BACK_MS = 7 * 24 * 3600_000;
@@ -74,7 +63,9 @@ export async function draftHandover(store: StoreService, o: DraftInputs): Promis
       .sort(byRaised)
       .map(line),
     equipment: alerts
-      .filter((a) => EQUIPMENT.has(a.type) && (inShift(a.raisedAt) || a.state !== 'resolved'))
+      .filter(
+        (a) => equipmentAlertTypes.has(a.type) && (inShift(a.raisedAt) || a.state !== 'resolved'),
+      )
       .sort(byRaised)
       .map(line),
     suppressions: suppressions.map((x) => ({

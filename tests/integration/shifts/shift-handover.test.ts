@@ -1,29 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
-import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
-import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
+import type { ConsoleCore } from '../../../electron/core/console-core';
+import { startSimulator } from '../../../electron/core/simulator/simulator';
 import { raiseAlert } from '../../../electron/core/simulator/raise-alert';
 import type { ShiftView } from '../../../shared/domain/shifts';
 import { call } from '../../helpers/call';
-import { tempDir } from '../../helpers/temp-dir';
+import { consoleOn } from '../../helpers/console-on';
 import { until } from '../stations/station-bench';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function consoleOn(sim: Simulator, username: string): Promise<ConsoleCore> {
-  const core = await createConsoleCore({
-    dataDir: tempDir(),
-    mode: 'headless',
-    central: sim.url,
-    logError: () => undefined,
-  });
-  cleanups.push(() => core.close());
-  await call(core, 'session.login', { username, password: TRAINING_PASSWORD });
-  return core;
-}
 
 const NO_REFS = { alertIds: [], clientIds: [], deviceIds: [] };
 
@@ -46,7 +33,7 @@ describe('a shift from start to handover', () => {
     const sim = await startSimulator({ clients: 20, seed: 31, run: false });
     cleanups.push(() => sim.close());
     const clients = [...sim.state.clients.values()];
-    const outgoing = await consoleOn(sim, 'referent1');
+    const outgoing = await consoleOn(sim, 'referent1', cleanups);
     await call(outgoing, 'shifts.start', { operatorIds: ['referent1'] });
     const started = await settled(outgoing, (v) => v.shift !== null);
     const shift = started.shift!;
@@ -160,7 +147,7 @@ describe('a shift from start to handover', () => {
     });
 
     // The incoming referent, on their own console: sees it waiting, accepts, the shift ends.
-    const incoming = await consoleOn(sim, 'referent2');
+    const incoming = await consoleOn(sim, 'referent2', cleanups);
     const waiting = await until(
       () => call(incoming, 'shifts.current', {}),
       (v) => v.shift?.handover !== null && v.shift !== null,
@@ -195,7 +182,7 @@ describe('a shift from start to handover', () => {
   it('delivers a journal entry written while the service was down exactly once', async () => {
     const sim = await startSimulator({ clients: 5, seed: 32, run: false });
     cleanups.push(() => sim.close());
-    const core = await consoleOn(sim, 'referent1');
+    const core = await consoleOn(sim, 'referent1', cleanups);
     await call(core, 'shifts.start', { operatorIds: ['referent1'] });
     await settled(core, (v) => v.shift !== null);
     sim.faults.failures = { remaining: 2, status: 503 };

@@ -1,29 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
-import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
+import type { ConsoleCore } from '../../../electron/core/console-core';
+import { startSimulator } from '../../../electron/core/simulator/simulator';
 import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
 import type { ApiVersion } from '../../../electron/core/simulator/v11-routes';
 import type { Device } from '../../../shared/central/records';
 import { call } from '../../helpers/call';
-import { tempDir } from '../../helpers/temp-dir';
+import { consoleOn } from '../../helpers/console-on';
 import { stationOnPty, until } from './station-bench';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function consoleOn(sim: Simulator, username: string): Promise<ConsoleCore> {
-  const core = await createConsoleCore({
-    dataDir: tempDir(),
-    mode: 'headless',
-    central: sim.url,
-    logError: () => undefined,
-  });
-  cleanups.push(() => core.close());
-  await call(core, 'session.login', { username, password: TRAINING_PASSWORD });
-  return core;
-}
 
 /**
  * An office check-in point: a receiver attached to console A hears a client's RF tag. Console B
@@ -36,13 +24,13 @@ async function checkInPoint(apiVersion: ApiVersion) {
   const { pty, emulator } = await stationOnPty(cleanups, {
     tags: [{ id: tag.serial, distanceM: 4, batteryPct: 80, strap: 'OK' }],
   });
-  const a = await consoleOn(sim, 'admin1');
+  const a = await consoleOn(sim, 'admin1', cleanups);
   await call(a, 'stations.connect', { path: pty.consolePath, mode: 'receiver' });
   await call(a, 'stations.send', { line: `PAIR,${tag.serial}` });
   // The receiver stays attached while the operators on duty change.
   await call(a, 'session.logout', {});
   await call(a, 'session.login', { username: 'referent1', password: TRAINING_PASSWORD });
-  const b = await consoleOn(sim, 'referent2');
+  const b = await consoleOn(sim, 'referent2', cleanups);
   return { sim, tag, emulator, a, b };
 }
 
