@@ -207,7 +207,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     settingsModule(settings, events, audit),
     outboxModule(actions, audit),
     mapModule(store, settings, audit, clock),
-    clientsModule(store, audit),
+    clientsModule(store, audit, clock),
     alertsModule({ store, events, actions, audit, clock, local, mute, notify: options.notify }),
     shiftsModule({ store, actions, audit, mute, clock, settings: () => settings.get() }),
     stationsModule({

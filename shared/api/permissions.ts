@@ -96,6 +96,9 @@ export const permissions = {
   'shifts.reportCsv': SUPERVISE,
   'journal.add': WATCH,
   'journal.search': WATCH,
+  // A technician gets the reduced register and file (the handlers decide which).
+  'clients.register': only('referent', 'supervisor', 'technician'),
+  'clients.file': only('referent', 'supervisor', 'technician'),
 } as const satisfies Record<OperationName, Access>;
 
 /**

@@ -55,6 +55,7 @@ import {
   stationsStateSchema,
   logLineSchema,
 } from '../domain/stations';
+import { clientFileSchema, registerSchema } from '../domain/clients';
 import {
   acceptInputSchema,
   handoverDraftSchema,
@@ -154,6 +155,8 @@ export const operations = {
   'shifts.reportCsv': { input: shiftIdInputSchema, output: auditExportSchema },
   'journal.add': { input: journalAddInputSchema, output: shiftViewSchema },
   'journal.search': { input: journalSearchInputSchema, output: z.array(journalEntrySchema) },
+  'clients.register': { input: noInput, output: registerSchema },
+  'clients.file': { input: clientInputSchema, output: clientFileSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the core pushes to every window. The payload is all a listener ever receives. */

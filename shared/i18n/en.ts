@@ -1,6 +1,7 @@
 import { enAccess } from './en-access';
 import { enStations } from './en-stations';
 import { enShifts } from './en-shifts';
+import { enClients } from './en-clients';
 /** English UI catalog. The Latvian catalog must have exactly these keys (checked by the compiler). */
 export const en = {
   app: { title: 'Sargs', subtitle: 'Electronic monitoring console' },
@@ -328,6 +329,7 @@ export const en = {
   ...enAccess,
   ...enStations,
   ...enShifts,
+  ...enClients,
 };
 
 /**

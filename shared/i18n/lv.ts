@@ -1,6 +1,7 @@
 import { lvAccess } from './lv-access';
 import { lvStations } from './lv-stations';
 import { lvShifts } from './lv-shifts';
+import { lvClients } from './lv-clients';
 import type { CatalogShape } from './en';
 
 /** Latvian UI catalog: the same keys as the English one. */
@@ -347,4 +348,5 @@ export const lv: CatalogShape = {
   ...lvAccess,
   ...lvStations,
   ...lvShifts,
+  ...lvClients,
 };

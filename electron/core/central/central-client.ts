@@ -136,8 +136,9 @@ export class CentralClient {
     // Alerts resolved while the console was away are fetched first, so that they land in the
     // same transaction as the snapshot: nobody sees them as ghosts in between.
     const stale = await store.staleAlerts(snapshot.openAlerts.map((alert) => alert.id));
-    await store.applySnapshot(snapshot, await this.resolvedMeanwhile(stale));
+    // Shifts first: the snapshot moves the cursor, and a console at the cursor is caught up.
     await store.applyRecords(await recentShifts(this.http, this.now()));
+    await store.applySnapshot(snapshot, await this.resolvedMeanwhile(stale));
     this.options.onSnapshot?.();
     this.stats.snapshots += 1;
     this.needSnapshot = false;

@@ -84,6 +84,7 @@ import {
   shiftsBetween,
 } from './queries/shifts';
 import type { JournalSearch } from '../../../shared/domain/shifts';
+import { clientRegister, journalForClient } from './queries/register';
 
 /**
  * Everything the core may ask of the store. These run inside the database worker, each one
@@ -168,6 +169,8 @@ export function createStoreHandlers(db: Database, file: string) {
     actionsOfAlerts: (alertIds: readonly string[]) => actionsOfAlerts(db, alertIds),
     clientsChangedBetween: (from: string, to: string) => clientsChangedBetween(db, from, to),
     clientNames: (ids: readonly string[]) => clientNames(db, ids),
+    clientRegister: () => clientRegister(db),
+    journalForClient: (clientId: string) => journalForClient(db, clientId),
   };
 }
 

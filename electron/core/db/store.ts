@@ -84,6 +84,8 @@ const METHODS = [
   'actionsOfAlerts',
   'clientsChangedBetween',
   'clientNames',
+  'clientRegister',
+  'journalForClient',
 ] as const satisfies readonly StoreMethod[];
 // Compile-time check that every handler is reachable from the core.
 const allMethods: Record<

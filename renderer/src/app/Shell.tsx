@@ -9,6 +9,7 @@ import { AuditBanner } from '../features/audit/AuditBanner';
 import { AuditPage } from '../features/audit/AuditPage';
 import { MapPage } from '../features/map/MapPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ClientsPage } from '../features/clients/ClientsPage';
 import { HandoverBanner } from '../features/shifts/HandoverBanner';
 import { ShiftsPage } from '../features/shifts/ShiftsPage';
 import { ReceiverBanner } from '../features/stations/ReceiverBanner';
@@ -31,6 +32,7 @@ function Page({ route }: { route: RouteId }) {
   if (route === 'audit') return <AuditPage />;
   if (route === 'stations') return <StationsPage />;
   if (route === 'shifts') return <ShiftsPage />;
+  if (route === 'clients') return <ClientsPage />;
   return <PlaceholderPage route={route} />;
 }
 

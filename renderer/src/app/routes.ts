@@ -5,7 +5,7 @@
 export type Link =
   | { route: 'map'; client?: string; at?: [number, number] }
   | { route: 'alerts'; alert?: string }
-  | { route: 'clients'; client?: string }
+  | ({ route: 'clients'; client?: string } & RegisterQuery)
   | { route: 'shifts'; tab?: ShiftsTab; shift?: string; alert?: string; client?: string }
   | { route: 'timeline'; client?: string; alert?: string }
   | { route: 'stations'; tab?: StationsTab; station?: string }
@@ -13,6 +13,18 @@ export type Link =
   | { route: 'settings' };
 
 export type RouteName = Link['route'];
+
+/** The client register's view in the link (`#/clients?risk=high&flag=juvenile&q=liepaja`). */
+export interface RegisterQuery {
+  q?: string;
+  risk?: string;
+  type?: string;
+  flag?: string;
+  unit?: string;
+  state?: string;
+  sort?: string;
+  dir?: string;
+}
 
 /** The Stations section's tabs. */
 export type StationsTab = 'commission' | 'devices' | 'terminal';
@@ -36,7 +48,7 @@ export const routeNames: readonly RouteName[] = [
 const KEYS: Record<RouteName, readonly string[]> = {
   map: ['client', 'at'],
   alerts: ['alert'],
-  clients: [],
+  clients: ['q', 'risk', 'type', 'flag', 'unit', 'state', 'sort', 'dir'],
   shifts: ['tab', 'shift', 'alert', 'client'],
   timeline: ['client', 'alert'],
   stations: ['tab', 'station'],

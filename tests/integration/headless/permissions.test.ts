@@ -47,6 +47,8 @@ const BENCH: OperationName[] = [
 const REFERENT: OperationName[] = [
   'map.snapshot',
   'clients.detail',
+  'clients.register',
+  'clients.file',
   'clients.trail',
   'alerts.queue',
   'alerts.detail',
@@ -84,7 +86,15 @@ const WHILE_LOCKED: OperationName[] = ['session.logout', 'session.unlock', 'atte
 const allowed: Record<string, OperationName[]> = {
   referent1: [...PUBLIC, ...ANY_OPERATOR, ...REFERENT],
   supervisor1: [...PUBLIC, ...ANY_OPERATOR, ...REFERENT, ...SUPERVISOR_ONLY, 'devices.list'],
-  technician1: [...PUBLIC, ...ANY_OPERATOR, ...BENCH, 'clients.detail', 'devices.list'],
+  technician1: [
+    ...PUBLIC,
+    ...ANY_OPERATOR,
+    ...BENCH,
+    'clients.detail',
+    'clients.register',
+    'clients.file',
+    'devices.list',
+  ],
   admin1: [...PUBLIC, ...ANY_OPERATOR, ...ADMIN_ONLY, ...BENCH, 'devices.list'],
 };
 
@@ -162,6 +172,8 @@ function sampleInputs(bridge: Bridge, username: string): Record<OperationName, u
       correctsEntryId: null,
     },
     'journal.search': { text: 'riga' },
+    'clients.register': {},
+    'clients.file': { clientId },
   };
 }
 

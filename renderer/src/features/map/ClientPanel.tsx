@@ -23,6 +23,9 @@ export function ClientPanel({
     <aside className="client-panel" data-testid="client-panel" aria-label={client.displayName}>
       <header>
         <h2 data-testid="client-name">{client.displayName}</h2>
+        <a href={href({ route: 'clients', client: client.id })} data-testid="client-file-link">
+          {t('file.open')}
+        </a>{' '}
         <a href={href({ route: 'shifts', client: client.id })} data-testid="client-journal-link">
           {t('shifts.fromAlert')}
         </a>

@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientFile } from '../../../../shared/domain/clients';
+import { fullView } from '../../../../shared/domain/map';
+import { api } from '../../api';
+import { saveDocument } from '../../api/download';
+import { errorText } from '../../api/error-text';
+import { useClock } from '../../api/use-clock';
+import { useFormat } from '../../api/use-format';
+import { useLive } from '../../api/use-live';
+import { goTo, href } from '../../app/routes';
+import { ReportList } from '../stations/ReportList';
+import {
+  ClientAlerts,
+  ClientDevices,
+  ClientJournal,
+  ClientProfile,
+  ClientZones,
+} from './FileSections';
+import { lastRegisterQuery } from './last-register-query';
+
+/** Everything about one client on one page; Esc goes back to the register as it was left. */
+export function ClientFilePage({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const now = useClock(30_000);
+  const file = useLive(
+    () => api.clients.file({ clientId }),
+    ['alerts.changed', 'shifts.changed'],
+    [clientId],
+  );
+  useEffect(() => {
+    const back = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') goTo({ route: 'clients', ...lastRegisterQuery() });
+    };
+    window.addEventListener('keydown', back);
+    return () => window.removeEventListener('keydown', back);
+  }, []);
+  if (file.error !== null && !file.value)
+    return <p className="error">{errorText(file.error, t)}</p>;
+  const value: ClientFile | null = file.value;
+  if (!value) return null;
+  const detail = fullView(value.detail);
+  const name = value.detail.client.displayName;
+  return (
+    <section className="page client-file" data-testid="client-file" data-client={clientId}>
+      <p>
+        <a href={href({ route: 'clients', ...lastRegisterQuery() })}>← {t('register.title')}</a>
+      </p>
+      <h1 data-testid="file-name">{name}</h1>
+      {detail ? (
+        <>
+          <nav className="file-actions">
+            <a href={href({ route: 'map', client: clientId })}>{t('file.onMap')}</a>
+            <a href={href({ route: 'timeline', client: clientId })}>{t('file.timeline')}</a>
+            <a href={href({ route: 'shifts', client: clientId })}>{t('shifts.fromAlert')}</a>
+          </nav>
+          <ClientProfile detail={detail} />
+          <ClientZones detail={detail} now={now} />
+          <ClientDevices devices={detail.devices} now={now} />
+          <ClientAlerts open={detail.openAlerts} recent={value.recentAlerts} />
+          <ClientJournal entries={value.journal} />
+        </>
+      ) : (
+        <>
+          <p data-testid="file-reduced">
+            {value.detail.view === 'commissioning' && value.detail.client.installationAddress}
+          </p>
+          <ClientDevices devices={value.detail.devices} now={now} />
+        </>
+      )}
+      <ReportList
+        filter={{ clientId }}
+        onOpen={(reportId) => void api.commissioning.pdf({ reportId }).then(saveDocument)}
+      />
+      <p className="muted">{t('file.opened', { time: format.time(now, false) })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { riskLevels, supervisionTypes } from '../../../../shared/central/records';
+import { clientStates } from '../../../../shared/domain/clients';
+import { api } from '../../api';
+import { useClock } from '../../api/use-clock';
+import { useLive } from '../../api/use-live';
+import { goTo, type RegisterQuery } from '../../app/routes';
+import { useLink } from '../../app/use-route';
+import { useVirtualRows } from '../../app/virtual-rows';
+import { rememberRegisterQuery } from './last-register-query';
+import { applyQuery, registerLines, sortKeys, type SortKey } from './register-view';
+import { RegisterRowView, ROW_HEIGHT } from './RegisterRowView';
+
+const FLAGS = ['juvenile', 'sex_offence', 'violent_offence', 'victim_protection', 'mappa'];
+
+/**
+ * Everyone under monitoring: filters and sort in the link (a supervisor sends a referent a view),
+ * a search that ignores case and diacritics, virtualised rows; `/` searches, arrows move, Enter opens.
+ */
+export function RegisterPage() {
+  const { t } = useTranslation();
+  const link = useLink();
+  const query: RegisterQuery = link.route === 'clients' ? link : {};
+  const queryKey = JSON.stringify(query);
+  useEffect(() => rememberRegisterQuery(JSON.parse(queryKey) as RegisterQuery), [queryKey]);
+  const now = useClock(30_000);
+  const register = useLive(() => api.clients.register({}), ['alerts.changed'], [], {
+    everyMs: 60_000,
+  });
+  const lines = useMemo(
+    () => registerLines(register.value?.rows ?? [], now),
+    [register.value, now],
+  );
+  const shown = useMemo(
+    () => applyQuery(lines, JSON.parse(queryKey) as RegisterQuery),
+    [lines, queryKey],
+  );
+  const units = useMemo(
+    () => [...new Set(lines.map((l) => l.row.territorialUnit))].sort(),
+    [lines],
+  );
+  const [selected, setSelected] = useState(0);
+  const search = useRef<HTMLInputElement>(null);
+  const { first, last, totalHeight, scroller } = useVirtualRows(shown.length, ROW_HEIGHT, selected);
+  const reduced = register.value?.reduced ?? false;
+  const set = (patch: RegisterQuery) => {
+    const next = { ...query, ...patch };
+    for (const key of Object.keys(next) as (keyof RegisterQuery)[])
+      if (!next[key]) delete next[key];
+    setSelected(0);
+    goTo({ route: 'clients', ...next });
+  };
+  const toggle = (key: 'risk' | 'flag', value: string) => {
+    const values = (query[key] ?? '').split(',').filter(Boolean);
+    set({
+      [key]: (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]).join(
+        ',',
+      ),
+    });
+  };
+  const sortBy = (key: SortKey) =>
+    set({ sort: key, dir: query.sort === key && query.dir !== 'desc' ? 'desc' : undefined });
+
+  return (
+    <section
+      className="page register"
+      onKeyDown={(event) => {
+        const target = event.target as HTMLElement;
+        const typing = target.tagName === 'INPUT' || target.tagName === 'SELECT';
+        if (event.key === '/' && !typing) {
+          event.preventDefault();
+          search.current?.focus();
+        } else if (event.key === 'ArrowDown') {
+          event.preventDefault();
+          setSelected((i) => Math.min(shown.length - 1, i + 1));
+        } else if (event.key === 'ArrowUp') {
+          event.preventDefault();
+          setSelected((i) => Math.max(0, i - 1));
+        } else if (event.key === 'Enter' && shown[selected]) {
+          goTo({ route: 'clients', client: shown[selected].row.id });
+        }
+      }}
+    >
+      <h1>{t('register.title')}</h1>
+      <div className="register-filters">
+        <input
+          ref={search}
+          type="search"
+          placeholder={t('register.search')}
+          value={query.q ?? ''}
+          onChange={(e) => set({ q: e.target.value })}
+          data-testid="register-search"
+        />
+        {!reduced && (
+          <>
+            <fieldset>
+              <legend>{t('register.risk')}</legend>
+              {riskLevels.map((risk) => (
+                <label key={risk}>
+                  <input
+                    type="checkbox"
+                    checked={(query.risk ?? '').split(',').includes(risk)}
+                    onChange={() => toggle('risk', risk)}
+                    data-testid={`risk-${risk}`}
+                  />
+                  {t(`risk.${risk}`)}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset>
+              <legend>{t('register.flags')}</legend>
+              {FLAGS.map((flag) => (
+                <label key={flag}>
+                  <input
+                    type="checkbox"
+                    checked={(query.flag ?? '').split(',').includes(flag)}
+                    onChange={() => toggle('flag', flag)}
+                    data-testid={`flag-${flag}`}
+                  />
+                  {t(`flag.${flag}`, { defaultValue: flag })}
+                </label>
+              ))}
+            </fieldset>
+            <select
+              value={query.type ?? ''}
+              onChange={(e) => set({ type: e.target.value })}
+              aria-label={t('register.type')}
+            >
+              <option value="">{t('register.anyType')}</option>
+              {supervisionTypes.map((type) => (
+                <option key={type} value={type}>
+                  {t(`supervision.${type}`, { defaultValue: type })}
+                </option>
+              ))}
+            </select>
+            <select
+              value={query.state ?? ''}
+              onChange={(e) => set({ state: e.target.value })}
+              aria-label={t('register.state')}
+            >
+              <option value="">{t('register.anyState')}</option>
+              {clientStates.map((state) => (
+                <option key={state} value={state}>
+                  {t(`register.states.${state}`)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <select
+          value={query.unit ?? ''}
+          onChange={(e) => set({ unit: e.target.value })}
+          aria-label={t('register.unit')}
+        >
+          <option value="">{t('register.anyUnit')}</option>
+          {units.map((unit) => (
+            <option key={unit} value={unit}>
+              {unit}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="muted" data-testid="register-count" data-count={shown.length}>
+        {t('register.count', { shown: shown.length, total: lines.length })}
+      </p>
+      <div className="register-row register-head" role="row">
+        {sortKeys.map((key) => (
+          <button
+            key={key}
+            type="button"
+            className="column-head"
+            onClick={() => sortBy(key)}
+            aria-sort={
+              query.sort === key ? (query.dir === 'desc' ? 'descending' : 'ascending') : undefined
+            }
+          >
+            {t(`register.columns.${key}`)}
+          </button>
+        ))}
+      </div>
+      <div
+        {...scroller}
+        className="register-list"
+        role="listbox"
+        tabIndex={0}
+        data-testid="register-list"
+      >
+        <div style={{ height: totalHeight, position: 'relative' }}>
+          {shown.slice(first, last).map((line, i) => (
+            <RegisterRowView
+              key={line.row.id}
+              line={line}
+              index={first + i}
+              selected={first + i === selected}
+              now={now}
+              onSelect={setSelected}
+            />
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}
