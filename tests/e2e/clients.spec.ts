@@ -66,7 +66,9 @@ test('the register lists every client, filters as the link says, and opens a cli
         null,
       ),
     );
+    await page.evaluate(() => (window.location.hash = '#/clients'));
     await page.getByTestId('register-search').fill(client.caseNumber);
+    await expect(page.getByTestId('register-count')).toHaveAttribute('data-count', '1');
     await page.getByTestId('register-list').focus();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('file-name')).toHaveText(client.displayName);
@@ -88,6 +90,7 @@ test('the register lists every client, filters as the link says, and opens a cli
     await page.evaluate((id) => (window.location.hash = `#/clients/${id}`), client.id);
     await expect(page.getByTestId('file-reduced')).toBeVisible();
     await expect(page.getByTestId('file-profile')).toHaveCount(0);
+    // Nothing of the case, not even in a link left by the referent who signed out.
     expect(await page.content()).not.toContain(client.caseNumber);
   } finally {
     await run.stop();

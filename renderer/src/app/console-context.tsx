@@ -69,7 +69,16 @@ export function ConsoleProvider({
 
   useEffect(() => api.on('settings.changed', setSettings), []);
   useEffect(() => api.on('connection.state', setConnection), []);
-  useEffect(() => api.on('session.changed', setSession), []);
+  useEffect(
+    () =>
+      api.on('session.changed', (next) => {
+        // Signed out: the address bar must not carry the last operator's view (a search, a
+        // client's file) to whoever signs in next.
+        if (next.operator === null) history.replaceState(null, '', window.location.pathname);
+        setSession(next);
+      }),
+    [],
+  );
   useEffect(() => onBridgeChange(setBridgeUp), []);
   useEffect(() => {
     if (current === null) return;

@@ -5,7 +5,7 @@ import { lastPositions } from './positions';
 import { statement } from '../statements';
 
 const REGISTER_SQL = `SELECT c.json AS client,
-    (SELECT json_group_array(a.type) FROM alerts a WHERE a.client_id = c.id AND a.state <> 'resolved') AS openTypes,
+    (SELECT json_group_array(json_extract(a.json, '$.type')) FROM alerts a WHERE a.client_id = c.id AND a.state <> 'resolved') AS openTypes,
     (SELECT json_group_array(json(d.json)) FROM devices d WHERE d.client_id = c.id) AS devices
   FROM clients c ORDER BY c.display_name`;
 

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientFile } from '../../../../shared/domain/clients';
 import { fullView } from '../../../../shared/domain/map';
@@ -8,7 +7,9 @@ import { errorText } from '../../api/error-text';
 import { useClock } from '../../api/use-clock';
 import { useFormat } from '../../api/use-format';
 import { useLive } from '../../api/use-live';
+import { useConsole } from '../../app/console-context';
 import { goTo, href } from '../../app/routes';
+import { usePageKeys } from '../../app/use-page-keys';
 import { ReportList } from '../stations/ReportList';
 import {
   ClientAlerts,
@@ -24,18 +25,13 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useClock(30_000);
+  const operatorId = useConsole().session.operator?.id;
   const file = useLive(
     () => api.clients.file({ clientId }),
     ['alerts.changed', 'shifts.changed'],
     [clientId],
   );
-  useEffect(() => {
-    const back = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') goTo({ route: 'clients', ...lastRegisterQuery() });
-    };
-    window.addEventListener('keydown', back);
-    return () => window.removeEventListener('keydown', back);
-  }, []);
+  usePageKeys({ Escape: () => goTo({ route: 'clients', ...lastRegisterQuery(operatorId) }) });
   if (file.error !== null && !file.value)
     return <p className="error">{errorText(file.error, t)}</p>;
   const value: ClientFile | null = file.value;
@@ -45,7 +41,9 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
   return (
     <section className="page client-file" data-testid="client-file" data-client={clientId}>
       <p>
-        <a href={href({ route: 'clients', ...lastRegisterQuery() })}>← {t('register.title')}</a>
+        <a href={href({ route: 'clients', ...lastRegisterQuery(operatorId) })}>
+          ← {t('register.title')}
+        </a>
       </p>
       <h1 data-testid="file-name">{name}</h1>
       {detail ? (

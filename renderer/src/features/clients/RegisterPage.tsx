@@ -5,11 +5,18 @@ import { clientStates } from '../../../../shared/domain/clients';
 import { api } from '../../api';
 import { useClock } from '../../api/use-clock';
 import { useLive } from '../../api/use-live';
+import { useConsole } from '../../app/console-context';
 import { goTo, type RegisterQuery } from '../../app/routes';
 import { useLink } from '../../app/use-route';
 import { useVirtualRows } from '../../app/virtual-rows';
 import { rememberRegisterQuery } from './last-register-query';
-import { applyQuery, registerLines, sortKeys, type SortKey } from './register-view';
+import {
+  applyQuery,
+  registerLines,
+  registerQueryOf,
+  sortKeys,
+  type SortKey,
+} from './register-view';
 import { RegisterRowView, ROW_HEIGHT } from './RegisterRowView';
 
 const FLAGS = ['juvenile', 'sex_offence', 'violent_offence', 'victim_protection', 'mappa'];
@@ -21,9 +28,14 @@ const FLAGS = ['juvenile', 'sex_offence', 'violent_offence', 'victim_protection'
 export function RegisterPage() {
   const { t } = useTranslation();
   const link = useLink();
-  const query: RegisterQuery = link.route === 'clients' ? link : {};
+  const operatorId = useConsole().session.operator?.id;
+  const query = link.route === 'clients' ? registerQueryOf(link) : {};
   const queryKey = JSON.stringify(query);
-  useEffect(() => rememberRegisterQuery(JSON.parse(queryKey) as RegisterQuery), [queryKey]);
+  // The hash may already name a client file (this page is on its way out): keep the list's view.
+  const onList = link.route === 'clients' && !link.client;
+  useEffect(() => {
+    if (onList) rememberRegisterQuery(operatorId, JSON.parse(queryKey) as RegisterQuery);
+  }, [queryKey, onList, operatorId]);
   const now = useClock(30_000);
   const register = useLive(() => api.clients.register({}), ['alerts.changed'], [], {
     everyMs: 60_000,

@@ -92,3 +92,12 @@ export function applyQuery(lines: readonly RegisterLine[], query: RegisterQuery)
     return (x < y ? -1 : x > y ? 1 : 0) * sign || a.row.name.localeCompare(b.row.name);
   });
 }
+
+const QUERY_KEYS = ['q', 'risk', 'type', 'flag', 'unit', 'state', 'sort', 'dir'] as const;
+
+/** The register's part of a link (not its route, not a client file's id). */
+export function registerQueryOf(link: RegisterQuery): RegisterQuery {
+  const query: RegisterQuery = {};
+  for (const key of QUERY_KEYS) if (link[key]) query[key] = link[key];
+  return query;
+}
