@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { riskLevels, supervisionTypes } from '../../../../shared/central/records';
 import { clientStates } from '../../../../shared/domain/clients';
@@ -10,13 +10,8 @@ import { goTo, type RegisterQuery } from '../../app/routes';
 import { useLink } from '../../app/use-route';
 import { useVirtualRows } from '../../app/virtual-rows';
 import { rememberRegisterQuery } from './last-register-query';
-import {
-  applyQuery,
-  registerLines,
-  registerQueryOf,
-  sortKeys,
-  type SortKey,
-} from './register-view';
+import { registerQueryOf, sortKeys, type SortKey } from './register-view';
+import { useRegisterView } from './use-register';
 import { RegisterRowView, ROW_HEIGHT } from './RegisterRowView';
 
 const FLAGS = ['juvenile', 'sex_offence', 'violent_offence', 'victim_protection', 'mappa'];
@@ -40,18 +35,7 @@ export function RegisterPage() {
   const register = useLive(() => api.clients.register({}), ['alerts.changed'], [], {
     everyMs: 60_000,
   });
-  const lines = useMemo(
-    () => registerLines(register.value?.rows ?? [], now),
-    [register.value, now],
-  );
-  const shown = useMemo(
-    () => applyQuery(lines, JSON.parse(queryKey) as RegisterQuery),
-    [lines, queryKey],
-  );
-  const units = useMemo(
-    () => [...new Set(lines.map((l) => l.row.territorialUnit))].sort(),
-    [lines],
-  );
+  const { lines, shown, units } = useRegisterView(register.value?.rows, now, query);
   const [selected, setSelected] = useState(0);
   const search = useRef<HTMLInputElement>(null);
   const { first, last, totalHeight, scroller } = useVirtualRows(shown.length, ROW_HEIGHT, selected);
