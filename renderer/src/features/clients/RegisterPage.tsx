@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { useClock } from '../../api/use-clock';
 import { useLive } from '../../api/use-live';
 import { useConsole } from '../../app/console-context';
-import { goTo, type RegisterQuery } from '../../app/routes';
+import { goTo, href, parseHash, type RegisterQuery } from '../../app/routes';
 import { useLink } from '../../app/use-route';
 import { useVirtualRows } from '../../app/virtual-rows';
 import { rememberRegisterQuery } from './last-register-query';
@@ -24,7 +24,19 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const link = useLink();
   const operatorId = useConsole().session.operator?.id;
-  const query = link.route === 'clients' ? registerQueryOf(link) : {};
+  // The view is this page's state, written into the link without a navigation (a hashchange
+  // re-renders the whole shell, its alert banners included); a link opened or pasted re-syncs it.
+  const [query, setQuery] = useState<RegisterQuery>(() =>
+    link.route === 'clients' ? registerQueryOf(link) : {},
+  );
+  useEffect(() => {
+    const follow = () => {
+      const next = parseHash(window.location.hash);
+      if (next.route === 'clients' && !next.client) setQuery(registerQueryOf(next));
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
   const queryKey = JSON.stringify(query);
   // The hash may already name a client file (this page is on its way out): keep the list's view.
   const onList = link.route === 'clients' && !link.client;
@@ -32,9 +44,9 @@ export function RegisterPage() {
     if (onList) rememberRegisterQuery(operatorId, JSON.parse(queryKey) as RegisterQuery);
   }, [queryKey, onList, operatorId]);
   const now = useClock(30_000);
-  const register = useLive(() => api.clients.register({}), ['alerts.changed'], [], {
-    everyMs: 60_000,
-  });
+  // Every 15 s, not on every alert change: with thousands of clients the queue changes several
+  // times a second, and each reload is the whole register.
+  const register = useLive(() => api.clients.register({}), [], [], { everyMs: 15_000 });
   const { lines, shown, units } = useRegisterView(register.value?.rows, now, query);
   const [selected, setSelected] = useState(0);
   const search = useRef<HTMLInputElement>(null);
@@ -45,7 +57,8 @@ export function RegisterPage() {
     for (const key of Object.keys(next) as (keyof RegisterQuery)[])
       if (!next[key]) delete next[key];
     setSelected(0);
-    goTo({ route: 'clients', ...next });
+    setQuery(next);
+    history.replaceState(null, '', href({ route: 'clients', ...next }));
   };
   const toggle = (key: 'risk' | 'flag', value: string) => {
     const values = (query[key] ?? '').split(',').filter(Boolean);

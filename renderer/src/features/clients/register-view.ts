@@ -21,6 +21,8 @@ export interface RegisterLine {
   state: ClientState;
   /** Folded text searched by the box: name, case number, device serials, phone. */
   haystack: string;
+  /** Folded text columns, compared when sorting (folded once, not at every comparison). */
+  folded: { name: string; caseNumber: string; supervisionType: string; territorialUnit: string };
 }
 
 const RISK_ORDER = { low: 0, medium: 1, high: 2, very_high: 3 } as const;
@@ -31,6 +33,12 @@ export function registerLines(rows: readonly RegisterRow[], nowMs: number): Regi
   return rows.map((row) => ({
     row,
     state: clientState(row, nowMs),
+    folded: {
+      name: foldForSearch(row.name),
+      caseNumber: foldForSearch(row.caseNumber),
+      supervisionType: row.supervisionType ?? '',
+      territorialUnit: foldForSearch(row.territorialUnit),
+    },
     haystack: foldForSearch(
       [
         row.name,
@@ -58,7 +66,7 @@ function sortValue(line: RegisterLine, key: SortKey): string | number {
     case 'battery':
       return row.batteryPct ?? 101;
     default:
-      return foldForSearch(String(row[key] ?? ''));
+      return line.folded[key];
   }
 }
 
@@ -89,7 +97,7 @@ export function applyQuery(lines: readonly RegisterLine[], query: RegisterQuery)
   return shown.sort((a, b) => {
     const x = sortValue(a, key);
     const y = sortValue(b, key);
-    return (x < y ? -1 : x > y ? 1 : 0) * sign || a.row.name.localeCompare(b.row.name);
+    return (x < y ? -1 : x > y ? 1 : 0) * sign || (a.folded.name < b.folded.name ? -1 : 1);
   });
 }
 
