@@ -20,7 +20,9 @@ async function firstClient(headless: HeadlessConsole) {
   }
 }
 
-const navLinks = (page: Page) => page.getByRole('navigation').getByRole('link');
+// The shell's sections (a page's own tabs are a navigation of their own).
+const navLinks = (page: Page) =>
+  page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
 
 test('the idle lock hides every client, keeps counting alerts, and opens for the same operator’s password', async ({
   page,
