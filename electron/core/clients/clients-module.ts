@@ -46,18 +46,22 @@ export function clientsModule(
   audit: AuditTrail,
   clock: Clock,
 ): CoreModule<'clients.detail' | 'clients.register' | 'clients.file'> {
+  /** A client's record as this operator may see it, the opening audited. */
+  const opened = async (clientId: string, operator: Operator, what: string) => {
+    const detail = await store.run((s) => s.clientDetail(clientId));
+    if (!detail)
+      throw new ConsoleApiError('not_found', `No client ${clientId}`, 'clientId', {
+        what: 'client',
+      });
+    const reduced = seesCommissioningOnly(operator);
+    await audit.viewed(operator, what, clientId, reduced ? { view: 'commissioning' } : {});
+    return { detail, reduced };
+  };
   return {
     name: 'clients',
     handlers: {
       'clients.detail': async ({ clientId }, context) => {
-        const operator = operatorOf(context);
-        const detail = await store.run((s) => s.clientDetail(clientId));
-        if (!detail)
-          throw new ConsoleApiError('not_found', `No client ${clientId}`, 'clientId', {
-            what: 'client',
-          });
-        const reduced = seesCommissioningOnly(operator);
-        await audit.viewed(operator, 'client', clientId, reduced ? { view: 'commissioning' } : {});
+        const { detail, reduced } = await opened(clientId, operatorOf(context), 'client');
         return reduced ? commissioningView(detail) : detail;
       },
       'clients.register': async (_input, context) => {
@@ -73,19 +77,7 @@ export function clientsModule(
         return { rows: reduced ? rows.map(reducedRow) : rows, reduced };
       },
       'clients.file': async ({ clientId }, context) => {
-        const operator = operatorOf(context);
-        const detail = await store.run((s) => s.clientDetail(clientId));
-        if (!detail)
-          throw new ConsoleApiError('not_found', `No client ${clientId}`, 'clientId', {
-            what: 'client',
-          });
-        const reduced = seesCommissioningOnly(operator);
-        await audit.viewed(
-          operator,
-          'client-file',
-          clientId,
-          reduced ? { view: 'commissioning' } : {},
-        );
+        const { detail, reduced } = await opened(clientId, operatorOf(context), 'client-file');
         const reports = await store.run((s) => s.listReports({ clientId }));
         if (reduced)
           return { detail: commissioningView(detail), recentAlerts: [], journal: [], reports };
