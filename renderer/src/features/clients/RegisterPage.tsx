@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { riskLevels, supervisionTypes } from '../../../../shared/central/records';
-import { clientStates } from '../../../../shared/domain/clients';
 import { api } from '../../api';
 import { useClock } from '../../api/use-clock';
 import { useLive } from '../../api/use-live';
@@ -12,9 +10,8 @@ import { useVirtualRows } from '../../app/virtual-rows';
 import { rememberRegisterQuery } from './last-register-query';
 import { registerQueryOf, sortKeys, type SortKey } from './register-view';
 import { useRegisterView } from './use-register';
+import { RegisterFilters } from './RegisterFilters';
 import { RegisterRowView, ROW_HEIGHT } from './RegisterRowView';
-
-const FLAGS = ['juvenile', 'sex_offence', 'violent_offence', 'victim_protection', 'mappa'];
 
 /**
  * Everyone under monitoring: filters and sort in the link (a supervisor sends a referent a view),
@@ -60,14 +57,6 @@ export function RegisterPage() {
     setQuery(next);
     history.replaceState(null, '', href({ route: 'clients', ...next }));
   };
-  const toggle = (key: 'risk' | 'flag', value: string) => {
-    const values = (query[key] ?? '').split(',').filter(Boolean);
-    set({
-      [key]: (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]).join(
-        ',',
-      ),
-    });
-  };
   const sortBy = (key: SortKey) =>
     set({ sort: key, dir: query.sort === key && query.dir !== 'desc' ? 'desc' : undefined });
 
@@ -92,84 +81,7 @@ export function RegisterPage() {
       }}
     >
       <h1>{t('register.title')}</h1>
-      <div className="register-filters">
-        <input
-          ref={search}
-          type="search"
-          placeholder={t('register.search')}
-          value={query.q ?? ''}
-          onChange={(e) => set({ q: e.target.value })}
-          data-testid="register-search"
-        />
-        {!reduced && (
-          <>
-            <fieldset>
-              <legend>{t('register.risk')}</legend>
-              {riskLevels.map((risk) => (
-                <label key={risk}>
-                  <input
-                    type="checkbox"
-                    checked={(query.risk ?? '').split(',').includes(risk)}
-                    onChange={() => toggle('risk', risk)}
-                    data-testid={`risk-${risk}`}
-                  />
-                  {t(`risk.${risk}`)}
-                </label>
-              ))}
-            </fieldset>
-            <fieldset>
-              <legend>{t('register.flags')}</legend>
-              {FLAGS.map((flag) => (
-                <label key={flag}>
-                  <input
-                    type="checkbox"
-                    checked={(query.flag ?? '').split(',').includes(flag)}
-                    onChange={() => toggle('flag', flag)}
-                    data-testid={`flag-${flag}`}
-                  />
-                  {t(`flag.${flag}`, { defaultValue: flag })}
-                </label>
-              ))}
-            </fieldset>
-            <select
-              value={query.type ?? ''}
-              onChange={(e) => set({ type: e.target.value })}
-              aria-label={t('register.type')}
-            >
-              <option value="">{t('register.anyType')}</option>
-              {supervisionTypes.map((type) => (
-                <option key={type} value={type}>
-                  {t(`supervision.${type}`, { defaultValue: type })}
-                </option>
-              ))}
-            </select>
-            <select
-              value={query.state ?? ''}
-              onChange={(e) => set({ state: e.target.value })}
-              aria-label={t('register.state')}
-            >
-              <option value="">{t('register.anyState')}</option>
-              {clientStates.map((state) => (
-                <option key={state} value={state}>
-                  {t(`register.states.${state}`)}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        <select
-          value={query.unit ?? ''}
-          onChange={(e) => set({ unit: e.target.value })}
-          aria-label={t('register.unit')}
-        >
-          <option value="">{t('register.anyUnit')}</option>
-          {units.map((unit) => (
-            <option key={unit} value={unit}>
-              {unit}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RegisterFilters query={query} set={set} units={units} reduced={reduced} search={search} />
       <p className="muted" data-testid="register-count" data-count={shown.length}>
         {t('register.count', { shown: shown.length, total: lines.length })}
       </p>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CommissioningReport,
@@ -6,12 +5,10 @@ import type {
 } from '../../../../shared/domain/commissioning';
 import type { CommissioningView } from '../../../../shared/domain/map';
 import type { StationView } from '../../../../shared/domain/stations';
-import { api } from '../../api';
-import { useClock } from '../../api/use-clock';
 import { useFormat } from '../../api/use-format';
-import { useLive } from '../../api/use-live';
 import { HomeMap } from './HomeMap';
-import { RssiChart } from './RssiChart';
+import { ConfigForm, PairForm } from './StepForms';
+import { RangeTest } from './RangeTest';
 import type { Commissioning } from './use-commissioning';
 
 interface Props {
@@ -75,170 +72,6 @@ function Checks({ report }: { report: CommissioningReport }) {
 function ClockSet({ report }: { report: CommissioningReport }) {
   const format = useFormat();
   return report.clockSetTo ? <p>{format.dateTime(report.clockSetTo)}</p> : null;
-}
-
-function ConfigForm({ report, wizard }: { report: CommissioningReport; wizard: Commissioning }) {
-  const { t } = useTranslation();
-  const defaults = useLive(() => api.settings.get({}), [], []).value?.stationConfig;
-  const initial = report.config ?? defaults;
-  const [edited, setEdited] = useState<{
-    centralHost?: string;
-    centralPort?: string;
-    apn?: string;
-  }>({});
-  if (!initial) return null;
-  const host = edited.centralHost ?? initial.centralHost;
-  const port = edited.centralPort ?? String(initial.centralPort);
-  const apn = edited.apn ?? initial.apn;
-  return (
-    <form
-      className="step-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void wizard.step({
-          step: 'config',
-          config: { centralHost: host, centralPort: Number(port), apn },
-        });
-      }}
-    >
-      <label>
-        {t('commission.host')}
-        <input
-          value={host}
-          onChange={(e) => setEdited({ ...edited, centralHost: e.target.value })}
-        />
-      </label>
-      <label>
-        {t('commission.centralPort')}
-        <input
-          value={port}
-          inputMode="numeric"
-          onChange={(e) => setEdited({ ...edited, centralPort: e.target.value })}
-        />
-      </label>
-      <label>
-        {t('commission.apn')}
-        <input value={apn} onChange={(e) => setEdited({ ...edited, apn: e.target.value })} />
-      </label>
-      <button type="submit" disabled={wizard.running !== null} data-testid="run-config">
-        {t(report.steps.config.done ? 'commission.again' : 'commission.run')}
-      </button>
-    </form>
-  );
-}
-
-function PairForm({
-  report,
-  client,
-  wizard,
-}: {
-  report: CommissioningReport;
-  client: CommissioningView | null;
-  wizard: Commissioning;
-}) {
-  const { t } = useTranslation();
-  const tags = (client?.devices ?? []).filter((d) => d.kind === 'rf_tag' || d.kind === 'gps_tag');
-  const [chosen, setChosen] = useState<string[] | null>(null);
-  const picked = chosen ?? tags.map((d) => d.id);
-  if (tags.length === 0) return <p className="muted">{t('commission.noTags')}</p>;
-  const paired = new Set(report.tags.map((tag) => tag.deviceId));
-  return (
-    <div className="step-form">
-      <fieldset>
-        <legend>{t('commission.tags')}</legend>
-        {tags.map((device) => (
-          <label key={device.id}>
-            <input
-              type="checkbox"
-              checked={picked.includes(device.id)}
-              onChange={(e) =>
-                setChosen(
-                  e.target.checked
-                    ? [...picked, device.id]
-                    : picked.filter((id) => id !== device.id),
-                )
-              }
-            />
-            {device.serial} <span className="muted">{t(`devices.kinds.${device.kind}`)}</span>
-            {paired.has(device.id) && ' ✓'}
-          </label>
-        ))}
-      </fieldset>
-      <button
-        type="button"
-        disabled={wizard.running !== null || picked.length === 0}
-        onClick={() => void wizard.step({ step: 'pair', deviceIds: picked })}
-        data-testid="run-pair"
-      >
-        {t(report.steps.pair.done ? 'commission.again' : 'commission.run')}
-      </button>
-    </div>
-  );
-}
-
-function RangeTest({
-  report,
-  link,
-  wizard,
-}: {
-  report: CommissioningReport;
-  link: StationView;
-  wizard: Commissioning;
-}) {
-  const { t } = useTranslation();
-  const now = useClock(500);
-  const [level, setLevel] = useState(report.range?.level ?? 3);
-  const live = link.rfTest.running;
-  return (
-    <div className="step-form">
-      <label>
-        {t('commission.level')} <span className="muted">{t('commission.levelHint')}</span>
-        <select
-          value={level}
-          onChange={(e) => setLevel(Number(e.target.value))}
-          data-testid="range-level"
-        >
-          {[1, 2, 3, 4, 5].map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        onClick={() =>
-          void api.stations.rfTest(live ? { action: 'stop' } : { action: 'start', level })
-        }
-      >
-        {t(live ? 'commission.stopTest' : 'commission.startTest')}
-      </button>
-      <button
-        type="button"
-        disabled={wizard.running !== null || live}
-        onClick={() => void wizard.step({ step: 'range', level })}
-        data-testid="run-range"
-      >
-        {t(report.steps.range.done ? 'commission.again' : 'commission.run')}
-      </button>
-      {link.rfTest.samples.length > 0 && <RssiChart samples={link.rfTest.samples} now={now} />}
-      {report.range && (
-        <ul>
-          {report.range.tags.map((tag) => (
-            <li key={tag.tagId}>
-              {tag.tagId}:{' '}
-              {t('report.rssi', {
-                samples: tag.samples,
-                min: tag.minRssiDbm,
-                max: tag.maxRssiDbm,
-                mean: tag.meanRssiDbm,
-              })}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
 }
 
 function HomeResult({
