@@ -82,7 +82,11 @@ export function shiftsModule(o: ShiftsModuleOptions): CoreModule<ShiftOps> {
   return {
     name: 'shifts',
     handlers: {
-      'shifts.current': () => shiftView(store),
+      'shifts.current': async (_input, context) => {
+        const view = await shiftView(store);
+        if (view.shift) await audit.viewed(operatorOf(context), 'shift-journal', view.shift.id);
+        return view;
+      },
       'shifts.start': async ({ operatorIds }, context) => {
         const open = await store.run((s) => s.openShift());
         if (open) {
@@ -109,13 +113,16 @@ export function shiftsModule(o: ShiftsModuleOptions): CoreModule<ShiftOps> {
         await audit.viewed(operatorOf(context), 'shift-journal', shiftId);
         return store.run((s) => s.journalForShift(shiftId));
       },
-      'shifts.draft': async ({ shiftId }) =>
-        draftHandover(store, {
+      'shifts.draft': async ({ shiftId }, context) => {
+        const draft = await draftHandover(store, {
           shift: await shiftById(shiftId),
           now: o.clock(),
           sla: o.settings().alertSla,
           mutedUntil: o.mute.get().mutedUntil,
-        }),
+        });
+        await audit.viewed(operatorOf(context), 'handover-draft', shiftId);
+        return draft;
+      },
       'shifts.handover': async ({ shiftId, ...body }, context) => {
         const operator = operatorOf(context);
         const shift = await shiftById(shiftId);

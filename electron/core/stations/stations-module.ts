@@ -106,7 +106,11 @@ export function stationsModule(o: StationsModuleOptions): CoreModule<StationOps>
         commissioning.sign(reportId, operatorOf(context)),
       'commissioning.get': ({ reportId }, context) =>
         commissioning.get(reportId, operatorOf(context)),
-      'commissioning.list': (filter) => store.run((s) => s.listReports(filter)),
+      'commissioning.list': async (filter, context) => {
+        const subject = filter.clientId ?? filter.stationSerial ?? 'all';
+        await audit.viewed(operatorOf(context), 'commissioning-reports', subject);
+        return store.run((s) => s.listReports(filter));
+      },
       'commissioning.pdf': async ({ reportId }, context) => {
         const operator = operatorOf(context);
         const report = await store.run((s) => s.reportById(reportId));
