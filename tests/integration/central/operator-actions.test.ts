@@ -108,7 +108,12 @@ describe('operator actions through the console core', () => {
       (state) => state === 'claimed',
     );
     const mine = await signedInCore('referent1');
-    // The referent acts on the version their screen shows, which already has the other claim.
+    // The referent acts on the version their screen shows, which already has the other claim:
+    // the alert is in this console's cache before the action (a page shows only cached alerts).
+    await until(
+      async () => cachedAlert(mine.dir, alert.id)?.claimedBy,
+      (holder) => holder === 'referent2',
+    );
     await mine.core.dispatch('alerts.act', claim(sim.state.alerts.get(alert.id)!));
     const view = await until(
       async () => await call(mine.core, 'outbox.list', {}),
