@@ -206,12 +206,14 @@ describe('the audit of views and actions', () => {
     await start();
     const clientId = [...sim.state.clients.keys()][0]!;
     await login('technician1');
-    // Wait for the snapshot to reach the cache.
+    // Wait (up to 10 s, a loaded machine is slow) for the snapshot to reach the cache.
     let view: ClientView | null = null;
-    for (let tries = 0; tries < 100 && !view; tries += 1)
+    for (let tries = 0; tries < 200 && !view; tries += 1) {
       view = (await core
         .dispatch('clients.detail', { clientId })
         .catch(() => null)) as ClientView | null;
+      if (!view) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(view).toMatchObject({ view: 'commissioning', client: { id: clientId } });
     expect(Object.keys(view!.client).sort()).toEqual([
       'deviceIds',
