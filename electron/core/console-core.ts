@@ -39,6 +39,7 @@ import { startSimulator } from './simulator/simulator';
 import { LocalAlerts } from './alerts/local-alerts';
 import { Mute } from './alerts/mute';
 import { serviceFeatures } from './central/capabilities';
+import { timelineModule } from './timeline/timeline-module';
 import { Receiver } from './stations/receiver';
 import { shiftsModule } from './shifts/shifts-module';
 import { stationsModule } from './stations/stations-module';
@@ -218,6 +219,14 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       settings: () => settings.get(),
       rangeListenMs: options.rangeListenMs,
       receiver: { start: () => receiver.start(), close: () => receiver.idle() },
+    }),
+    timelineModule({
+      store,
+      audit,
+      events,
+      clock,
+      settings: () => settings.get(),
+      http: () => central.http(),
     }),
     auditing.module,
     {

@@ -99,6 +99,12 @@ export const permissions = {
   // A technician gets the reduced register and file (the handlers decide which).
   'clients.register': only('referent', 'supervisor', 'technician'),
   'clients.file': only('referent', 'supervisor', 'technician'),
+  // Reviewing what happened and exporting it as evidence: supervisors (issue: incident timeline).
+  'timeline.open': SUPERVISE,
+  'timeline.history': SUPERVISE,
+  'timeline.cancel': SUPERVISE,
+  'timeline.evidencePdf': SUPERVISE,
+  'timeline.evidenceCsv': SUPERVISE,
 } as const satisfies Record<OperationName, Access>;
 
 /**
@@ -121,6 +127,7 @@ export const eventPermissions = {
   'audit.changed': SUPERVISE,
   'stations.changed': SIGNED_IN,
   'shifts.changed': WATCH,
+  'timeline.progress': SUPERVISE,
 } as const satisfies Record<EventName, Access>;
 
 /** The caller as the gate sees them: who is signed in, and whether the console is locked. */

@@ -57,6 +57,13 @@ import {
 } from '../domain/stations';
 import { clientFileSchema, registerSchema } from '../domain/clients';
 import {
+  cancelInputSchema,
+  historyInputSchema,
+  historyProgressSchema,
+  timelineInputSchema,
+  timelineSchema,
+} from '../domain/timeline';
+import {
   acceptInputSchema,
   handoverDraftSchema,
   handoverInputSchema,
@@ -157,6 +164,14 @@ export const operations = {
   'journal.search': { input: journalSearchInputSchema, output: z.array(journalEntrySchema) },
   'clients.register': { input: noInput, output: registerSchema },
   'clients.file': { input: clientInputSchema, output: clientFileSchema },
+  'timeline.open': { input: timelineInputSchema, output: timelineSchema },
+  'timeline.history': {
+    input: historyInputSchema,
+    output: z.object({ fetched: z.boolean() }),
+  },
+  'timeline.cancel': { input: cancelInputSchema, output: z.object({ cancelled: z.boolean() }) },
+  'timeline.evidencePdf': { input: timelineInputSchema, output: documentSchema },
+  'timeline.evidenceCsv': { input: timelineInputSchema, output: documentSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the core pushes to every window. The payload is all a listener ever receives. */
@@ -180,6 +195,8 @@ export const events = {
   'stations.changed': stationsStateSchema,
   /** A shift or journal entry arrived from the service (the page asks again). */
   'shifts.changed': z.object({}),
+  /** A timeline's history fetch went on (a page, the end, a cancel or a failure). */
+  'timeline.progress': historyProgressSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operations = typeof operations;

@@ -102,6 +102,13 @@ export const zoneSchema = z.object({
 });
 export type Zone = z.infer<typeof zoneSchema>;
 
+/** A zone as it was from `validFrom` until `validTo` (central API 1.1 `zone_history`). */
+export const zoneVersionSchema = zoneSchema.extend({
+  validFrom: timestampSchema,
+  validTo: timestampSchema.nullable(),
+});
+export type ZoneVersion = z.infer<typeof zoneVersionSchema>;
+
 export const alertTypes = [
   'exclusion_entry',
   'inclusion_exit',

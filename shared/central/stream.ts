@@ -21,7 +21,8 @@ export const streamEventSchema = z.discriminatedUnion('type', [
   event('client', clientSchema),
   event('device', deviceSchema),
   event('zone', zoneSchema),
-  event('zone.deleted', z.object({ id: idSchema })),
+  // `at`: central API 1.1 (`zone_history`) says when; a 1.0 service leaves it out.
+  event('zone.deleted', z.object({ id: idSchema, at: timestampSchema.optional() })),
   event('shift', shiftSchema),
   event('journal.entry', journalEntrySchema),
   event('alert', alertSchema),

@@ -2,6 +2,7 @@ import { enAccess } from './en-access';
 import { enStations } from './en-stations';
 import { enShifts } from './en-shifts';
 import { enClients } from './en-clients';
+import { enTimeline } from './en-timeline';
 /** English UI catalog. The Latvian catalog must have exactly these keys (checked by the compiler). */
 export const en = {
   app: { title: 'Sargs', subtitle: 'Electronic monitoring console' },
@@ -330,6 +331,7 @@ export const en = {
   ...enStations,
   ...enShifts,
   ...enClients,
+  ...enTimeline,
 };
 
 /**

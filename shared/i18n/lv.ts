@@ -2,6 +2,7 @@ import { lvAccess } from './lv-access';
 import { lvStations } from './lv-stations';
 import { lvShifts } from './lv-shifts';
 import { lvClients } from './lv-clients';
+import { lvTimeline } from './lv-timeline';
 import type { CatalogShape } from './en';
 
 /** Latvian UI catalog: the same keys as the English one. */
@@ -349,4 +350,5 @@ export const lv: CatalogShape = {
   ...lvStations,
   ...lvShifts,
   ...lvClients,
+  ...lvTimeline,
 };

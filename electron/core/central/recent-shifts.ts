@@ -1,6 +1,7 @@
 import { journalEntrySchema, shiftSchema } from '../../../shared/central/records';
 import { pageOf } from '../../../shared/central/stream';
 import type { CacheRecord } from '../db/apply-events';
+import { allPages } from './all-pages';
 import type { CentralHttp } from './central-http';
 
 /** How far back a snapshot's console looks for shifts (the handover of a long shift included). */
@@ -8,20 +9,6 @@ const SHIFTS_BACK_MS = 8 * 24 * 3600_000;
 
 const shiftPage = pageOf(shiftSchema);
 const journalPage = pageOf(journalEntrySchema);
-
-async function allPages<T>(
-  first: string,
-  fetch: (path: string) => Promise<{ items: T[]; nextCursor: string | null }>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await fetch(cursor ? `${first}&cursor=${encodeURIComponent(cursor)}` : first);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
 
 /**
  * The snapshot holds no shifts: a console starting afresh (or told to reset) asks for the recent

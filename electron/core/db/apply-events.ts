@@ -1,5 +1,7 @@
 import type { Alert } from '../../../shared/central/records';
 import type { Database } from 'better-sqlite3';
+import { COVERED_FROM } from './queries/timeline';
+import { readLocalState, writeLocalState } from './queries/local-state';
 import type { Snapshot } from '../../../shared/central/stream';
 import { packEvents, packPositions, type OtherEvent, type PackedBatch } from './packed-batch';
 import { readCursor, writeCursor } from './queries/cursor';
@@ -92,6 +94,9 @@ export function applyRecords(db: Database, records: readonly CacheRecord[]): voi
   for (const record of records) applyOther(db, record);
 }
 
+const deletedAt = (at: string | undefined): number | undefined =>
+  at === undefined ? undefined : Date.parse(at);
+
 function applyOther(db: Database, event: CacheRecord): boolean {
   switch (event.type) {
     case 'client':
@@ -101,7 +106,7 @@ function applyOther(db: Database, event: CacheRecord): boolean {
     case 'zone':
       return putZone(db, event.data);
     case 'zone.deleted':
-      return deleteZone(db, event.data.id);
+      return deleteZone(db, event.data.id, deletedAt(event.data.at));
     case 'shift':
       return putShift(db, event.data);
     case 'journal.entry':
@@ -143,8 +148,19 @@ export function applySnapshot(
     }[];
     for (const { id } of cached) if (!keep.has(id)) deleteZone(db, id);
     writeCursor(db, snapshot.seq);
+    markCoverage(db, snapshot);
   }).immediate();
   adoptLastFixes();
+}
+
+/**
+ * The moment from which this cache holds everything (the first snapshot's newest fix, the service's
+ * "now"); before it, a timeline fetches the service's history. Kept once: catch-up fills later gaps.
+ */
+function markCoverage(db: Database, snapshot: Snapshot): void {
+  if (readLocalState(db, COVERED_FROM) !== null) return;
+  const newest = snapshot.lastPositions.reduce((max, p) => Math.max(max, Date.parse(p.at)), 0);
+  writeLocalState(db, COVERED_FROM, newest > 0 ? newest : Date.now());
 }
 
 /** Cached unresolved alerts that a snapshot does not list as open (see StaleAlert). */

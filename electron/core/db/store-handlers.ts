@@ -85,6 +85,8 @@ import {
 } from './queries/shifts';
 import type { JournalSearch } from '../../../shared/domain/shifts';
 import { clientRegister, journalForClient } from './queries/register';
+import { putZoneVersions, timelineRows, zoneIdsOfClient } from './queries/timeline';
+import type { ZoneVersion } from '../../../shared/central/records';
 
 /**
  * Everything the core may ask of the store. These run inside the database worker, each one
@@ -171,6 +173,10 @@ export function createStoreHandlers(db: Database, file: string) {
     clientNames: (ids: readonly string[]) => clientNames(db, ids),
     clientRegister: () => clientRegister(db),
     journalForClient: (clientId: string) => journalForClient(db, clientId),
+    timelineRows: (clientId: string, fromMs: number, toMs: number) =>
+      timelineRows(db, clientId, fromMs, toMs),
+    putZoneVersions: (versions: readonly ZoneVersion[]) => putZoneVersions(db, versions),
+    zoneIdsOfClient: (clientId: string) => zoneIdsOfClient(db, clientId),
   };
 }
 

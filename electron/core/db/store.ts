@@ -86,6 +86,9 @@ const METHODS = [
   'clientNames',
   'clientRegister',
   'journalForClient',
+  'timelineRows',
+  'putZoneVersions',
+  'zoneIdsOfClient',
 ] as const satisfies readonly StoreMethod[];
 // Compile-time check that every handler is reachable from the core.
 const allMethods: Record<

@@ -2,7 +2,7 @@ import type { CommissioningReport, ConsoleDocument } from '../../../shared/domai
 import type { Language } from '../../../shared/domain/settings';
 import { formatDateTime } from '../../../shared/format/datetime';
 import { catalogs } from '../../../shared/i18n';
-import { fill } from './fill';
+import { fill } from '../../../shared/format/fill';
 import { MARGIN, renderPdf, section } from './pdf-document';
 
 type Words = (typeof catalogs)[Language];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { ConsoleDocument } from '../../../shared/domain/commissioning';
+import { evidenceInfo, footerText, HASH_ZEROS, stampEvidence } from './evidence-hash';
 
 /**
  * The console's one way to make a PDF (commissioning reports now; shift, evidence and compliance
@@ -25,6 +26,11 @@ export interface PdfMeta {
   /** The document's own time (the report's), so the same report makes the same bytes. */
   createdAt: Date;
   fileName: string;
+  /**
+   * An evidence file: uncompressed, its SHA-256 in the information dictionary and every footer
+   * (see evidence-hash.ts), so `npm run evidence:verify` can check it on its own.
+   */
+  evidence?: boolean;
 }
 
 export const MARGIN = 50;
@@ -35,7 +41,9 @@ export function renderPdf(meta: PdfMeta, draw: (doc: Pdf) => void): Promise<Cons
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
+    compress: !meta.evidence,
     info: {
+      ...(meta.evidence ? evidenceInfo : {}),
       Title: meta.title,
       Subject: meta.subject,
       Author: meta.author,
@@ -53,22 +61,26 @@ export function renderPdf(meta: PdfMeta, draw: (doc: Pdf) => void): Promise<Cons
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('error', reject);
     doc.on('end', () => {
-      const bytes = Buffer.concat(chunks);
+      const made = Buffer.concat(chunks);
+      const { bytes, sha256 } = meta.evidence
+        ? stampEvidence(made, pages)
+        : { bytes: made, sha256: createHash('sha256').update(made).digest('hex') };
       resolve({
         fileName: meta.fileName,
         mimeType: 'application/pdf',
         base64: bytes.toString('base64'),
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sha256,
       });
     });
   });
   draw(doc);
-  pageNumbers(doc);
+  const pages = pageNumbers(doc, meta.evidence === true);
   doc.end();
   return done;
 }
 
-function pageNumbers(doc: Pdf): void {
+/** Page numbers, and an evidence file's hash, in every page's footer; returns the page count. */
+function pageNumbers(doc: Pdf, evidence: boolean): number {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -82,7 +94,12 @@ function pageNumbers(doc: Pdf): void {
         align: 'right',
         lineBreak: false,
       });
+    if (evidence)
+      doc.font('Courier').fontSize(7).text(footerText(HASH_ZEROS), MARGIN, bottom, {
+        lineBreak: false,
+      });
   }
+  return range.count;
 }
 
 /** A heading, then label–value rows in two columns. */

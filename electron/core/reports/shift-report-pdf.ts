@@ -5,7 +5,7 @@ import { formatTimer } from '../../../shared/format/age';
 import { formatDateTime } from '../../../shared/format/datetime';
 import { catalogs } from '../../../shared/i18n';
 import { csvTable } from './csv';
-import { fill } from './fill';
+import { fill } from '../../../shared/format/fill';
 import { renderPdf, section } from './pdf-document';
 
 function timesLine(times: SlaTimes, w: (typeof catalogs)[Language]['shiftReport']): string {

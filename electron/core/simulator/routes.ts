@@ -195,7 +195,7 @@ export class Routes {
     const zone = found(this.state.zones.get(id!), `zone ${id}`);
     expectVersion(zone, Number(query.get('expectedVersion')));
     this.state.zones.delete(zone.id);
-    this.state.emit('zone.deleted', { id: zone.id });
+    this.state.emit('zone.deleted', { id: zone.id, at: this.state.now().toISOString() });
     return { status: 204 };
   }
 

@@ -10,6 +10,7 @@ import type {
   Zone,
 } from '../../../shared/central/records';
 import type { StreamEvent } from '../../../shared/central/stream';
+import { ZoneHistory } from './zone-history';
 
 type EventOf<T extends StreamEvent['type']> = Extract<StreamEvent, { type: T }>;
 /** Gets each new event with its wire form, encoded once for every stream that sends it. */
@@ -32,6 +33,7 @@ export class ServiceState {
   readonly positions = new Map<string, Position[]>();
   readonly shifts = new Map<string, Shift>();
   readonly journal: JournalEntry[] = [];
+  readonly zoneHistory = new ZoneHistory();
   readonly operators = new Map<string, Operator & { password: string }>();
   /**
    * The event log as sent on the wire, oldest first, bounded by `maxEvents`. Encoded once at emit:
@@ -92,6 +94,8 @@ export class ServiceState {
   ): StreamEvent {
     this.seq += 1;
     const event = { seq: this.seq, at: this.now().toISOString(), type, data } as StreamEvent;
+    if (event.type === 'zone') this.zoneHistory.changed(event.data);
+    if (event.type === 'zone.deleted') this.zoneHistory.deleted(event.data.id, event.at);
     const json = JSON.stringify(event);
     if (this.log.length === 0) this.firstSeq = this.seq;
     this.log.push(json);

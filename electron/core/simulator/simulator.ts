@@ -97,6 +97,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ['GET', /^\/journal$/, (r) => routes.journal(r)],
     ['POST', /^\/journal$/, (r) => routes.writeJournal(r), 'journal.add'],
     ['GET', /^\/capabilities$/, () => v11.capabilities()],
+    ['GET', /^\/zones\/([\w-]+)\/versions$/, (r) => v11.zoneVersions(r)],
     ['POST', /^\/audit\/anchors$/, (r) => v11.addAnchor(r)],
     ['GET', /^\/audit\/anchors$/, (r) => v11.listAnchors(r)],
   ];

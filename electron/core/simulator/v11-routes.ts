@@ -9,7 +9,7 @@ import type { ServiceState } from './service-state';
 export type ApiVersion = '1.0' | '1.1';
 
 /** The 1.1 features this simulator offers. */
-export const FEATURES = ['audit_anchors', 'console_alerts'] as const;
+export const FEATURES = ['audit_anchors', 'console_alerts', 'zone_history'] as const;
 
 /**
  * central-api.md's version 1.1 additions. Against `1.0` every one of them is a 404, as a vendor's
@@ -94,6 +94,14 @@ export class V11Routes {
       const cleared = this.state.update(this.state.alerts, 'alert', { ...alert, clearedAt: at });
       return { status: 200, body: { alert: cleared } };
     });
+  }
+
+  /** zone_history: every version of a zone, oldest first (404 for a zone never held). */
+  zoneVersions({ params: [id] }: Request): Answer {
+    this.offered();
+    const items = this.state.zoneHistory.of(id!);
+    if (items.length === 0) throw new HttpFailure(404, 'not_found', `No zone ${id}`);
+    return { status: 200, body: { items } };
   }
 
   private offered(): void {

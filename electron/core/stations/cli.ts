@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConsoleApiError } from '../../../shared/api/errors';
 import type { Sentence } from '../../../shared/stations/sentences';
 import { catalogs } from '../../../shared/i18n';
-import { fill } from '../reports/fill';
+import { fill } from '../../../shared/format/fill';
 import { exitOnUnsupportedNode } from '../runtime/node-version';
 import { listPorts } from './ports';
 import { StationLink } from './station-link';

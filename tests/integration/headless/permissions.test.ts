@@ -70,6 +70,11 @@ const REFERENT: OperationName[] = [
   'journal.search',
 ];
 const SUPERVISOR_ONLY: OperationName[] = [
+  'timeline.open',
+  'timeline.history',
+  'timeline.cancel',
+  'timeline.evidencePdf',
+  'timeline.evidenceCsv',
   'shifts.report',
   'shifts.reportPdf',
   'shifts.reportCsv',
@@ -174,7 +179,17 @@ function sampleInputs(bridge: Bridge, username: string): Record<OperationName, u
     'journal.search': { text: 'riga' },
     'clients.register': {},
     'clients.file': { clientId },
+    'timeline.open': timelineWindow(clientId),
+    'timeline.history': { requestId: 'req-1', window: timelineWindow(clientId) },
+    'timeline.cancel': { requestId: 'req-1' },
+    'timeline.evidencePdf': timelineWindow(clientId),
+    'timeline.evidenceCsv': timelineWindow(clientId),
   };
+}
+
+function timelineWindow(clientId: string) {
+  const to = new Date();
+  return { clientId, from: new Date(to.getTime() - 3_600_000).toISOString(), to: to.toISOString() };
 }
 
 /** Session-changing calls go last, so they do not change the caller under the others. */

@@ -3,6 +3,7 @@ import { outboxSeen } from './0002-outbox-seen';
 import { alertAttention } from './0003-alert-attention';
 import { stations } from './0004-stations';
 import { journalSearch } from './0005-journal-search';
+import { zoneVersions } from './0006-zone-versions';
 import type { Migration } from '../migration-type';
 
 /** Every migration, oldest first. A new one is a new file here; old ones never change. */
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   alertAttention,
   stations,
   journalSearch,
+  zoneVersions,
 ];
 
 export const LATEST_VERSION = migrations.length;

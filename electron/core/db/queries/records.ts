@@ -109,14 +109,37 @@ export function putZone(db: Database, zone: Zone): boolean {
     'INSERT OR IGNORE INTO zone_clients (client_id, zone_id) VALUES (?, ?)',
   );
   for (const clientId of new Set(clients)) link.run(clientId, zone.id);
+  recordZoneVersion(db, zone);
   return true;
 }
 
-/** A deleted zone stays as a tombstone, so a late replay of an old version cannot revive it. */
-export function deleteZone(db: Database, id: string): boolean {
-  return (
-    statement(db, 'UPDATE zones SET deleted = 1 WHERE id = ? AND deleted = 0').run(id).changes > 0
-  );
+/** Keeps the version a zone now has, ending the one it replaces (see migration 0006). */
+function recordZoneVersion(db: Database, zone: Zone): void {
+  const from = Date.parse(zone.updatedAt);
+  statement(
+    db,
+    'UPDATE zone_versions SET valid_to = ? WHERE zone_id = ? AND valid_to IS NULL AND version < ?',
+  ).run(from, zone.id, zone.version);
+  statement(
+    db,
+    `INSERT OR IGNORE INTO zone_versions (zone_id, version, valid_from, valid_to, json)
+     VALUES (?, ?, ?, NULL, ?)`,
+  ).run(zone.id, zone.version, from, JSON.stringify(zone));
+}
+
+/**
+ * A deleted zone stays as a tombstone, so a late replay of an old version cannot revive it; its
+ * last version ends at the deletion (the stream's `at`, or when the cache learnt of it).
+ */
+export function deleteZone(db: Database, id: string, atMs = Date.now()): boolean {
+  const deleted =
+    statement(db, 'UPDATE zones SET deleted = 1 WHERE id = ? AND deleted = 0').run(id).changes > 0;
+  if (deleted)
+    statement(
+      db,
+      'UPDATE zone_versions SET valid_to = ? WHERE zone_id = ? AND valid_to IS NULL',
+    ).run(atMs, id);
+  return deleted;
 }
 
 type RecordIn = { clients: Client; devices: Device; zones: Zone; alerts: Alert; shifts: Shift };

@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { ConsoleApiError } from '../../../shared/api/errors';
+import type { Client, Operator } from '../../../shared/central/records';
+import type { ConsoleDocument } from '../../../shared/domain/commissioning';
+import type { Settings } from '../../../shared/domain/settings';
+import type { HistoryProgress, Timeline } from '../../../shared/domain/timeline';
+import { operatorOf } from '../api/dispatcher';
+import type { AuditTrail } from '../audit/audit-trail';
+import { serviceFeatures } from '../central/capabilities';
+import type { CentralHttp } from '../central/central-http';
+import type { StoreService } from '../db/store-service';
+import type { EventBus } from '../events/event-bus';
+import type { CoreModule } from '../module';
+import { evidenceCsv, evidencePdf } from '../reports/evidence-pdf';
+import type { Clock } from '../runtime/clock';
+import { fetchHistory, fetchZoneVersions, type FetchedHistory } from './history-fetch';
+import { buildTimeline } from './timeline-build';
+
+type TimelineOps =
+  | 'timeline.open'
+  | 'timeline.history'
+  | 'timeline.cancel'
+  | 'timeline.evidencePdf'
+  | 'timeline.evidenceCsv';
+
+export interface TimelineModuleOptions {
+  store: StoreService;
+  audit: AuditTrail;
+  events: EventBus;
+  clock: Clock;
+  settings: () => Settings;
+  /** The session's connection to the service, or null while there is none. */
+  http: () => CentralHttp | null;
+}
+
+interface Window {
+  clientId: string;
+  from: string;
+  to: string;
+}
+
+/** Zone histories are asked again after this long (a zone may have changed meanwhile). */
+const ZONE_HISTORY_TTL_MS = 5 * 60_000;
+/** Fetched histories held at once (each a client's window; dropped at close). */
+const HELD = 3;
+
+/**
+ * The supervisors' incident timeline: one client's window merged from the cache, with history
+ * older than the cache fetched from the service on request (held in memory only: the cache's
+ * retention is not extended by a review), and the evidence exports. Every opening and export is
+ * audited with the window; an export's audit entry carries the file's SHA-256.
+ */
+export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps> {
+  const { store, audit, clock } = o;
+  const held: FetchedHistory[] = [];
+  const running = new Map<string, { cancelled: boolean }>();
+  const zonesAsked = new Map<string, number>();
+
+  const clientOf = async (clientId: string): Promise<Client> => {
+    const client = await store.run((s) => s.recordById('clients', clientId));
+    if (!client)
+      throw new ConsoleApiError('not_found', `No client ${clientId}`, 'clientId', {
+        what: 'client',
+      });
+    return client as Client;
+  };
+
+  /** Central API 1.1 `zone_history`: older versions of the client's zones, into the cache. */
+  const zoneHistory = async (clientId: string): Promise<'service' | 'cache'> => {
+    const http = o.http();
+    const features = http ? await serviceFeatures(http).catch(() => null) : null;
+    if (!http || !features?.features.has('zone_history')) return 'cache';
+    const now = clock().getTime();
+    for (const zoneId of await store.run((s) => s.zoneIdsOfClient(clientId))) {
+      if (now - (zonesAsked.get(zoneId) ?? -Infinity) < ZONE_HISTORY_TTL_MS) continue;
+      const versions = await fetchZoneVersions(http, zoneId);
+      if (versions) await store.run((s) => s.putZoneVersions(versions));
+      zonesAsked.set(zoneId, now);
+    }
+    return 'service';
+  };
+
+  /** The oldest moment the cache can answer for: its coverage, or retention's cut-off. */
+  const cacheFrom = (coveredFrom: number | null): number | null => {
+    if (coveredFrom === null) return null;
+    return Math.max(coveredFrom, clock().getTime() - o.settings().retentionDays * 86_400_000);
+  };
+
+  const build = async (window: Window): Promise<Timeline> => {
+    const client = await clientOf(window.clientId);
+    const fromMs = Date.parse(window.from);
+    const toMs = Date.parse(window.to);
+    const zones = await zoneHistory(client.id);
+    const rows = await store.run((s) => s.timelineRows(client.id, fromMs, toMs));
+    const fetched =
+      held.find((h) => h.clientId === client.id && h.fromMs <= fromMs && h.toMs >= fromMs) ?? null;
+    return buildTimeline({
+      client,
+      fromMs,
+      toMs,
+      nowMs: clock().getTime(),
+      rows,
+      fetched,
+      cacheFromMs: cacheFrom(rows.coveredFrom),
+      zoneHistory: zones,
+    });
+  };
+
+  const exported = async (
+    operator: Operator,
+    window: Window,
+    format: 'pdf' | 'csv',
+    sha256: string,
+  ) =>
+    audit.record(
+      operator,
+      'timeline.export',
+      { type: 'client', id: window.clientId },
+      { format, sha256, from: window.from, to: window.to },
+    );
+
+  return {
+    name: 'timeline',
+    handlers: {
+      'timeline.open': async (window, context) => {
+        const timeline = await build(window);
+        await audit.record(
+          operatorOf(context),
+          'timeline.view',
+          { type: 'client', id: window.clientId },
+          { from: window.from, to: window.to },
+        );
+        return timeline;
+      },
+      'timeline.history': async ({ requestId, window }, context) => {
+        const http = o.http();
+        if (!http)
+          throw new ConsoleApiError(
+            'unavailable',
+            'The central service is not reachable: its history cannot be fetched now',
+          );
+        // Registered before the first wait, so a cancel sent right after it finds it.
+        const job = { cancelled: false };
+        running.set(requestId, job);
+        const fromMs = Date.parse(window.from);
+        const tell = (p: Omit<HistoryProgress, 'requestId'>) =>
+          o.events.emit('timeline.progress', { requestId, ...p });
+        try {
+          const rows = await store.run((s) => s.timelineRows(window.clientId, fromMs, fromMs + 1));
+          const toMs = Math.min(
+            Date.parse(window.to),
+            cacheFrom(rows.coveredFrom) ?? Date.parse(window.to),
+          );
+          const fetched = await fetchHistory(http, window.clientId, fromMs, toMs, (p) => {
+            tell({ ...p, state: 'fetching', message: null });
+            return !job.cancelled;
+          });
+          if (!fetched) {
+            tell({ done: 0, positions: 0, alerts: 0, state: 'cancelled', message: null });
+            return { fetched: false };
+          }
+          held.unshift(fetched);
+          held.length = Math.min(held.length, HELD);
+          await audit.record(
+            operatorOf(context),
+            'timeline.history',
+            { type: 'client', id: window.clientId },
+            {
+              from: window.from,
+              to: new Date(toMs).toISOString(),
+              positions: fetched.positions.length,
+            },
+          );
+          tell({
+            done: 1,
+            positions: fetched.positions.length,
+            alerts: fetched.alerts.length,
+            state: 'done',
+            message: null,
+          });
+          return { fetched: true };
+        } catch (error) {
+          const message = (error as Error).message;
+          tell({ done: 0, positions: 0, alerts: 0, state: 'failed', message });
+          throw new ConsoleApiError('unavailable', `History not fetched: ${message}`);
+        } finally {
+          running.delete(requestId);
+        }
+      },
+      'timeline.cancel': ({ requestId }) => {
+        const job = running.get(requestId);
+        if (job) job.cancelled = true;
+        return { cancelled: job !== undefined };
+      },
+      'timeline.evidencePdf': async (window, context) => {
+        const operator = operatorOf(context);
+        const document = await evidencePdf({
+          timeline: await build(window),
+          exportedBy: { id: operator.id, name: operator.name },
+          exportedAt: clock(),
+          language: o.settings().language,
+        });
+        await exported(operator, window, 'pdf', document.sha256);
+        return document;
+      },
+      'timeline.evidenceCsv': async (window, context) => {
+        const timeline = await build(window);
+        const csv = evidenceCsv(timeline, o.settings().language);
+        const document: ConsoleDocument = {
+          fileName: `evidence-${timeline.client.caseNumber.replace(/[^\w-]+/g, '_')}-${window.from.slice(0, 10)}.csv`,
+          mimeType: 'text/csv',
+          base64: Buffer.from(csv, 'utf8').toString('base64'),
+          sha256: createHash('sha256').update(csv, 'utf8').digest('hex'),
+        };
+        await exported(operatorOf(context), window, 'csv', document.sha256);
+        return document;
+      },
+    },
+    close: () => {
+      for (const job of running.values()) job.cancelled = true;
+      held.length = 0;
+    },
+  };
+}
