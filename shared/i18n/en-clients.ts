@@ -34,7 +34,6 @@ export const enClients = {
   file: {
     open: 'Open client file',
     onMap: 'Show on map',
-    timeline: 'Timeline',
     copy: 'Copy',
     home: 'Home address',
     phone: 'Phone',

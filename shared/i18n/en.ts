@@ -59,10 +59,6 @@ export const en = {
     signOut: 'Sign out',
     signedInAs: '{{name}}',
   },
-  placeholder: {
-    title: '{{section}}',
-    body: 'This section is not built yet. It will show live data once its feature lands.',
-  },
   map: {
     search: 'Search by name or case number',
     count_one: '{{count}} client on the map',

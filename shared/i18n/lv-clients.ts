@@ -36,7 +36,6 @@ export const lvClients: typeof enClients = {
   file: {
     open: 'Atvērt klienta lietu',
     onMap: 'Rādīt kartē',
-    timeline: 'Laika līnija',
     copy: 'Kopēt',
     home: 'Mājas adrese',
     phone: 'Tālrunis',

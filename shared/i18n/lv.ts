@@ -62,10 +62,6 @@ export const lv: CatalogShape = {
     signOut: 'Iziet',
     signedInAs: '{{name}}',
   },
-  placeholder: {
-    title: '{{section}}',
-    body: 'Šī sadaļa vēl nav izveidota. Tā rādīs datus, kad tiks pievienota tās funkcija.',
-  },
   map: {
     search: 'Meklēt pēc vārda vai lietas numura',
     count_zero: 'Kartē {{count}} klientu',

@@ -20,6 +20,11 @@ export interface TimelineSources {
   journal: readonly JournalEntry[];
   /** The end of what can have been reported (now, for a window that reaches the present). */
   nowMs?: number;
+  /**
+   * From when the fixes are known (the cache's start, when older history was not fetched):
+   * no fix before it is not a gap in reporting, only in what this console holds.
+   */
+  knownFromMs?: number;
 }
 
 /** A device's own events: the equipment alerts, and the strap or case opened. */
@@ -84,7 +89,11 @@ export function mergeTimeline(sources: TimelineSources): TimelineEvent[] {
         }),
       ),
     ),
-    ...gaps(sources.track.at, fromMs, Math.min(toMs, sources.nowMs ?? toMs)),
+    ...gaps(
+      sources.track.at,
+      Math.max(fromMs, sources.knownFromMs ?? fromMs),
+      Math.min(toMs, sources.nowMs ?? toMs),
+    ),
   ];
   for (const alert of sources.alerts) {
     const kind = DEVICE_TYPES.has(alert.type) ? 'device' : 'alert';

@@ -1,18 +1,9 @@
 import type { ZoneVersion } from '../../../shared/central/records';
 import type { TrackColumns } from '../../../shared/domain/timeline';
 import { offsetM } from '../../../shared/geo/distance';
+import { COLOUR_STEPS, timeColour } from '../../../shared/timeline/colour';
 import { GAP_MS } from '../../../shared/timeline/merge';
 import type { Pdf } from './pdf-document';
-
-/** Blue (earliest) to red (latest), as the replay map colours a track by time. */
-export function timeColour(share: number): string {
-  const t = Math.max(0, Math.min(1, share));
-  const channel = (a: number, b: number) =>
-    Math.round(a + (b - a) * t)
-      .toString(16)
-      .padStart(2, '0');
-  return `#${channel(0x1f, 0xd6)}${channel(0x5f, 0x27)}${channel(0xd0, 0x28)}`;
-}
 
 interface Box {
   x: number;
@@ -23,7 +14,7 @@ interface Box {
 
 /**
  * The track and the zones drawn to scale in a box of the page (no basemap: the file stays the
- * same wherever it is made, and shows only what the evidence says). Coloured by time in 16 steps;
+ * same wherever it is made, and shows only what the evidence says). Coloured by time in COLOUR_STEPS steps;
  * a stretch over GAP_MS without a fix is left open.
  */
 export function drawTrack(doc: Pdf, box: Box, track: TrackColumns, zones: readonly ZoneVersion[]) {
@@ -57,7 +48,7 @@ export function drawTrack(doc: Pdf, box: Box, track: TrackColumns, zones: readon
   const span = Math.max(1, (track.at[n - 1] ?? 0) - first);
   // One path per run of a colour without a gap; a point within half a point of the last drawn
   // one adds nothing a reader can see (90 days at a fix a minute stay a few hundred KB).
-  const step = (i: number) => Math.floor(((track.at[i]! - first) / span) * 16);
+  const step = (i: number) => Math.floor(((track.at[i]! - first) / span) * COLOUR_STEPS);
   let i = 1;
   while (i < n) {
     const colour = step(i);
@@ -69,7 +60,7 @@ export function drawTrack(doc: Pdf, box: Box, track: TrackColumns, zones: readon
       doc.lineTo(...next);
       last = next;
     }
-    doc.lineWidth(1.2).stroke(timeColour(colour / 16));
+    doc.lineWidth(1.2).stroke(timeColour(colour / COLOUR_STEPS));
     if (i < n && track.at[i]! - track.at[i - 1]! > GAP_MS) i += 1;
   }
   if (n > 0) {

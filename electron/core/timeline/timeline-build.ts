@@ -84,6 +84,7 @@ export function buildTimeline(input: BuildInput): Timeline {
       actions,
       journal,
       nowMs: input.nowMs,
+      knownFromMs: fetched ? fromMs : (input.cacheFromMs ?? fromMs),
     }),
     zones,
     alerts,

@@ -14,13 +14,13 @@ import { HandoverBanner } from '../features/shifts/HandoverBanner';
 import { ShiftsPage } from '../features/shifts/ShiftsPage';
 import { ReceiverBanner } from '../features/stations/ReceiverBanner';
 import { StationsPage } from '../features/stations/StationsPage';
+import { TimelinePage } from '../features/timeline/TimelinePage';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { useConsole } from './console-context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorBadge } from './OperatorBadge';
 import { OutboxProvider } from './outbox-provider';
 import { PendingBadge, RefusalNotices } from './PendingActions';
-import { PlaceholderPage } from './PlaceholderPage';
 import { useActivityReports } from './use-activity';
 import { routeIds, routeNeeds, useRoute, type RouteId } from './use-route';
 import { WarningBanner } from './WarningBanner';
@@ -33,7 +33,7 @@ function Page({ route }: { route: RouteId }) {
   if (route === 'stations') return <StationsPage />;
   if (route === 'shifts') return <ShiftsPage />;
   if (route === 'clients') return <ClientsPage />;
-  return <PlaceholderPage route={route} />;
+  return <TimelinePage />;
 }
 
 /** Alerts are kept and watched (and sounded) on every page, for those whose role works them. */

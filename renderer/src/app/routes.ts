@@ -7,7 +7,14 @@ export type Link =
   | { route: 'alerts'; alert?: string }
   | ({ route: 'clients'; client?: string } & RegisterQuery)
   | { route: 'shifts'; tab?: ShiftsTab; shift?: string; alert?: string; client?: string }
-  | { route: 'timeline'; client?: string; alert?: string }
+  | {
+      route: 'timeline';
+      client?: string;
+      alert?: string;
+      shift?: string;
+      from?: string;
+      to?: string;
+    }
   | { route: 'stations'; tab?: StationsTab; station?: string }
   | { route: 'audit'; subject?: string }
   | { route: 'settings' };
@@ -50,7 +57,7 @@ const KEYS: Record<RouteName, readonly string[]> = {
   alerts: ['alert'],
   clients: ['q', 'risk', 'type', 'flag', 'unit', 'state', 'sort', 'dir'],
   shifts: ['tab', 'shift', 'alert', 'client'],
-  timeline: ['client', 'alert'],
+  timeline: ['client', 'alert', 'shift', 'from', 'to'],
   stations: ['tab', 'station'],
   audit: ['subject'],
   settings: [],

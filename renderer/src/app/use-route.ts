@@ -14,7 +14,7 @@ export const routeNeeds: Record<RouteId, OperationName> = {
   alerts: 'alerts.queue',
   clients: 'clients.detail',
   shifts: 'shifts.current',
-  timeline: 'audit.list',
+  timeline: 'timeline.open',
   stations: 'stations.ports',
   audit: 'audit.list',
   settings: 'settings.get',

@@ -8,6 +8,7 @@ import { SlaTimer } from './SlaTimer';
 import { ActionForm, type FormKind } from './ActionForm';
 import { AlertJournal, Checklist } from './AlertJournal';
 import { AlertMiniMap } from './AlertMiniMap';
+import { TimelineLinkTo } from '../timeline/TimelineLinkTo';
 
 /** Where the map should go for an alert: its own position if it has one, else the client. */
 export function mapLinkFor({ alert }: AlertDetail['item']): Link {
@@ -96,7 +97,8 @@ export function AlertDetailPanel({
             data-testid="alert-journal-link"
           >
             {t('shifts.fromAlert')}
-          </a>
+          </a>{' '}
+          <TimelineLinkTo client={alert.clientId} alert={alert.id} at={alert.raisedAt} />
         </dd>
         <dt>
           {alert.claimedBy

@@ -19,6 +19,7 @@ import {
   ClientZones,
 } from './FileSections';
 import { lastRegisterQuery } from './last-register-query';
+import { TimelineLinkTo } from '../timeline/TimelineLinkTo';
 
 /** Everything about one client on one page; Esc goes back to the register as it was left. */
 export function ClientFilePage({ clientId }: { clientId: string }) {
@@ -50,7 +51,7 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
         <>
           <nav className="file-actions">
             <a href={href({ route: 'map', client: clientId })}>{t('file.onMap')}</a>
-            <a href={href({ route: 'timeline', client: clientId })}>{t('file.timeline')}</a>
+            <TimelineLinkTo client={clientId} />
             <a href={href({ route: 'shifts', client: clientId })}>{t('shifts.fromAlert')}</a>
           </nav>
           <ClientProfile detail={detail} />

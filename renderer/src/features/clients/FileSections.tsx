@@ -6,6 +6,7 @@ import { placeInZone } from '../../../../shared/zones/geometry';
 import { scheduleInForce } from '../../../../shared/zones/schedule';
 import { useFormat } from '../../api/use-format';
 import { href } from '../../app/routes';
+import { TimelineLinkTo } from '../timeline/TimelineLinkTo';
 
 /** Who the client is, the case, and whom to call (a tel: link, and a copy button for softphones). */
 export function ClientProfile({ detail }: { detail: ClientDetail }) {
@@ -112,7 +113,8 @@ export function ClientAlerts({
     <li key={a.id} data-testid="file-alert" data-alert={a.id}>
       <a href={href({ route: 'alerts', alert: a.id })}>{t(`alertType.${a.type}`)}</a> ·{' '}
       {format.dateTime(a.raisedAt)} ·{' '}
-      {a.resolution ? a.resolution.code : t(`alertState.${a.state}`, { defaultValue: a.state })}
+      {a.resolution ? a.resolution.code : t(`alertState.${a.state}`, { defaultValue: a.state })}{' '}
+      <TimelineLinkTo client={a.clientId} alert={a.id} at={a.raisedAt} />
     </li>
   );
   return (

@@ -7,6 +7,7 @@ import { errorText } from '../../api/error-text';
 import { useFormat } from '../../api/use-format';
 import { useLive } from '../../api/use-live';
 import { href } from '../../app/routes';
+import { TimelineLinkTo } from '../timeline/TimelineLinkTo';
 
 /** Shifts of the last month, and a search over every journal entry the cache holds. */
 export function HistoryTab() {
@@ -86,7 +87,10 @@ export function HistoryTab() {
                 <li key={entry.id} className="journal-entry" data-testid="journal-hit">
                   <span className="muted">{format.dateTime(entry.at)}</span>{' '}
                   <strong>{t(`shifts.category.${entry.category}`)}</strong>{' '}
-                  <span className="muted">{entry.operatorId}</span>
+                  <span className="muted">{entry.operatorId}</span>{' '}
+                  {entry.refs.clientIds[0] && (
+                    <TimelineLinkTo client={entry.refs.clientIds[0]} at={entry.at} />
+                  )}
                   <p>{entry.text}</p>
                 </li>
               ))}
@@ -103,7 +107,12 @@ export function HistoryTab() {
                 {format.dateTime(shift.startedAt)} –{' '}
                 {shift.endedAt ? format.dateTime(shift.endedAt) : '…'}
               </a>{' '}
-              <span className="muted">{shift.operatorIds.join(', ')}</span>
+              <span className="muted">{shift.operatorIds.join(', ')}</span>{' '}
+              <TimelineLinkTo
+                shift={shift.id}
+                from={shift.startedAt}
+                to={shift.endedAt ?? new Date().toISOString()}
+              />
             </li>
           ))}
         </ul>

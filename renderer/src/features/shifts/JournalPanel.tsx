@@ -8,6 +8,7 @@ import { useFormat } from '../../api/use-format';
 import { goTo } from '../../app/routes';
 import { useLink } from '../../app/use-route';
 import { RefPicker, type Refs } from './RefPicker';
+import { TimelineLinkTo } from '../timeline/TimelineLinkTo';
 
 type Category = JournalEntry['category'];
 const NO_REFS: Refs = { alertIds: [], clientIds: [], deviceIds: [] };
@@ -91,7 +92,12 @@ export function JournalPanel({ view }: { view: ShiftView }) {
       </header>
       <p>{entry.text}</p>
       {(entry.refs.alertIds.length > 0 || entry.refs.clientIds.length > 0) && (
-        <p className="muted">{[...entry.refs.alertIds, ...entry.refs.clientIds].join(', ')}</p>
+        <p className="muted">
+          {[...entry.refs.alertIds, ...entry.refs.clientIds].join(', ')}{' '}
+          {entry.refs.clientIds[0] && !entry.waiting && (
+            <TimelineLinkTo client={entry.refs.clientIds[0]} at={entry.at} />
+          )}
+        </p>
       )}
     </li>
   );
