@@ -14,7 +14,7 @@ const everyFix = () => window.localStorage.getItem('sargs.trackDrawing') === 'ev
 /**
  * The track on one canvas, coloured from blue (first fix) to red (last), broken at every gap,
  * redrawn decimated for each zoom (every fix stays in the list and the exports). Marks
- * `timeline-drawn` in the page's performance timeline after each drawing.
+ * `timeline-draw-start` and `timeline-drawn` in the page's performance timeline around each drawing.
  */
 export function TrackLayer({ track }: { track: TrackColumns }) {
   const map = useMap();
@@ -22,6 +22,7 @@ export function TrackLayer({ track }: { track: TrackColumns }) {
     const renderer = L.canvas({ padding: 0.2 });
     const group = L.layerGroup().addTo(map);
     const draw = () => {
+      performance.mark('timeline-draw-start');
       group.clearLayers();
       const runs = everyFix() ? undecimatedTrack(track) : decimateTrack(track, map.getZoom());
       for (const run of runs)

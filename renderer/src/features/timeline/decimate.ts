@@ -17,7 +17,8 @@ interface Track {
 /**
  * A track as the map draws it at a zoom: runs of one colour step, split at every gap (a stretch
  * over GAP_MS without a fix is never bridged by a line), and within a run only the fixes at least
- * `minPx` screen pixels from the last one kept (the first and last of a run are always kept).
+ * `minPx` screen pixels from the last one kept, then those that bend the line by more than half
+ * that (the first and last of a run are always kept).
  * 90 days at a fix a minute are 130,000 fixes; at a city's zoom a few thousand remain.
  */
 export function decimateTrack(track: Track, zoom: number, minPx = 1.5): TrackRun[] {
@@ -60,7 +61,42 @@ export function decimateTrack(track: Track, zoom: number, minPx = 1.5): TrackRun
   const last = run!.points.at(-1)!;
   if (last[0] !== track.lat[n - 1] || last[1] !== track.lon[n - 1])
     run!.points.push([track.lat[n - 1]!, track.lon[n - 1]!]);
-  return runs;
+  if (minPx === 0) return runs;
+  return runs.map((r) => ({ step: r.step, points: simplifyRun(r.points, zoom, minPx / 2) }));
+}
+
+/**
+ * Douglas–Peucker on a run's screen pixels: a fix whose omission moves the drawn line by less than
+ * `tolerancePx` is left out. A smooth walk of thousands of fixes keeps the few that bend it.
+ */
+export function simplifyRun(points: [number, number][], zoom: number, tolerancePx: number) {
+  if (points.length < 3) return points;
+  const px = points.map(([lat, lon]) => worldPixel(lat, lon, zoom));
+  const keep = new Uint8Array(points.length);
+  keep[0] = keep[points.length - 1] = 1;
+  const stack: [number, number][] = [[0, points.length - 1]];
+  const limit = tolerancePx * tolerancePx;
+  while (stack.length > 0) {
+    const [a, b] = stack.pop()!;
+    const [ax, ay, bx, by] = [px[a]!.x, px[a]!.y, px[b]!.x, px[b]!.y];
+    const [dx, dy] = [bx - ax, by - ay];
+    const length2 = dx * dx + dy * dy;
+    let worst = -1;
+    let worstAt = -1;
+    for (let i = a + 1; i < b; i += 1) {
+      const { x, y } = px[i]!;
+      const t =
+        length2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / length2));
+      const [ex, ey] = [x - (ax + t * dx), y - (ay + t * dy)];
+      const d = ex * ex + ey * ey;
+      if (d > worst) [worst, worstAt] = [d, i];
+    }
+    if (worst > limit) {
+      keep[worstAt] = 1;
+      stack.push([a, worstAt], [worstAt, b]);
+    }
+  }
+  return points.filter((_, i) => keep[i] === 1);
 }
 
 /** Every fix, split only at gaps and colour steps: what the benchmark draws as its baseline. */

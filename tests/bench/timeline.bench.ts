@@ -1,0 +1,175 @@
+/**
+ * `npm run bench:timeline`: one client's 90 days at a fix a minute (129,600 fixes, a few gaps)
+ * seeded into a real cache, opened as a timeline in Chromium against a real headless console and
+ * simulator: from the link to the track drawn on the map (data read from SQLite, merged, sent over
+ * the bridge, listed and drawn), the track decimated for the zoom, against the same with every fix
+ * drawn (the page's `every-fix` switch) in the same run. Prints each run, the page's JS heap, and
+ * last `timeline: <T> ms for <N> points (<X>x undecimated)` with T the slowest decimated run.
+ */
+import { chromium } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { chromiumPath } from '../../playwright.config';
+import { cacheFileFor } from '../../electron/core/db/cache-file';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { COVERED_FROM } from '../../electron/core/db/queries/timeline';
+import { bucketOf } from '../../electron/core/db/queries/positions';
+import { writeLocalState } from '../../electron/core/db/queries/local-state';
+import { startSimulator } from '../../electron/core/simulator/simulator';
+import { startHeadlessConsole } from '../e2e/fixtures/headless-console';
+import { median } from './measure';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const DAYS = 90;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const now = Date.now();
+const from = now - DAYS * 86_400_000;
+
+const sim = await startSimulator({ clients: 20, seed: 9, run: false });
+const client = [...sim.state.clients.values()][0]!;
+const dataDir = mkdtempSync(join(tmpdir(), 'sargs-bench-timeline-'));
+
+/** A walk around the client's home: a fix a minute, and a 2-hour hole every fifth day. */
+function seed(): number {
+  const db = openDatabase(cacheFileFor(dataDir, sim.url));
+  const insert = db.prepare(
+    `INSERT INTO positions (bucket, client_id, at, id, device_id, received_at, lat, lon, accuracy_m, speed_kmh, source)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let [lat, lon] = [client.home?.lat ?? 56.95, client.home?.lon ?? 24.11];
+  let count = 0;
+  db.transaction(() => {
+    for (let at = from + 60_000; at < now; at += 60_000) {
+      const minute = (at - from) / 60_000;
+      if (minute % 7200 < 120) continue;
+      const heading = (minute / 90) % (2 * Math.PI);
+      lat += Math.sin(heading) * 0.0004 + (client.home!.lat - lat) * 0.01;
+      lon += Math.cos(heading) * 0.0007 + (client.home!.lon - lon) * 0.01;
+      insert.run(
+        bucketOf(at),
+        client.id,
+        at,
+        `P${count}`,
+        client.deviceIds[0],
+        at + 900,
+        lat,
+        lon,
+        12,
+        4,
+        'gps',
+      );
+      count += 1;
+    }
+  })();
+  writeLocalState(db, COVERED_FROM, from - 86_400_000);
+  db.close();
+  return count;
+}
+const points = seed();
+const headless = await startHeadlessConsole(['--central', sim.url, '--data-dir', dataDir]);
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+});
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+await page.goto(headless.url);
+await page.getByLabel(/Username/).fill('supervisor1');
+await page.getByLabel(/Password/).fill('macibas');
+await page.getByRole('button', { name: /Sign in/ }).click();
+await page.getByTestId('operator-name').waitFor();
+
+const link = `#/timeline?client=${client.id}&from=${new Date(from).toISOString()}&to=${new Date(now).toISOString()}`;
+
+/** From setting the link to the track drawn (the layer's `timeline-drawn` mark), in ms. */
+async function open(everyFix: boolean): Promise<{ ms: number; draw: number; drawn: number }> {
+  await page.evaluate(() => (window.location.hash = '#/settings'));
+  await page.waitForTimeout(300);
+  return page.evaluate(
+    ({ hash, everyFix }) =>
+      new Promise<{ ms: number; draw: number; drawn: number }>((resolve) => {
+        if (everyFix) localStorage.setItem('sargs.trackDrawing', 'every-fix');
+        else localStorage.removeItem('sargs.trackDrawing');
+        performance.clearMarks('timeline-drawn');
+        performance.clearMarks('timeline-draw-start');
+        const start = performance.now();
+        const observer = new PerformanceObserver((list) => {
+          const mark = list.getEntriesByName('timeline-drawn')[0] as PerformanceMark | undefined;
+          if (!mark) return;
+          observer.disconnect();
+          const began = performance.getEntriesByName('timeline-draw-start').at(-1)!.startTime;
+          resolve({
+            ms: mark.startTime - start,
+            draw: mark.startTime - began,
+            drawn: (mark.detail as { points: number }).points,
+          });
+        });
+        observer.observe({ entryTypes: ['mark'] });
+        window.location.hash = hash;
+      }),
+    { hash: link, everyFix },
+  );
+}
+
+/** The core's share: timeline.open over the bridge (read, merge, encode), without the page. */
+async function coreOpen(): Promise<number> {
+  const started = performance.now();
+  const answer = await fetch(`${headless.origin}/rpc/timeline.open`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${headless.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      clientId: client.id,
+      from: new Date(from).toISOString(),
+      to: new Date(now).toISOString(),
+    }),
+  });
+  await answer.arrayBuffer();
+  if (!answer.ok) throw new Error(`timeline.open: ${answer.status}`);
+  return performance.now() - started;
+}
+
+const core: number[] = [];
+for (let run = 0; run < RUNS; run++) core.push(await coreOpen());
+console.log(
+  `core timeline.open over the bridge: median ${median(core).toFixed(0)} ms, worst ${Math.max(...core).toFixed(0)} ms`,
+);
+
+const decimated: number[] = [];
+const every: number[] = [];
+const drawDecimated: number[] = [];
+const drawEvery: number[] = [];
+let drawn = 0;
+for (let run = 0; run < RUNS; run++) {
+  const d = await open(false);
+  const e = await open(true);
+  decimated.push(d.ms);
+  every.push(e.ms);
+  drawDecimated.push(d.draw);
+  drawEvery.push(e.draw);
+  drawn = d.drawn;
+  console.log(
+    `run ${run + 1}: decimated ${d.ms.toFixed(0)} ms (drawing ${d.draw.toFixed(0)} ms, ${d.drawn} points), every fix ${e.ms.toFixed(0)} ms (drawing ${e.draw.toFixed(0)} ms, ${e.drawn})`,
+  );
+}
+const heap = await page.evaluate(
+  () =>
+    (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+);
+const worst = Math.max(...decimated);
+console.log(
+  `drawing alone: decimated median ${median(drawDecimated).toFixed(0)} ms, every fix median ${median(drawEvery).toFixed(0)} ms (${(median(drawDecimated) / median(drawEvery)).toFixed(2)}x)`,
+);
+console.log(
+  `link to drawn, every fix: median ${median(every).toFixed(0)} ms, worst ${Math.max(...every).toFixed(0)} ms`,
+);
+console.log(
+  `link to drawn, decimated: median ${median(decimated).toFixed(0)} ms, ${drawn} of ${points} points drawn at the fitted zoom`,
+);
+console.log(`page JS heap: ${(heap / 1024 / 1024).toFixed(0)} MB`);
+console.log(
+  `timeline: ${worst.toFixed(0)} ms for ${points} points (${(worst / Math.max(...every)).toFixed(2)}x undecimated)`,
+);
+await browser.close();
+await headless.stop();
+rmSync(dataDir, { recursive: true, force: true });
+await sim.close();
