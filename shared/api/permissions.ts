@@ -105,6 +105,9 @@ export const permissions = {
   'timeline.cancel': SUPERVISE,
   'timeline.evidencePdf': SUPERVISE,
   'timeline.evidenceCsv': SUPERVISE,
+  // The case manager's report is prepared by a supervisor of the centre.
+  'timeline.compliancePdf': SUPERVISE,
+  'timeline.complianceCsv': SUPERVISE,
 } as const satisfies Record<OperationName, Access>;
 
 /**

@@ -172,6 +172,8 @@ export const operations = {
   'timeline.cancel': { input: cancelInputSchema, output: z.object({ cancelled: z.boolean() }) },
   'timeline.evidencePdf': { input: timelineInputSchema, output: documentSchema },
   'timeline.evidenceCsv': { input: timelineInputSchema, output: documentSchema },
+  'timeline.compliancePdf': { input: timelineInputSchema, output: documentSchema },
+  'timeline.complianceCsv': { input: timelineInputSchema, output: documentSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events the core pushes to every window. The payload is all a listener ever receives. */

@@ -56,17 +56,22 @@ function targetTime(raisedMs: number, doneAt: string | null, targetS: number, en
   return waited > targetS ? { at: null, s: waited, met: false } : { at: null, s: null, met: null };
 }
 
-/** A shift in figures: alerts by type and outcome, claim and resolve times, each operator's load. */
-export function shiftReport(o: ReportInputs): ShiftReport {
-  const from = o.shift.startedAt;
-  const endMs = o.shift.endedAt ? Date.parse(o.shift.endedAt) : o.now.getTime();
-  const to = new Date(endMs).toISOString();
+/**
+ * Each alert against its severity's targets by `endMs`: when it was claimed and resolved, in
+ * time or not, its outcome and who handled it. The shift report and the compliance report share it.
+ */
+export function slaRows(
+  list: readonly Alert[],
+  actions: readonly AlertAction[],
+  sla: AlertSla,
+  endMs: number,
+  clientNames: ReadonlyMap<string, string>,
+): Row[] {
   const actionsOf = new Map<string, AlertAction[]>();
-  for (const action of o.actions)
+  for (const action of actions)
     actionsOf.set(action.alertId, [...(actionsOf.get(action.alertId) ?? []), action]);
-
-  const alerts: Row[] = o.alerts.map((alert) => {
-    const target = o.sla[alert.severity];
+  return list.map((alert) => {
+    const target = sla[alert.severity];
     const raisedMs = Date.parse(alert.raisedAt);
     const acts = actionsOf.get(alert.id) ?? [];
     const claimAt = acts.find((a) => a.kind === 'claim')?.at ?? null;
@@ -78,7 +83,7 @@ export function shiftReport(o: ReportInputs): ShiftReport {
       id: alert.id,
       type: alert.type,
       severity: alert.severity,
-      clientName: o.names.clients.get(alert.clientId) ?? null,
+      clientName: clientNames.get(alert.clientId) ?? null,
       raisedAt: alert.raisedAt,
       claimedAt: claim.at,
       claimS: claim.s,
@@ -92,6 +97,20 @@ export function shiftReport(o: ReportInputs): ShiftReport {
       ],
     };
   });
+}
+
+/** Claim and resolve figures of some alerts (see slaRows). */
+export const slaFigures = (rows: readonly Row[]) => ({
+  claim: times(rows, (row) => ({ s: row.claimS, met: row.claimMet })),
+  resolve: times(rows, (row) => ({ s: row.resolveS, met: row.resolveMet })),
+});
+
+/** A shift in figures: alerts by type and outcome, claim and resolve times, each operator's load. */
+export function shiftReport(o: ReportInputs): ShiftReport {
+  const from = o.shift.startedAt;
+  const endMs = o.shift.endedAt ? Date.parse(o.shift.endedAt) : o.now.getTime();
+  const to = new Date(endMs).toISOString();
+  const alerts = slaRows(o.alerts, o.actions, o.sla, endMs, o.names.clients);
 
   const byType = new Map<string, { raised: number; outcomes: Record<string, number> }>();
   for (const row of alerts) {
@@ -109,8 +128,7 @@ export function shiftReport(o: ReportInputs): ShiftReport {
     byType: [...byType]
       .map(([type, entry]) => ({ type, ...entry }))
       .sort((a, b) => b.raised - a.raised),
-    claim: times(alerts, (row) => ({ s: row.claimS, met: row.claimMet })),
-    resolve: times(alerts, (row) => ({ s: row.resolveS, met: row.resolveMet })),
+    ...slaFigures(alerts),
     operators: [...handlers].map((id) => {
       const onDuty = o.shift.operatorIds.includes(id) ? Math.round(hours * 100) / 100 : 0;
       return {

@@ -11,7 +11,9 @@ import type { CentralHttp } from '../central/central-http';
 import type { StoreService } from '../db/store-service';
 import type { EventBus } from '../events/event-bus';
 import type { CoreModule } from '../module';
+import { complianceCsv, compliancePdf } from '../reports/compliance-pdf';
 import { evidenceCsv, evidencePdf } from '../reports/evidence-pdf';
+import { compliance } from './compliance';
 import type { Clock } from '../runtime/clock';
 import { fetchHistory, fetchZoneVersions, type FetchedHistory } from './history-fetch';
 import { buildTimeline } from './timeline-build';
@@ -21,7 +23,9 @@ type TimelineOps =
   | 'timeline.history'
   | 'timeline.cancel'
   | 'timeline.evidencePdf'
-  | 'timeline.evidenceCsv';
+  | 'timeline.evidenceCsv'
+  | 'timeline.compliancePdf'
+  | 'timeline.complianceCsv';
 
 export interface TimelineModuleOptions {
   store: StoreService;
@@ -38,6 +42,17 @@ interface Window {
   from: string;
   to: string;
 }
+
+const fileStem = (timeline: Timeline, window: Window) =>
+  `${timeline.client.caseNumber.replace(/[^\w-]+/g, '_')}-${window.from.slice(0, 10)}`;
+
+/** A CSV export as the page saves it, with the SHA-256 its audit entry records. */
+const csvDocument = (fileName: string, csv: string): ConsoleDocument => ({
+  fileName,
+  mimeType: 'text/csv',
+  base64: Buffer.from(csv, 'utf8').toString('base64'),
+  sha256: createHash('sha256').update(csv, 'utf8').digest('hex'),
+});
 
 /** Zone histories are asked again after this long (a zone may have changed meanwhile). */
 const ZONE_HISTORY_TTL_MS = 5 * 60_000;
@@ -111,10 +126,11 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
     window: Window,
     format: 'pdf' | 'csv',
     sha256: string,
+    action = 'timeline.export',
   ) =>
     audit.record(
       operator,
-      'timeline.export',
+      action,
       { type: 'client', id: window.clientId },
       { format, sha256, from: window.from, to: window.to },
     );
@@ -206,13 +222,28 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
       'timeline.evidenceCsv': async (window, context) => {
         const timeline = await build(window);
         const csv = evidenceCsv(timeline, o.settings().language);
-        const document: ConsoleDocument = {
-          fileName: `evidence-${timeline.client.caseNumber.replace(/[^\w-]+/g, '_')}-${window.from.slice(0, 10)}.csv`,
-          mimeType: 'text/csv',
-          base64: Buffer.from(csv, 'utf8').toString('base64'),
-          sha256: createHash('sha256').update(csv, 'utf8').digest('hex'),
-        };
+        const document = csvDocument(`evidence-${fileStem(timeline, window)}.csv`, csv);
         await exported(operatorOf(context), window, 'csv', document.sha256);
+        return document;
+      },
+      'timeline.compliancePdf': async (window, context) => {
+        const operator = operatorOf(context);
+        const timeline = await build(window);
+        const document = await compliancePdf({
+          timeline,
+          figures: compliance(timeline, o.settings().alertSla),
+          preparedBy: { id: operator.id, name: operator.name },
+          preparedAt: clock(),
+          language: o.settings().language,
+        });
+        await exported(operator, window, 'pdf', document.sha256, 'compliance.export');
+        return document;
+      },
+      'timeline.complianceCsv': async (window, context) => {
+        const timeline = await build(window);
+        const csv = complianceCsv(timeline, compliance(timeline, o.settings().alertSla));
+        const document = csvDocument(`compliance-${fileStem(timeline, window)}.csv`, csv);
+        await exported(operatorOf(context), window, 'csv', document.sha256, 'compliance.export');
         return document;
       },
     },

@@ -75,6 +75,8 @@ const SUPERVISOR_ONLY: OperationName[] = [
   'timeline.cancel',
   'timeline.evidencePdf',
   'timeline.evidenceCsv',
+  'timeline.compliancePdf',
+  'timeline.complianceCsv',
   'shifts.report',
   'shifts.reportPdf',
   'shifts.reportCsv',
@@ -184,6 +186,8 @@ function sampleInputs(bridge: Bridge, username: string): Record<OperationName, u
     'timeline.cancel': { requestId: 'req-1' },
     'timeline.evidencePdf': timelineWindow(clientId),
     'timeline.evidenceCsv': timelineWindow(clientId),
+    'timeline.compliancePdf': timelineWindow(clientId),
+    'timeline.complianceCsv': timelineWindow(clientId),
   };
 }
 

@@ -126,7 +126,10 @@ describe('the incident timeline', () => {
 
   it('exports evidence whose hash is in the file and the audit, and that evidence:verify checks', async () => {
     const { sim, core, clientId, window } = await aWorld('1.1');
-    const alert = sim.raise({ clientId, type: 'strap_tamper', severity: 'critical' });
+    // Raised half an hour ago (the simulator's own clock is five hours behind: it started then).
+    const alert = sim.state.at(Date.parse(window.to) - 30 * 60_000, () =>
+      sim.raise({ clientId, type: 'strap_tamper', severity: 'critical' }),
+    );
     const inWindow = { ...window, to: new Date(Date.parse(window.to) + 60_000).toISOString() };
     await until(
       () => call(core, 'timeline.open', inWindow),
@@ -167,6 +170,19 @@ describe('the incident timeline', () => {
     const rows = Buffer.from(csv.base64, 'base64').toString('utf8').trim().split('\r\n');
     const timeline = await call(core, 'timeline.open', inWindow);
     expect(rows).toHaveLength(1 + timeline.track.id.length + timeline.events.length);
+
+    const report = await call(core, 'timeline.compliancePdf', inWindow);
+    const reportFile = join(tempDir(), report.fileName);
+    writeFileSync(reportFile, Buffer.from(report.base64, 'base64'));
+    const { stdout: reportText } = await run('pdftotext', [reportFile, '-']);
+    expect(reportText).toContain('Compliance report');
+    expect(reportText).toContain(client.caseNumber);
+    expect(reportText).toContain('Hours under curfew');
+    const figures = Buffer.from(
+      (await call(core, 'timeline.complianceCsv', inWindow)).base64,
+      'base64',
+    ).toString('utf8');
+    expect(figures).toMatch(/tamper_events,,1\r\n/);
 
     const audit = await call(core, 'audit.list', { action: 'timeline.export' });
     expect(audit.items.map((row) => row.detail)).toEqual(

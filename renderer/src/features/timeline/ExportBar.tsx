@@ -31,6 +31,12 @@ export function ExportBar({ window }: { window: Window }) {
       <button type="button" disabled={busy} onClick={() => save(api.timeline.evidenceCsv)}>
         {t('timeline.exportCsv')}
       </button>
+      <button type="button" disabled={busy} onClick={() => save(api.timeline.compliancePdf)}>
+        {t('timeline.compliancePdf')}
+      </button>
+      <button type="button" disabled={busy} onClick={() => save(api.timeline.complianceCsv)}>
+        {t('timeline.complianceCsv')}
+      </button>
       {saved && (
         <span data-testid="export-hash">
           {t('timeline.exported', { file: saved.fileName, sha: saved.sha256 })}
