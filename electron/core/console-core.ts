@@ -36,6 +36,9 @@ import { ensurePrivateDataDir } from './runtime/data-dir';
 import { settingsModule } from './settings/settings-module';
 import { openSettingsStore } from './settings/settings-store';
 import { startSimulator } from './simulator/simulator';
+
+/** The training world opens with a day already lived: clients placed, alerts worked, shifts handed over. */
+const TRAINING_LIVED_HOURS = 24;
 import { LocalAlerts } from './alerts/local-alerts';
 import { Mute } from './alerts/mute';
 import { serviceFeatures } from './central/capabilities';
@@ -100,7 +103,10 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   for (const warning of settings.warnings) logError(warning, null);
   const centralSetting =
     options.central === undefined ? (settings.get().centralUrl ?? 'embedded') : options.central;
-  const simulator = centralSetting === 'embedded' ? await startSimulator() : null;
+  const simulator =
+    centralSetting === 'embedded'
+      ? await startSimulator({ livedHours: TRAINING_LIVED_HOURS })
+      : null;
   const centralUrl = simulator?.url ?? (centralSetting === 'embedded' ? null : centralSetting);
   const cacheFile = cacheFileFor(options.dataDir, centralSetting);
   if (centralSetting === 'embedded') removeCache(cacheFile);

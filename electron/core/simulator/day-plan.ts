@@ -56,8 +56,8 @@ export function dayPlan(seed: number, world: World, client: SimClient, day: numb
     destination,
     speedKmh,
     skipCharge: rng() < client.habits.skipCharge,
-    tamperAt: rng() < 0.004 ? at(6 + rng() * 16) : null,
-    silentFrom: rng() < 0.006 ? at(rng() * 24) : null,
+    tamperAt: rng() < world.rates.strap_tamper ? at(6 + rng() * 16) : null,
+    silentFrom: rng() < world.rates.no_communication ? at(rng() * 24) : null,
   };
 }
 

@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { mayDo, type OutboxOperation } from '../../../shared/central/operations';
 import type { Alert, Operator } from '../../../shared/central/records';
+import { defaultAlertRates, type AlertRates } from './alert-rates';
 import { Engine } from './engine';
+import { liveDay } from './lived-day';
 import { Faults } from './faults';
 import { raiseAlert, type NewAlert } from './raise-alert';
 import { HttpFailure, Routes, type Answer, type Request } from './routes';
@@ -27,6 +29,13 @@ export interface SimulatorOptions {
   run?: boolean;
   /** The central API version to speak (default 1.1; 1.0 answers 404 to the 1.1 additions). */
   apiVersion?: ApiVersion;
+  /**
+   * Hours of the world already lived when it opens (see lived-day.ts): the training console asks
+   * for 24, so its first look is a working centre. Default 0: tests start from a blank service.
+   */
+  livedHours?: number;
+  /** Chances per client per day of each alert's cause (see alert-rates.ts for the defaults). */
+  rates?: AlertRates;
 }
 
 export interface Simulator {
@@ -69,13 +78,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const hub = new StreamHub(state, faults, heartbeatMs);
   for (const account of trainingAccounts) state.operators.set(account.id, account);
 
-  const world = buildWorld(seed, clients, new Date(simStart));
-  state.at(simStart, () => {
+  const livedFrom = simStart - (options.livedHours ?? 0) * 3_600_000;
+  const world = buildWorld(seed, clients, new Date(livedFrom), {
+    ...defaultAlertRates,
+    ...options.rates,
+  });
+  state.at(livedFrom, () => {
     for (const client of world.clients) state.create(state.clients, 'client', client.record);
     for (const device of world.devices) state.create(state.devices, 'device', device);
     for (const zone of world.zones) state.create(state.zones, 'zone', zone);
   });
-  const engine = new Engine(seed, world, state, simStart);
+  const engine = new Engine(seed, world, state, livedFrom);
+  if (livedFrom < simStart) liveDay(engine, state, simStart, options.livedHours!);
   engine.advanceTo(simStart);
 
   // The last column names the operation a route performs, for the role check.

@@ -2,6 +2,7 @@ import type { Client, Device, Zone } from '../../../shared/central/records';
 import { offsetM, type LatLon } from '../../../shared/geo/distance';
 import { mix, pick, rngFrom, weighted, type Rng } from './rng';
 import { firstNames, lastNames, streets, towns, type Town } from './towns';
+import { defaultAlertRates, habit, type AlertRates } from './alert-rates';
 
 /** A training client: the record the service holds, plus what drives their simulated days. */
 export interface SimClient {
@@ -27,12 +28,18 @@ export interface World {
   zones: Zone[];
   /** School locations, for trespassing days. */
   schools: Map<string, LatLon[]>;
+  rates: Required<AlertRates>;
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** Builds the same world for the same seed and size. */
-export function buildWorld(seed: number, count: number, now: Date): World {
+export function buildWorld(
+  seed: number,
+  count: number,
+  now: Date,
+  rates: Required<AlertRates> = defaultAlertRates,
+): World {
   const updatedAt = now.toISOString();
   const devices: Device[] = [];
   const zones: Zone[] = [];
@@ -128,9 +135,9 @@ export function buildWorld(seed: number, count: number, now: Date): World {
       victimHome,
       workplace: offsetM(town, rng() * 360, 300 + rng() * 4000),
       habits: {
-        lateReturn: rng() < 0.15 ? 0.2 : 0.02,
-        trespass: rng() < 0.1 ? 0.1 : 0.005,
-        skipCharge: rng() < 0.2 ? 0.15 : 0.02,
+        lateReturn: habit(rng(), 0.15, 10, rates.curfew_violation),
+        trespass: habit(rng(), 0.1, 20, rates.exclusion_entry),
+        skipCharge: habit(rng(), 0.2, 7.5, rates.battery_low),
       },
     } satisfies SimClient;
   });
@@ -159,7 +166,7 @@ export function buildWorld(seed: number, count: number, now: Date): World {
       });
     }
   }
-  return { clients, devices, zones, schools };
+  return { clients, devices, zones, schools, rates };
 }
 
 function drawFlags(rng: Rng): string[] {
