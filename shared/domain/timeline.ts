@@ -41,9 +41,11 @@ export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
 export const positionSources = ['gps', 'cell', 'wifi', 'rf_home'] as const;
 
-/** A track as columns (see PositionTrack); `source` indexes positionSources. */
+/**
+ * A track as columns (see PositionTrack); `source` indexes positionSources. The fixes' ids stay in
+ * the core (the exports carry them): 130,000 of them would be a fifth of what the page is sent.
+ */
 export const trackColumnsSchema = z.object({
-  id: z.array(z.string()),
   at: z.array(z.number()),
   lat: z.array(z.number()),
   lon: z.array(z.number()),
@@ -51,6 +53,10 @@ export const trackColumnsSchema = z.object({
   source: z.array(z.number().int().min(0).max(3)),
 });
 export type TrackColumns = z.infer<typeof trackColumnsSchema>;
+/** The core's track: the columns and each fix's id, for the evidence exports. */
+export type TrackWithIds = TrackColumns & { id: string[] };
+/** The core's timeline before it is sent: the track with its ids. */
+export type TimelineWithIds = Omit<Timeline, 'track'> & { track: TrackWithIds };
 
 export const MAX_WINDOW_DAYS = 90;
 

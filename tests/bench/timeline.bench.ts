@@ -53,8 +53,8 @@ function seed(): number {
         `P${count}`,
         client.deviceIds[0],
         at + 900,
-        lat,
-        lon,
+        Number(lat.toFixed(6)), // as a device reports it (about 10 cm)
+        Number(lon.toFixed(6)),
         12,
         4,
         'gps',

@@ -1,7 +1,11 @@
 import type { Alert, Schedule, ZoneVersion } from '../../../shared/central/records';
 import type { ConsoleDocument } from '../../../shared/domain/commissioning';
 import type { Language } from '../../../shared/domain/settings';
-import { positionSources, type Timeline } from '../../../shared/domain/timeline';
+import {
+  positionSources,
+  type Timeline,
+  type TimelineWithIds,
+} from '../../../shared/domain/timeline';
 import { fill } from '../../../shared/format/fill';
 import { catalogs } from '../../../shared/i18n';
 import { eventText, eventWhat } from '../../../shared/timeline/describe';
@@ -11,7 +15,7 @@ import { MARGIN, renderPdf, section, type Pdf } from './pdf-document';
 import { drawTrack } from './track-drawing';
 
 export interface EvidenceExport {
-  timeline: Timeline;
+  timeline: TimelineWithIds;
   exportedBy: { id: string; name: string };
   exportedAt: Date;
   language: Language;
@@ -198,7 +202,7 @@ function scheduleText(schedule: Schedule | null, w: Words['evidence']): string {
 }
 
 /** Every raw row of the window: each fix, then each event, as CSV (RFC 4180), times to the ms. */
-export function evidenceCsv(t: Timeline, language: Language): string {
+export function evidenceCsv(t: TimelineWithIds, language: Language): string {
   const words = catalogs[language];
   const rows: { at: number; cells: (string | number)[] }[] = t.track.at.map((at, i) => ({
     at,

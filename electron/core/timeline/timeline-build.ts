@@ -1,5 +1,9 @@
 import type { Client } from '../../../shared/central/records';
-import { positionSources, type Timeline, type TrackColumns } from '../../../shared/domain/timeline';
+import {
+  positionSources,
+  type TimelineWithIds,
+  type TrackWithIds,
+} from '../../../shared/domain/timeline';
 import { mergeTimeline } from '../../../shared/timeline/merge';
 import type { TimelineRows } from '../db/queries/timeline';
 import type { FetchedHistory } from './history-fetch';
@@ -19,12 +23,12 @@ function byId<T extends { id: string; version?: number }>(...lists: (readonly T[
 /** The fetched fixes before the cache's first, then the cache's, as one ascending track. */
 function joinTracks(
   fetched: FetchedHistory | null,
-  cached: TrackColumns,
+  cached: TrackWithIds,
   fromMs: number,
   toMs: number,
 ) {
   if (!fetched) return cached;
-  const track: TrackColumns = { id: [], at: [], lat: [], lon: [], accuracyM: [], source: [] };
+  const track: TrackWithIds = { id: [], at: [], lat: [], lon: [], accuracyM: [], source: [] };
   const have = new Set(cached.id);
   const firstCached = cached.at[0] ?? Number.POSITIVE_INFINITY;
   for (const p of fetched.positions) {
@@ -55,7 +59,7 @@ export interface BuildInput {
 }
 
 /** One client's window, from the cache and whatever history was fetched for it. */
-export function buildTimeline(input: BuildInput): Timeline {
+export function buildTimeline(input: BuildInput): TimelineWithIds {
   const { client, fromMs, toMs, rows, fetched } = input;
   const track = joinTracks(fetched, rows.track, fromMs, toMs);
   const alerts = byId(fetched?.alerts ?? [], rows.alerts).sort(

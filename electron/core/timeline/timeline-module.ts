@@ -3,7 +3,7 @@ import { ConsoleApiError } from '../../../shared/api/errors';
 import type { Client, Operator } from '../../../shared/central/records';
 import type { ConsoleDocument } from '../../../shared/domain/commissioning';
 import type { Settings } from '../../../shared/domain/settings';
-import type { HistoryProgress, Timeline } from '../../../shared/domain/timeline';
+import type { HistoryProgress, Timeline, TimelineWithIds } from '../../../shared/domain/timeline';
 import { operatorOf } from '../api/dispatcher';
 import type { AuditTrail } from '../audit/audit-trail';
 import { serviceFeatures } from '../central/capabilities';
@@ -101,7 +101,7 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
     return Math.max(coveredFrom, clock().getTime() - o.settings().retentionDays * 86_400_000);
   };
 
-  const build = async (window: Window): Promise<Timeline> => {
+  const build = async (window: Window): Promise<TimelineWithIds> => {
     const client = await clientOf(window.clientId);
     const fromMs = Date.parse(window.from);
     const toMs = Date.parse(window.to);
@@ -139,7 +139,9 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
     name: 'timeline',
     handlers: {
       'timeline.open': async (window, context) => {
-        const timeline = await build(window);
+        const { track, ...rest } = await build(window);
+        const { id: _ids, ...columns } = track;
+        const timeline: Timeline = { ...rest, track: columns };
         await audit.record(
           operatorOf(context),
           'timeline.view',

@@ -5,7 +5,7 @@ import type {
   JournalEntry,
   ZoneVersion,
 } from '../../../../shared/central/records';
-import { positionSources, type TrackColumns } from '../../../../shared/domain/timeline';
+import { positionSources, type TrackWithIds } from '../../../../shared/domain/timeline';
 import { statement } from '../statements';
 import { readLocalState } from './local-state';
 import { CLIENT_TIMELINE_SQL, rangeParams } from './positions';
@@ -17,7 +17,7 @@ export const COVERED_FROM = 'coveredFrom';
 const LOOKBACK_MS = 30 * 86_400_000;
 
 export interface TimelineRows {
-  track: TrackColumns;
+  track: TrackWithIds;
   zones: ZoneVersion[];
   alerts: Alert[];
   actions: AlertAction[];
@@ -35,7 +35,7 @@ export function timelineRows(
   fromMs: number,
   toMs: number,
 ): TimelineRows {
-  const track: TrackColumns = { id: [], at: [], lat: [], lon: [], accuracyM: [], source: [] };
+  const track: TrackWithIds = { id: [], at: [], lat: [], lon: [], accuracyM: [], source: [] };
   const rows = statement(db, CLIENT_TIMELINE_SQL)
     .raw(true)
     .all(...rangeParams(clientId, fromMs, toMs)) as [

@@ -31,11 +31,10 @@ const zone: ZoneVersion = {
 
 /** At home all night but for an hour 300 m away (23:00–00:00 UTC); a fix every minute. */
 function track(): Timeline['track'] {
-  const t: Timeline['track'] = { id: [], at: [], lat: [], lon: [], accuracyM: [], source: [] };
+  const t: Timeline['track'] = { at: [], lat: [], lon: [], accuracyM: [], source: [] };
   for (let at = Z(from); at < Z(to); at += 60_000) {
     const away = at >= Z('2026-03-28T23:00:00Z') && at < Z('2026-03-29T00:00:00Z');
     const p = away ? offsetM(home, 90, 300) : offsetM(home, 90, 20);
-    t.id.push(`P${at}`);
     t.at.push(at);
     t.lat.push(p.lat);
     t.lon.push(p.lon);
@@ -115,7 +114,7 @@ describe('the compliance report', () => {
       client: { id: 'CL-1', displayName: 'A', caseNumber: 'VPD-1' },
       from,
       to,
-      track: { ...t, id: cut(t.id), at: cut(t.at), lat: cut(t.lat), lon: cut(t.lon) },
+      track: { ...t, at: cut(t.at), lat: cut(t.lat), lon: cut(t.lon) },
       events: [],
       zones: [zone],
       alerts: [],
