@@ -1,24 +1,18 @@
 import type { Schedule } from '../central/records';
-import { scheduleInForce } from '../zones/schedule';
+import { scheduleInForce, zoneFormatter } from '../zones/schedule';
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const FULL_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+};
 
 /** The time zone's offset from UTC at an instant, in milliseconds (Riga: +2 h winter, +3 h summer). */
 export function zoneOffsetMs(atMs: number, timezone: string): number {
-  let formatter = offsetFormatters.get(timezone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    offsetFormatters.set(timezone, formatter);
-  }
+  const formatter = zoneFormatter(timezone, FULL_TIME);
   const parts = Object.fromEntries(
     formatter.formatToParts(new Date(atMs)).map((part) => [part.type, Number(part.value)]),
   ) as Record<string, number>;

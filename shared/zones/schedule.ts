@@ -2,21 +2,30 @@ import type { Schedule } from '../central/records';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Building a formatter costs far more than using one: one per time zone, kept. */
-function formatterFor(timezone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timezone);
+/** Building a formatter costs far more than using one: one per time zone and options, kept. */
+export function zoneFormatter(
+  timezone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${timezone}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-GB', {
+      ...options,
       timeZone: timezone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
       hourCycle: 'h23',
     });
-    formatters.set(timezone, formatter);
+    formatters.set(key, formatter);
   }
   return formatter;
 }
+
+const WEEKDAY_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+};
+const formatterFor = (timezone: string) => zoneFormatter(timezone, WEEKDAY_TIME);
 
 /** Local weekday (1 = Monday) and minutes since local midnight in an IANA time zone. */
 export function localTime(at: Date, timezone: string): { day: number; minutes: number } {
