@@ -173,8 +173,8 @@ export function createStoreHandlers(db: Database, file: string) {
     clientNames: (ids: readonly string[]) => clientNames(db, ids),
     clientRegister: () => clientRegister(db),
     journalForClient: (clientId: string) => journalForClient(db, clientId),
-    timelineRows: (clientId: string, fromMs: number, toMs: number) =>
-      timelineRows(db, clientId, fromMs, toMs),
+    timelineRows: (clientId: string, fromMs: number, toMs: number, withIds?: boolean) =>
+      timelineRows(db, clientId, fromMs, toMs, withIds),
     putZoneVersions: (versions: readonly ZoneVersion[]) => putZoneVersions(db, versions),
     zoneIdsOfClient: (clientId: string) => zoneIdsOfClient(db, clientId),
   };

@@ -101,12 +101,13 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
     return Math.max(coveredFrom, clock().getTime() - o.settings().retentionDays * 86_400_000);
   };
 
-  const build = async (window: Window): Promise<TimelineWithIds> => {
+  /** The window merged; the fixes' ids only for an export (`withIds`). */
+  const build = async (window: Window, withIds = true): Promise<TimelineWithIds> => {
     const client = await clientOf(window.clientId);
     const fromMs = Date.parse(window.from);
     const toMs = Date.parse(window.to);
     const zones = await zoneHistory(client.id);
-    const rows = await store.run((s) => s.timelineRows(client.id, fromMs, toMs));
+    const rows = await store.run((s) => s.timelineRows(client.id, fromMs, toMs, withIds));
     const fetched =
       held.find((h) => h.clientId === client.id && h.fromMs <= fromMs && h.toMs >= fromMs) ?? null;
     return buildTimeline({
@@ -139,7 +140,7 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
     name: 'timeline',
     handlers: {
       'timeline.open': async (window, context) => {
-        const { track, ...rest } = await build(window);
+        const { track, ...rest } = await build(window, false);
         const { id: _ids, ...columns } = track;
         const timeline: Timeline = { ...rest, track: columns };
         await audit.record(
@@ -164,7 +165,9 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
         const tell = (p: Omit<HistoryProgress, 'requestId'>) =>
           o.events.emit('timeline.progress', { requestId, ...p });
         try {
-          const rows = await store.run((s) => s.timelineRows(window.clientId, fromMs, fromMs + 1));
+          const rows = await store.run((s) =>
+            s.timelineRows(window.clientId, fromMs, fromMs + 1, false),
+          );
           const toMs = Math.min(
             Date.parse(window.to),
             cacheFrom(rows.coveredFrom) ?? Date.parse(window.to),

@@ -96,6 +96,7 @@ function rangeSql(columns: string): string {
 export const CLIENT_TRACK_SQL = rangeSql(P_COLUMNS);
 export const CLIENT_TRACK_COLUMNS_SQL = rangeSql('p.at, p.lat, p.lon, p.accuracy_m, p.speed_kmh');
 export const CLIENT_TIMELINE_SQL = rangeSql('p.id, p.at, p.lat, p.lon, p.accuracy_m, p.source');
+export const CLIENT_TIMELINE_NO_ID_SQL = rangeSql('p.at, p.lat, p.lon, p.accuracy_m, p.source');
 
 export function rangeParams(
   clientId: string,

@@ -8,7 +8,7 @@ import type {
 import { positionSources, type TrackWithIds } from '../../../../shared/domain/timeline';
 import { statement } from '../statements';
 import { readLocalState } from './local-state';
-import { CLIENT_TIMELINE_SQL, rangeParams } from './positions';
+import { CLIENT_TIMELINE_NO_ID_SQL, CLIENT_TIMELINE_SQL, rangeParams } from './positions';
 
 /** local_state key: from when this cache holds everything (see markCoverage). */
 export const COVERED_FROM = 'coveredFrom';
@@ -28,31 +28,38 @@ export interface TimelineRows {
 
 const SOURCE_CODE = new Map<string, number>(positionSources.map((source, i) => [source, i]));
 
-/** Everything the cache holds about a client in [fromMs, toMs), for one timeline. */
+/**
+ * Everything the cache holds about a client in [fromMs, toMs), for one timeline. The fixes' ids
+ * only when asked (`withIds`, for the exports): 130,000 strings are most of what crosses from the
+ * worker when a page only draws.
+ */
 export function timelineRows(
   db: Database,
   clientId: string,
   fromMs: number,
   toMs: number,
+  withIds = true,
 ): TimelineRows {
-  const track: TrackWithIds = { id: [], at: [], lat: [], lon: [], accuracyM: [], source: [] };
-  const rows = statement(db, CLIENT_TIMELINE_SQL)
+  const rows = statement(db, withIds ? CLIENT_TIMELINE_SQL : CLIENT_TIMELINE_NO_ID_SQL)
     .raw(true)
-    .all(...rangeParams(clientId, fromMs, toMs)) as [
-    string,
-    number,
-    number,
-    number,
-    number,
-    string,
-  ][];
-  for (const [id, at, lat, lon, accuracy, source] of rows) {
-    track.id.push(id);
-    track.at.push(at);
-    track.lat.push(lat);
-    track.lon.push(lon);
-    track.accuracyM.push(accuracy);
-    track.source.push(SOURCE_CODE.get(source) ?? 0);
+    .all(...rangeParams(clientId, fromMs, toMs)) as unknown[][];
+  const n = rows.length;
+  const track: TrackWithIds = {
+    id: withIds ? rows.map((row) => row[0] as string) : [],
+    at: new Array<number>(n),
+    lat: new Array<number>(n),
+    lon: new Array<number>(n),
+    accuracyM: new Array<number>(n),
+    source: new Array<number>(n),
+  };
+  const first = withIds ? 1 : 0;
+  for (let i = 0; i < n; i += 1) {
+    const row = rows[i]!;
+    track.at[i] = row[first] as number;
+    track.lat[i] = row[first + 1] as number;
+    track.lon[i] = row[first + 2] as number;
+    track.accuracyM[i] = row[first + 3] as number;
+    track.source[i] = SOURCE_CODE.get(row[first + 4] as string) ?? 0;
   }
   const alerts = (
     statement(

@@ -14,89 +14,113 @@ interface Track {
   lon: readonly number[];
 }
 
+/** Each fix in Web Mercator at zoom 0 (a zoom's pixels are these times 2^zoom), once per track. */
+const projected = new WeakMap<Track, { x: Float64Array; y: Float64Array }>();
+function mercator(track: Track): { x: Float64Array; y: Float64Array } {
+  let held = projected.get(track);
+  if (!held) {
+    const n = track.at.length;
+    held = { x: new Float64Array(n), y: new Float64Array(n) };
+    for (let i = 0; i < n; i += 1) {
+      const p = worldPixel(track.lat[i]!, track.lon[i]!, 0);
+      held.x[i] = p.x;
+      held.y[i] = p.y;
+    }
+    projected.set(track, held);
+  }
+  return held;
+}
+
 /**
- * A track as the map draws it at a zoom: runs of one colour step, split at every gap (a stretch
- * over GAP_MS without a fix is never bridged by a line), and within a run only the fixes at least
- * `minPx` screen pixels from the last one kept, then those that bend the line by more than half
- * that (the first and last of a run are always kept).
- * 90 days at a fix a minute are 130,000 fixes; at a city's zoom a few thousand remain.
+ * Runs of one colour step between gaps, as [from, to] fix indices. A run ends on the first fix of
+ * the next colour, so the line goes on without a hole; a gap ends it on the fix before the gap.
  */
-export function decimateTrack(track: Track, zoom: number, minPx = 1.5): TrackRun[] {
+function runsOf(track: Track): { step: number; from: number; to: number }[] {
   const n = track.at.length;
-  if (n === 0) return [];
   const first = track.at[0]!;
   const span = Math.max(1, track.at[n - 1]! - first);
   const stepOf = (i: number) =>
     Math.min(COLOUR_STEPS - 1, Math.floor(((track.at[i]! - first) / span) * COLOUR_STEPS));
-  const runs: TrackRun[] = [];
-  let run: TrackRun | null = null;
-  let lastX = 0;
-  let lastY = 0;
-  const keep = (i: number) => {
-    run!.points.push([track.lat[i]!, track.lon[i]!]);
-    const p = worldPixel(track.lat[i]!, track.lon[i]!, zoom);
-    lastX = p.x;
-    lastY = p.y;
-  };
-  for (let i = 0; i < n; i += 1) {
-    const gap = i > 0 && track.at[i]! - track.at[i - 1]! > GAP_MS;
-    const step = stepOf(i);
-    if (run === null || gap || step !== run.step) {
-      // A new colour continues from the last fix (no hole in the line); a gap does not.
-      const from: [number, number] | null =
-        run && !gap ? [track.lat[i - 1]!, track.lon[i - 1]!] : null;
-      if (run && run.points.at(-1) !== undefined) {
-        const last = run.points.at(-1)!;
-        if (last[0] !== track.lat[i - 1] || last[1] !== track.lon[i - 1])
-          run.points.push([track.lat[i - 1]!, track.lon[i - 1]!]);
-      }
-      run = { step, points: from ? [from] : [] };
-      runs.push(run);
-      keep(i);
-      continue;
+  const runs: { step: number; from: number; to: number }[] = [];
+  let from = 0;
+  for (let i = 1; i < n; i += 1) {
+    if (track.at[i]! - track.at[i - 1]! > GAP_MS) {
+      runs.push({ step: stepOf(from), from, to: i - 1 });
+      from = i;
+    } else if (stepOf(i) !== stepOf(from)) {
+      runs.push({ step: stepOf(from), from, to: i });
+      from = i;
     }
-    const p = worldPixel(track.lat[i]!, track.lon[i]!, zoom);
-    if (Math.abs(p.x - lastX) + Math.abs(p.y - lastY) >= minPx) keep(i);
   }
-  const last = run!.points.at(-1)!;
-  if (last[0] !== track.lat[n - 1] || last[1] !== track.lon[n - 1])
-    run!.points.push([track.lat[n - 1]!, track.lon[n - 1]!]);
-  if (minPx === 0) return runs;
-  return runs.map((r) => ({ step: r.step, points: simplifyRun(r.points, zoom, minPx / 2) }));
+  runs.push({ step: stepOf(from), from, to: n - 1 });
+  return runs;
 }
 
 /**
- * Douglas–Peucker on a run's screen pixels: a fix whose omission moves the drawn line by less than
- * `tolerancePx` is left out. A smooth walk of thousands of fixes keeps the few that bend it.
+ * A track as the map draws it at a zoom: runs of one colour step, split at every gap (a stretch
+ * over GAP_MS without a fix is never bridged by a line); within a run, a fix closer than `minPx`
+ * screen pixels to the last one kept is dropped, then Douglas–Peucker drops those that move the
+ * line by less than half that (the first and last of a run are always kept). 90 days at a fix a
+ * minute are 130,000 fixes; at a city's zoom some thousands remain. Projection is done once per
+ * track, so a zoom's decimation is arithmetic on typed arrays.
  */
-export function simplifyRun(points: [number, number][], zoom: number, tolerancePx: number) {
-  if (points.length < 3) return points;
-  const px = points.map(([lat, lon]) => worldPixel(lat, lon, zoom));
-  const keep = new Uint8Array(points.length);
-  keep[0] = keep[points.length - 1] = 1;
-  const stack: [number, number][] = [[0, points.length - 1]];
-  const limit = tolerancePx * tolerancePx;
+export function decimateTrack(track: Track, zoom: number, minPx = 1.5): TrackRun[] {
+  if (track.at.length === 0) return [];
+  const { x, y } = mercator(track);
+  const scale = 2 ** zoom; // zoom 0 pixels (a 256-pixel world) times 2^zoom
+  const out: TrackRun[] = [];
+  const kept: number[] = [];
+  for (const run of runsOf(track)) {
+    kept.length = 0;
+    let lastX = Number.NaN;
+    let lastY = Number.NaN;
+    for (let i = run.from; i <= run.to; i += 1) {
+      const [px, py] = [x[i]! * scale, y[i]! * scale];
+      if (i !== run.to && Math.abs(px - lastX) + Math.abs(py - lastY) < minPx) continue;
+      kept.push(i);
+      [lastX, lastY] = [px, py];
+    }
+    const points = minPx > 0 ? simplify(kept, x, y, scale, minPx / 2) : kept;
+    out.push({ step: run.step, points: points.map((i) => [track.lat[i]!, track.lon[i]!]) });
+  }
+  return out;
+}
+
+/** Douglas–Peucker over fix indices, distances in pixels at `scale`. */
+function simplify(
+  indices: readonly number[],
+  x: Float64Array,
+  y: Float64Array,
+  scale: number,
+  tolerancePx: number,
+): number[] {
+  const n = indices.length;
+  if (n < 3) return [...indices];
+  const keep = new Uint8Array(n);
+  keep[0] = keep[n - 1] = 1;
+  const limit = (tolerancePx / scale) ** 2;
+  const stack: number[] = [0, n - 1];
   while (stack.length > 0) {
-    const [a, b] = stack.pop()!;
-    const [ax, ay, bx, by] = [px[a]!.x, px[a]!.y, px[b]!.x, px[b]!.y];
-    const [dx, dy] = [bx - ax, by - ay];
+    const b = stack.pop()!;
+    const a = stack.pop()!;
+    const [ax, ay] = [x[indices[a]!]!, y[indices[a]!]!];
+    const [dx, dy] = [x[indices[b]!]! - ax, y[indices[b]!]! - ay];
     const length2 = dx * dx + dy * dy;
     let worst = -1;
     let worstAt = -1;
-    for (let i = a + 1; i < b; i += 1) {
-      const { x, y } = px[i]!;
-      const t =
-        length2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / length2));
-      const [ex, ey] = [x - (ax + t * dx), y - (ay + t * dy)];
+    for (let k = a + 1; k < b; k += 1) {
+      const [px, py] = [x[indices[k]!]! - ax, y[indices[k]!]! - ay];
+      const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / length2));
+      const [ex, ey] = [px - t * dx, py - t * dy];
       const d = ex * ex + ey * ey;
-      if (d > worst) [worst, worstAt] = [d, i];
+      if (d > worst) [worst, worstAt] = [d, k];
     }
     if (worst > limit) {
       keep[worstAt] = 1;
-      stack.push([a, worstAt], [worstAt, b]);
+      stack.push(a, worstAt, worstAt, b);
     }
   }
-  return points.filter((_, i) => keep[i] === 1);
+  return indices.filter((_, k) => keep[k] === 1);
 }
 
 /** Every fix, split only at gaps and colour steps: what the benchmark draws as its baseline. */
