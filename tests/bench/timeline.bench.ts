@@ -82,24 +82,29 @@ await page.getByTestId('operator-name').waitFor();
 const link = `#/timeline?client=${client.id}&from=${new Date(from).toISOString()}&to=${new Date(now).toISOString()}`;
 
 /** From setting the link to the track drawn (the layer's `timeline-drawn` mark), in ms. */
-async function open(everyFix: boolean): Promise<{ ms: number; draw: number; drawn: number }> {
+async function open(
+  everyFix: boolean,
+): Promise<{ ms: number; load: number; draw: number; drawn: number }> {
   await page.evaluate(() => (window.location.hash = '#/settings'));
   await page.waitForTimeout(300);
   return page.evaluate(
     ({ hash, everyFix }) =>
-      new Promise<{ ms: number; draw: number; drawn: number }>((resolve) => {
+      new Promise<{ ms: number; load: number; draw: number; drawn: number }>((resolve) => {
         if (everyFix) localStorage.setItem('sargs.trackDrawing', 'every-fix');
         else localStorage.removeItem('sargs.trackDrawing');
         performance.clearMarks('timeline-drawn');
         performance.clearMarks('timeline-draw-start');
+        performance.clearMarks('timeline-loaded');
         const start = performance.now();
         const observer = new PerformanceObserver((list) => {
           const mark = list.getEntriesByName('timeline-drawn')[0] as PerformanceMark | undefined;
           if (!mark) return;
           observer.disconnect();
           const began = performance.getEntriesByName('timeline-draw-start').at(-1)!.startTime;
+          const loaded = performance.getEntriesByName('timeline-loaded').at(-1)!.startTime;
           resolve({
             ms: mark.startTime - start,
+            load: loaded - start,
             draw: mark.startTime - began,
             drawn: (mark.detail as { points: number }).points,
           });
@@ -148,7 +153,7 @@ for (let run = 0; run < RUNS; run++) {
   drawEvery.push(e.draw);
   drawn = d.drawn;
   console.log(
-    `run ${run + 1}: decimated ${d.ms.toFixed(0)} ms (drawing ${d.draw.toFixed(0)} ms, ${d.drawn} points), every fix ${e.ms.toFixed(0)} ms (drawing ${e.draw.toFixed(0)} ms, ${e.drawn})`,
+    `run ${run + 1}: decimated ${d.ms.toFixed(0)} ms (data in the page at ${d.load.toFixed(0)} ms, drawing ${d.draw.toFixed(0)} ms, ${d.drawn} points), every fix ${e.ms.toFixed(0)} ms (data at ${e.load.toFixed(0)} ms, drawing ${e.draw.toFixed(0)} ms, ${e.drawn})`,
   );
 }
 const heap = await page.evaluate(

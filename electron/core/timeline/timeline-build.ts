@@ -5,7 +5,7 @@ import {
   type TrackWithIds,
 } from '../../../shared/domain/timeline';
 import { mergeTimeline } from '../../../shared/timeline/merge';
-import type { TimelineRows } from '../db/queries/timeline';
+import { trackColumns, type TimelineRows } from '../db/queries/timeline';
 import type { FetchedHistory } from './history-fetch';
 
 const SOURCE_CODE = new Map<string, number>(positionSources.map((source, i) => [source, i]));
@@ -33,7 +33,7 @@ function joinTracks(
   const firstCached = cached.at[0] ?? Number.POSITIVE_INFINITY;
   for (const p of fetched.positions) {
     const at = Date.parse(p.at);
-    if (at < fromMs || at >= toMs || at > firstCached || have.has(p.id)) continue;
+    if (at < fromMs || at >= toMs || at >= firstCached || have.has(p.id)) continue;
     track.id.push(p.id);
     track.at.push(at);
     track.lat.push(p.lat);
@@ -61,7 +61,7 @@ export interface BuildInput {
 /** One client's window, from the cache and whatever history was fetched for it. */
 export function buildTimeline(input: BuildInput): TimelineWithIds {
   const { client, fromMs, toMs, rows, fetched } = input;
-  const track = joinTracks(fetched, rows.track, fromMs, toMs);
+  const track = joinTracks(fetched, trackColumns(rows.track), fromMs, toMs);
   const alerts = byId(fetched?.alerts ?? [], rows.alerts).sort(
     (a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt),
   );
