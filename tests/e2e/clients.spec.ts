@@ -21,6 +21,11 @@ test('the register lists every client, filters as the link says, and opens a cli
     await expect(page.getByTestId('register-count')).toHaveAttribute('data-count', '300', {
       timeout: 20_000,
     });
+    // Virtualised: only the rows in sight are in the page (a list box that grew with its rows
+    // once rendered all of them, and a filter change at 10,000 clients took a second).
+    const inPage = await page.getByTestId('register-row').count();
+    expect(inPage).toBeGreaterThan(5);
+    expect(inPage).toBeLessThan(60);
 
     // High risk + juvenile, "liepaja": the same clients the simulator's world says.
     await page.getByTestId('risk-high').check();
