@@ -61,8 +61,9 @@ const HELD = 3;
 
 /**
  * The supervisors' incident timeline: one client's window merged from the cache, with history
- * older than the cache fetched from the service on request (held in memory only: the cache's
- * retention is not extended by a review), and the evidence exports. Every opening and export is
+ * older than the cache fetched from the service on request (held in memory only, and only while the
+ * same operator is signed in: the cache's retention is not extended by a review), and the evidence
+ * exports. Every opening and export is
  * audited with the window; an export's audit entry carries the file's SHA-256.
  */
 export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps> {
@@ -70,6 +71,7 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
   const held: FetchedHistory[] = [];
   const running = new Map<string, { cancelled: boolean }>();
   const zonesAsked = new Map<string, number>();
+  let stopWatching = (): void => undefined;
 
   const clientOf = async (clientId: string): Promise<Client> => {
     const client = await store.run((s) => s.recordById('clients', clientId));
@@ -252,7 +254,21 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
         return document;
       },
     },
+    // Fetched history is the signed-in supervisor's: a sign-out (or another operator) drops it.
+    start: () => {
+      let operatorId: string | null = null;
+      stopWatching = o.events.subscribe((event, payload) => {
+        if (event !== 'session.changed') return;
+        const now = (payload as { operator: { id: string } | null }).operator?.id ?? null;
+        if (now !== operatorId) {
+          held.length = 0;
+          for (const job of running.values()) job.cancelled = true;
+        }
+        operatorId = now;
+      });
+    },
     close: () => {
+      stopWatching();
       for (const job of running.values()) job.cancelled = true;
       held.length = 0;
     },

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsoleCore } from '../../../electron/core/console-core';
 import { verifyEvidence } from '../../../electron/core/reports/evidence-hash';
 import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
+import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
 import type { ApiVersion } from '../../../electron/core/simulator/v11-routes';
 import type { HistoryProgress } from '../../../shared/domain/timeline';
 import { call } from '../../helpers/call';
@@ -111,6 +112,15 @@ describe('the incident timeline', () => {
       .filter((id) => id?.startsWith('P'));
     expect(ids).toEqual(inWindow.map((p) => p.id));
     expect(full.track.at).toEqual([...full.track.at].sort((a, b) => a - b));
+  });
+
+  it('drops the fetched history when the supervisor signs out', async () => {
+    const { core, window } = await aWorld('1.1');
+    await call(core, 'timeline.history', { requestId: 'r4', window });
+    expect((await call(core, 'timeline.open', window)).source.fetched).toBe(true);
+    await call(core, 'session.logout', {});
+    await call(core, 'session.login', { username: 'supervisor1', password: TRAINING_PASSWORD });
+    expect((await call(core, 'timeline.open', window)).source.fetched).toBe(false);
   });
 
   it('stops a history fetch when cancelled, and shows nothing half-fetched', async () => {
