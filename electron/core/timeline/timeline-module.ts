@@ -8,6 +8,7 @@ import { operatorOf } from '../api/dispatcher';
 import type { AuditTrail } from '../audit/audit-trail';
 import { serviceFeatures } from '../central/capabilities';
 import type { CentralHttp } from '../central/central-http';
+import { COVERED_FROM } from '../db/queries/timeline';
 import type { StoreService } from '../db/store-service';
 import type { EventBus } from '../events/event-bus';
 import type { CoreModule } from '../module';
@@ -167,13 +168,8 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
         const tell = (p: Omit<HistoryProgress, 'requestId'>) =>
           o.events.emit('timeline.progress', { requestId, ...p });
         try {
-          const rows = await store.run((s) =>
-            s.timelineRows(window.clientId, fromMs, fromMs + 1, false),
-          );
-          const toMs = Math.min(
-            Date.parse(window.to),
-            cacheFrom(rows.coveredFrom) ?? Date.parse(window.to),
-          );
+          const covered = (await store.run((s) => s.readLocalState(COVERED_FROM))) as number | null;
+          const toMs = Math.min(Date.parse(window.to), cacheFrom(covered) ?? Date.parse(window.to));
           const fetched = await fetchHistory(http, window.clientId, fromMs, toMs, (p) => {
             tell({ ...p, state: 'fetching', message: null });
             return !job.cancelled;
