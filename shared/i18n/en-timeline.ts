@@ -4,6 +4,7 @@ export const enTimeline = {
     title: 'Timeline',
     pick: 'Open a timeline from an alert, a client file, a journal entry or a shift.',
     client: 'Client',
+    changeClient: 'Another client',
     window: 'Window',
     windows: {
       alert: '±1 h around the alert',

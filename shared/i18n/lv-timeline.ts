@@ -6,6 +6,7 @@ export const lvTimeline: typeof enTimeline = {
     title: 'Laika josla',
     pick: 'Atveriet laika joslu no trauksmes, klienta lietas, žurnāla ieraksta vai maiņas.',
     client: 'Klients',
+    changeClient: 'Cits klients',
     window: 'Periods',
     windows: {
       alert: '±1 h ap trauksmi',

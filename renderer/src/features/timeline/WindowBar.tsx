@@ -21,7 +21,12 @@ export function WindowBar({ link, window }: { link: TimelineLink; window: Timeli
   const { t } = useTranslation();
   const [from, setFrom] = useState(() => toLocalInput(window.from));
   const [to, setTo] = useState(() => toLocalInput(window.to));
-  const register = useLive(() => api.clients.register(), [], []).value;
+  // The register (10,000 rows in a large centre) only when a client is to be picked.
+  const register = useLive(
+    async () => (link.client ? null : api.clients.register()),
+    [],
+    [link.client],
+  ).value;
   const problem = windowProblem(fromLocalInput(from), fromLocalInput(to));
   const open = (changes: Partial<TimelineLink>) => goTo({ ...link, ...changes, route: 'timeline' });
   return (
@@ -37,20 +42,23 @@ export function WindowBar({ link, window }: { link: TimelineLink; window: Timeli
         });
       }}
     >
-      <label>
-        {t('timeline.client')}{' '}
-        <select
-          value={link.client ?? ''}
-          onChange={(e) => open({ client: e.target.value || undefined })}
-        >
-          <option value="">—</option>
-          {register?.rows.map((row) => (
-            <option key={row.id} value={row.id}>
-              {row.name} · {row.caseNumber}
-            </option>
-          ))}
-        </select>
-      </label>
+      {link.client ? (
+        <button type="button" className="link-button" onClick={() => open({ client: undefined })}>
+          {t('timeline.changeClient')}
+        </button>
+      ) : (
+        <label>
+          {t('timeline.client')}{' '}
+          <select value="" onChange={(e) => open({ client: e.target.value || undefined })}>
+            <option value="">—</option>
+            {register?.rows.map((row) => (
+              <option key={row.id} value={row.id}>
+                {row.name} · {row.caseNumber}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t('timeline.window')}{' '}
         <select
