@@ -41,6 +41,10 @@ export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
 export const positionSources = ['gps', 'cell', 'wifi', 'rf_home'] as const;
 
+const SOURCE_CODES = new Map<string, number>(positionSources.map((source, i) => [source, i]));
+/** A position's source as the track's code (an unknown one as GPS). */
+export const sourceCode = (source: string): number => SOURCE_CODES.get(source) ?? 0;
+
 /**
  * A track as columns (see PositionTrack); `source` indexes positionSources. The fixes' ids stay in
  * the core (the exports carry them): 130,000 of them would be a fifth of what the page is sent.

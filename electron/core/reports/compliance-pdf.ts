@@ -7,7 +7,7 @@ import { fill } from '../../../shared/format/fill';
 import { catalogs } from '../../../shared/i18n';
 import type { Compliance } from '../timeline/compliance';
 import { csvTable } from './csv';
-import { utc } from './evidence-pdf';
+import { exportFileName, utc } from './evidence-pdf';
 import { renderPdf, section } from './pdf-document';
 
 const h = (hours: number) => hours.toFixed(1);
@@ -42,7 +42,7 @@ export function compliancePdf(input: ComplianceExport): Promise<ConsoleDocument>
       subject: `${t.client.id} ${t.from} ${t.to}`,
       author: input.preparedBy.name,
       createdAt: input.preparedAt,
-      fileName: `compliance-${t.client.caseNumber.replace(/[^\w-]+/g, '_')}-${t.from.slice(0, 10)}.pdf`,
+      fileName: exportFileName('compliance', t, 'pdf'),
     },
     (doc) => {
       doc.font('bold').fontSize(16).text(w.title);

@@ -27,6 +27,10 @@ export const utc = (at: string | number): string =>
 
 type Words = (typeof catalogs)[Language];
 
+/** An export's file name: what, the case number made safe for a file system, the window's day. */
+export const exportFileName = (what: string, t: Pick<Timeline, 'client' | 'from'>, ext: string) =>
+  `${what}-${t.client.caseNumber.replace(/[^\w-]+/g, '_')}-${t.from.slice(0, 10)}.${ext}`;
+
 /**
  * The evidence PDF of a timeline: who, which case and window, who exported it and when; the track
  * on a map; every event in order; each alert with its journal; the zones and schedules in force.
@@ -42,7 +46,7 @@ export function evidencePdf(input: EvidenceExport): Promise<ConsoleDocument> {
       subject: `${t.client.id} ${t.from} ${t.to}`,
       author: input.exportedBy.name,
       createdAt: input.exportedAt,
-      fileName: `evidence-${t.client.caseNumber.replace(/[^\w-]+/g, '_')}-${t.from.slice(0, 10)}.pdf`,
+      fileName: exportFileName('evidence', t, 'pdf'),
       evidence: true,
     },
     (doc) => {

@@ -1,14 +1,12 @@
 import type { Client } from '../../../shared/central/records';
 import {
-  positionSources,
+  sourceCode,
   type TimelineWithIds,
   type TrackWithIds,
 } from '../../../shared/domain/timeline';
 import { mergeTimeline } from '../../../shared/timeline/merge';
 import { trackColumns, type TimelineRows } from '../db/queries/timeline';
 import type { FetchedHistory } from './history-fetch';
-
-const SOURCE_CODE = new Map<string, number>(positionSources.map((source, i) => [source, i]));
 
 /** Union by id; of two copies of a record the higher version wins (the cache's, as a rule). */
 function byId<T extends { id: string; version?: number }>(...lists: (readonly T[])[]): T[] {
@@ -39,7 +37,7 @@ function joinTracks(
     track.lat.push(p.lat);
     track.lon.push(p.lon);
     track.accuracyM.push(p.accuracyM);
-    track.source.push(SOURCE_CODE.get(p.source) ?? 0);
+    track.source.push(sourceCode(p.source));
   }
   for (const key of ['id', 'at', 'lat', 'lon', 'accuracyM', 'source'] as const)
     (track[key] as unknown[]).push(...(cached[key] as unknown[]));

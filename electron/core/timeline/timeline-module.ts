@@ -13,7 +13,7 @@ import type { StoreService } from '../db/store-service';
 import type { EventBus } from '../events/event-bus';
 import type { CoreModule } from '../module';
 import { complianceCsv, compliancePdf } from '../reports/compliance-pdf';
-import { evidenceCsv, evidencePdf } from '../reports/evidence-pdf';
+import { evidenceCsv, evidencePdf, exportFileName } from '../reports/evidence-pdf';
 import { compliance } from './compliance';
 import type { Clock } from '../runtime/clock';
 import { fetchHistory, fetchZoneVersions, type FetchedHistory } from './history-fetch';
@@ -43,9 +43,6 @@ interface Window {
   from: string;
   to: string;
 }
-
-const fileStem = (timeline: Timeline, window: Window) =>
-  `${timeline.client.caseNumber.replace(/[^\w-]+/g, '_')}-${window.from.slice(0, 10)}`;
 
 /** A CSV export as the page saves it, with the SHA-256 its audit entry records. */
 const csvDocument = (fileName: string, csv: string): ConsoleDocument => ({
@@ -225,7 +222,7 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
       'timeline.evidenceCsv': async (window, context) => {
         const timeline = await build(window);
         const csv = evidenceCsv(timeline, o.settings().language);
-        const document = csvDocument(`evidence-${fileStem(timeline, window)}.csv`, csv);
+        const document = csvDocument(exportFileName('evidence', timeline, 'csv'), csv);
         await exported(operatorOf(context), window, 'csv', document.sha256);
         return document;
       },
@@ -245,7 +242,7 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
       'timeline.complianceCsv': async (window, context) => {
         const timeline = await build(window);
         const csv = complianceCsv(timeline, compliance(timeline, o.settings().alertSla));
-        const document = csvDocument(`compliance-${fileStem(timeline, window)}.csv`, csv);
+        const document = csvDocument(exportFileName('compliance', timeline, 'csv'), csv);
         await exported(operatorOf(context), window, 'csv', document.sha256, 'compliance.export');
         return document;
       },

@@ -5,7 +5,7 @@ import type {
   JournalEntry,
   ZoneVersion,
 } from '../../../../shared/central/records';
-import { positionSources, type TrackWithIds } from '../../../../shared/domain/timeline';
+import { sourceCode, type TrackWithIds } from '../../../../shared/domain/timeline';
 import { statement } from '../statements';
 import { readLocalState } from './local-state';
 import { CLIENT_TIMELINE_NO_ID_SQL, CLIENT_TIMELINE_SQL, rangeParams } from './positions';
@@ -51,8 +51,6 @@ export interface TimelineRows {
   coveredFrom: number | null;
 }
 
-const SOURCE_CODE = new Map<string, number>(positionSources.map((source, i) => [source, i]));
-
 /**
  * Everything the cache holds about a client in [fromMs, toMs), for one timeline. The fixes' ids
  * only when asked (`withIds`, for the exports): 130,000 strings are most of what crosses from the
@@ -84,7 +82,7 @@ export function timelineRows(
     track.lat[i] = row[first + 1] as number;
     track.lon[i] = row[first + 2] as number;
     track.accuracyM[i] = row[first + 3] as number;
-    track.source[i] = SOURCE_CODE.get(row[first + 4] as string) ?? 0;
+    track.source[i] = sourceCode(row[first + 4] as string);
   }
   const alerts = (
     statement(
