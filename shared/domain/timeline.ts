@@ -46,21 +46,28 @@ const SOURCE_CODES = new Map<string, number>(positionSources.map((source, i) => 
 export const sourceCode = (source: string): number => SOURCE_CODES.get(source) ?? 0;
 
 /**
- * A track as columns (see PositionTrack); `source` indexes positionSources. The fixes' ids stay in
- * the core (the exports carry them): 130,000 of them would be a fifth of what the page is sent.
+ * A track as typed columns (see PositionTrack); `source` indexes positionSources. The fixes' ids
+ * stay in the core (the exports carry them): 130,000 of them would be a fifth of what the page is sent.
  */
-export const trackColumnsSchema = z.object({
-  at: z.array(z.number()),
-  lat: z.array(z.number()),
-  lon: z.array(z.number()),
-  accuracyM: z.array(z.number()),
-  source: z.array(z.number().int().min(0).max(3)),
-});
-export type TrackColumns = z.infer<typeof trackColumnsSchema>;
+export interface TrackColumns {
+  at: Float64Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  accuracyM: Float32Array;
+  source: Uint8Array;
+}
 /** The core's track: the columns and each fix's id, for the evidence exports. */
 export type TrackWithIds = TrackColumns & { id: string[] };
-/** The core's timeline before it is sent: the track with its ids. */
-export type TimelineWithIds = Omit<Timeline, 'track'> & { track: TrackWithIds };
+
+/**
+ * A track as it crosses the bridge: its columns as varint steps in base64 (see
+ * shared/timeline/packed-track.ts); positions to 1e-7 degree and accuracy to the metre.
+ */
+export const packedTrackSchema = z.object({
+  count: z.number().int().min(0),
+  data: z.string(),
+});
+export type PackedTrack = z.infer<typeof packedTrackSchema>;
 
 export const MAX_WINDOW_DAYS = 90;
 
@@ -84,7 +91,7 @@ export const timelineSchema = z.object({
   client: z.object({ id: idSchema, displayName: z.string(), caseNumber: z.string() }),
   from: timestampSchema,
   to: timestampSchema,
-  track: trackColumnsSchema,
+  track: packedTrackSchema,
   events: z.array(timelineEventSchema),
   zones: z.array(zoneVersionSchema),
   alerts: z.array(alertSchema),
@@ -100,7 +107,12 @@ export const timelineSchema = z.object({
     zoneHistory: z.enum(['service', 'cache']),
   }),
 });
-export type Timeline = z.infer<typeof timelineSchema>;
+/** A timeline as `timeline.open` answers it (the track packed). */
+export type PackedTimeline = z.infer<typeof timelineSchema>;
+/** A timeline as the page, the merge and the exports read it (the track unpacked). */
+export type Timeline = Omit<PackedTimeline, 'track'> & { track: TrackColumns };
+/** The core's timeline before it is sent: the track with its ids. */
+export type TimelineWithIds = Omit<Timeline, 'track'> & { track: TrackWithIds };
 
 /** History beyond the cache, fetched page by page: progress pushed as `timeline.progress`. */
 export const historyProgressSchema = z.object({

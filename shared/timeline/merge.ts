@@ -1,7 +1,7 @@
 import type { Alert, AlertAction, JournalEntry, ZoneVersion } from '../central/records';
 import { equipmentAlertTypes } from '../domain/alert-types';
-import type { EventKind, TimelineEvent, TrackColumns } from '../domain/timeline';
-import { signedDistanceM } from '../zones/geometry';
+import type { EventKind, TimelineEvent } from '../domain/timeline';
+import { containsPoint } from '../zones/geometry';
 import { scheduleInForce } from '../zones/schedule';
 import { scheduleEdges } from './schedule-edges';
 
@@ -12,7 +12,8 @@ export interface TimelineSources {
   clientId: string;
   fromMs: number;
   toMs: number;
-  track: Pick<TrackColumns, 'at' | 'lat' | 'lon'>;
+  /** The fixes' columns (typed or plain arrays). */
+  track: { at: ArrayLike<number>; lat: ArrayLike<number>; lon: ArrayLike<number> };
   /** Every version of every zone of the client that overlaps the window, any order. */
   zones: readonly ZoneVersion[];
   alerts: readonly Alert[];
@@ -152,18 +153,25 @@ function zoneCrossings(
   const byZone = new Map<string, ZoneVersion[]>();
   for (const zone of zones) byZone.set(zone.id, [...(byZone.get(zone.id) ?? []), zone]);
   const events: TimelineEvent[] = [];
-  for (const versions of byZone.values()) {
+  for (const zoneVersions of byZone.values()) {
+    // Validity parsed once, not at each of the track's fixes.
+    const versions = zoneVersions.map((zone) => ({
+      zone,
+      from: ms(zone.validFrom),
+      to: ms(zone.validTo),
+    }));
     let v = 0;
     let inside: boolean | null = null;
     for (let i = 0; i < track.at.length; i += 1) {
       const at = track.at[i]!;
-      while (v < versions.length && ms(versions[v]!.validTo) <= at) v += 1;
-      const zone = versions[v];
-      if (!zone || ms(zone.validFrom) > at) {
+      while (v < versions.length && versions[v]!.to <= at) v += 1;
+      const version = versions[v];
+      if (!version || version.from > at) {
         inside = null; // the zone did not exist then: no crossing to speak of
         continue;
       }
-      const now = signedDistanceM(zone.geometry, { lat: track.lat[i]!, lon: track.lon[i]! }) <= 0;
+      const zone = version.zone;
+      const now = containsPoint(zone.geometry, { lat: track.lat[i]!, lon: track.lon[i]! });
       if (inside !== null && now !== inside)
         events.push(
           event({
@@ -183,10 +191,10 @@ function zoneCrossings(
 }
 
 /** Stretches longer than GAP_MS with no fix, including before the first and after the last. */
-function gaps(at: readonly number[], fromMs: number, endMs: number): TimelineEvent[] {
+function gaps(at: ArrayLike<number>, fromMs: number, endMs: number): TimelineEvent[] {
   const found: TimelineEvent[] = [];
   let previous = fromMs;
-  for (const t of [...at, endMs]) {
+  for (const t of [...Array.from(at), endMs]) {
     if (t - previous > GAP_MS)
       found.push(
         event({

@@ -86,6 +86,7 @@ import {
 import type { JournalSearch } from '../../../shared/domain/shifts';
 import { clientRegister, journalForClient } from './queries/register';
 import { putZoneVersions, timelineRows, zoneIdsOfClient } from './queries/timeline';
+import { readTrack } from './queries/track-read';
 import type { ZoneVersion } from '../../../shared/central/records';
 
 /**
@@ -173,8 +174,10 @@ export function createStoreHandlers(db: Database, file: string) {
     clientNames: (ids: readonly string[]) => clientNames(db, ids),
     clientRegister: () => clientRegister(db),
     journalForClient: (clientId: string) => journalForClient(db, clientId),
-    timelineRows: (clientId: string, fromMs: number, toMs: number, withIds?: boolean) =>
-      timelineRows(db, clientId, fromMs, toMs, withIds),
+    timelineRows: (clientId: string, fromMs: number, toMs: number) =>
+      timelineRows(db, clientId, fromMs, toMs),
+    timelineTrack: (clientId: string, fromMs: number, toMs: number, withIds: boolean) =>
+      readTrack(db, clientId, fromMs, toMs, withIds),
     putZoneVersions: (versions: readonly ZoneVersion[]) => putZoneVersions(db, versions),
     zoneIdsOfClient: (clientId: string) => zoneIdsOfClient(db, clientId),
   };

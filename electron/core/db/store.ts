@@ -87,6 +87,7 @@ const METHODS = [
   'clientRegister',
   'journalForClient',
   'timelineRows',
+  'timelineTrack',
   'putZoneVersions',
   'zoneIdsOfClient',
 ] as const satisfies readonly StoreMethod[];

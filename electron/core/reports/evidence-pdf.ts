@@ -208,7 +208,7 @@ function scheduleText(schedule: Schedule | null, w: Words['evidence']): string {
 /** Every raw row of the window: each fix, then each event, as CSV (RFC 4180), times to the ms. */
 export function evidenceCsv(t: TimelineWithIds, language: Language): string {
   const words = catalogs[language];
-  const rows: { at: number; cells: (string | number)[] }[] = t.track.at.map((at, i) => ({
+  const rows: { at: number; cells: (string | number)[] }[] = Array.from(t.track.at, (at, i) => ({
     at,
     cells: [
       t.track.id[i]!,

@@ -18,7 +18,7 @@ interface Box {
  * a stretch over GAP_MS without a fix is left open.
  */
 export function drawTrack(doc: Pdf, box: Box, track: TrackColumns, zones: readonly ZoneVersion[]) {
-  const points: [number, number][] = track.lat.map((lat, i) => [lat, track.lon[i]!]);
+  const points = Array.from(track.lat, (lat, i): [number, number] => [lat, track.lon[i]!]);
   for (const zone of zones) points.push(...zoneOutline(zone));
   if (points.length === 0) return;
   let [south, north, west, east] = [90, -90, 180, -180];

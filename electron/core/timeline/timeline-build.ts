@@ -5,7 +5,7 @@ import {
   type TrackWithIds,
 } from '../../../shared/domain/timeline';
 import { mergeTimeline } from '../../../shared/timeline/merge';
-import { trackColumns, type TimelineRows } from '../db/queries/timeline';
+import type { TimelineRows } from '../db/queries/timeline';
 import type { FetchedHistory } from './history-fetch';
 
 /** Union by id; of two copies of a record the higher version wins (the cache's, as a rule). */
@@ -24,23 +24,36 @@ function joinTracks(
   cached: TrackWithIds,
   fromMs: number,
   toMs: number,
-) {
+): TrackWithIds {
   if (!fetched) return cached;
-  const track: TrackWithIds = { id: [], at: [], lat: [], lon: [], accuracyM: [], source: [] };
   const have = new Set(cached.id);
   const firstCached = cached.at[0] ?? Number.POSITIVE_INFINITY;
-  for (const p of fetched.positions) {
+  const older = fetched.positions.filter((p) => {
     const at = Date.parse(p.at);
-    if (at < fromMs || at >= toMs || at >= firstCached || have.has(p.id)) continue;
-    track.id.push(p.id);
-    track.at.push(at);
-    track.lat.push(p.lat);
-    track.lon.push(p.lon);
-    track.accuracyM.push(p.accuracyM);
-    track.source.push(sourceCode(p.source));
-  }
-  for (const key of ['id', 'at', 'lat', 'lon', 'accuracyM', 'source'] as const)
-    (track[key] as unknown[]).push(...(cached[key] as unknown[]));
+    return at >= fromMs && at < toMs && at < firstCached && !have.has(p.id);
+  });
+  const k = older.length;
+  const n = k + cached.at.length;
+  const track: TrackWithIds = {
+    id: [...older.map((p) => p.id), ...cached.id],
+    at: new Float64Array(n),
+    lat: new Float64Array(n),
+    lon: new Float64Array(n),
+    accuracyM: new Float32Array(n),
+    source: new Uint8Array(n),
+  };
+  older.forEach((p, i) => {
+    track.at[i] = Date.parse(p.at);
+    track.lat[i] = p.lat;
+    track.lon[i] = p.lon;
+    track.accuracyM[i] = p.accuracyM;
+    track.source[i] = sourceCode(p.source);
+  });
+  track.at.set(cached.at, k);
+  track.lat.set(cached.lat, k);
+  track.lon.set(cached.lon, k);
+  track.accuracyM.set(cached.accuracyM, k);
+  track.source.set(cached.source, k);
   return track;
 }
 
@@ -50,6 +63,8 @@ export interface BuildInput {
   toMs: number;
   nowMs: number;
   rows: TimelineRows;
+  /** The cache's fixes of the window. */
+  track: TrackWithIds;
   fetched: FetchedHistory | null;
   /** The oldest moment the cache holds (its coverage, or retention's cut-off, whichever is later). */
   cacheFromMs: number | null;
@@ -59,7 +74,7 @@ export interface BuildInput {
 /** One client's window, from the cache and whatever history was fetched for it. */
 export function buildTimeline(input: BuildInput): TimelineWithIds {
   const { client, fromMs, toMs, rows, fetched } = input;
-  const track = joinTracks(fetched, trackColumns(rows.track), fromMs, toMs);
+  const track = joinTracks(fetched, input.track, fromMs, toMs);
   const alerts = byId(fetched?.alerts ?? [], rows.alerts).sort(
     (a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt),
   );

@@ -3,7 +3,11 @@ import { ConsoleApiError } from '../../../shared/api/errors';
 import type { Client, Operator } from '../../../shared/central/records';
 import type { ConsoleDocument } from '../../../shared/domain/commissioning';
 import type { Settings } from '../../../shared/domain/settings';
-import type { HistoryProgress, Timeline, TimelineWithIds } from '../../../shared/domain/timeline';
+import type {
+  HistoryProgress,
+  PackedTimeline,
+  TimelineWithIds,
+} from '../../../shared/domain/timeline';
 import { operatorOf } from '../api/dispatcher';
 import type { AuditTrail } from '../audit/audit-trail';
 import { serviceFeatures } from '../central/capabilities';
@@ -18,6 +22,7 @@ import { compliance } from './compliance';
 import type { Clock } from '../runtime/clock';
 import { fetchHistory, fetchZoneVersions, type FetchedHistory } from './history-fetch';
 import { buildTimeline } from './timeline-build';
+import { packTrack } from './pack-track';
 
 type TimelineOps =
   | 'timeline.open'
@@ -106,8 +111,11 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
     const client = await clientOf(window.clientId);
     const fromMs = Date.parse(window.from);
     const toMs = Date.parse(window.to);
+    // The fixes are read while the service is asked for older zone versions (they need no zones).
+    const reading = store.run((s) => s.timelineTrack(client.id, fromMs, toMs, withIds));
     const zones = await zoneHistory(client.id);
-    const rows = await store.run((s) => s.timelineRows(client.id, fromMs, toMs, withIds));
+    const rows = await store.run((s) => s.timelineRows(client.id, fromMs, toMs));
+    const track = await reading;
     const fetched =
       held.find((h) => h.clientId === client.id && h.fromMs <= fromMs && h.toMs >= fromMs) ?? null;
     return buildTimeline({
@@ -116,6 +124,7 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
       toMs,
       nowMs: clock().getTime(),
       rows,
+      track,
       fetched,
       cacheFromMs: cacheFrom(rows.coveredFrom),
       zoneHistory: zones,
@@ -141,8 +150,7 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
     handlers: {
       'timeline.open': async (window, context) => {
         const { track, ...rest } = await build(window, false);
-        const { id: _ids, ...columns } = track;
-        const timeline: Timeline = { ...rest, track: columns };
+        const timeline: PackedTimeline = { ...rest, track: packTrack(track) };
         await audit.record(
           operatorOf(context),
           'timeline.view',

@@ -9,9 +9,14 @@ import { startSimulator, type Simulator } from '../../../electron/core/simulator
 import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
 import type { ApiVersion } from '../../../electron/core/simulator/v11-routes';
 import type { HistoryProgress } from '../../../shared/domain/timeline';
+import { unpackTimeline } from '../../../shared/timeline/packed-track';
 import { call } from '../../helpers/call';
 import { consoleOn } from '../../helpers/console-on';
 import { tempDir } from '../../helpers/temp-dir';
+
+/** `timeline.open` as the page reads it: the packed track unpacked. */
+const open = async (core: ConsoleCore, window: { clientId: string; from: string; to: string }) =>
+  unpackTimeline(await call(core, 'timeline.open', window));
 
 const HOUR = 3_600_000;
 const run = promisify(execFile);
@@ -67,7 +72,7 @@ async function aWorld(apiVersion: ApiVersion) {
   );
   // The stream's last hour has reached the cache when the newest fix is in the timeline.
   await until(
-    () => call(core, 'timeline.open', window),
+    () => open(core, window),
     (t) => t.track.at.includes(Date.parse(inWindow.at(-1)!.at)),
   );
   return { sim, core, zone, clientId, window, inWindow };
@@ -84,7 +89,7 @@ function progressOf(core: ConsoleCore): HistoryProgress[] {
 describe('the incident timeline', () => {
   it('fetches what is older than the cache from the service, page by page, and merges it', async () => {
     const { core, window, inWindow, zone } = await aWorld('1.1');
-    const cachedOnly = await call(core, 'timeline.open', window);
+    const cachedOnly = await open(core, window);
     expect(cachedOnly.source.cacheFrom).not.toBeNull();
     expect(Date.parse(cachedOnly.source.cacheFrom!)).toBeGreaterThan(Date.parse(window.from));
     expect(cachedOnly.track.at.length).toBeLessThan(inWindow.length);
@@ -100,10 +105,10 @@ describe('the incident timeline', () => {
       fetched: true,
     });
     expect(heard.at(-1)).toMatchObject({ requestId: 'r1', state: 'done', done: 1 });
-    const full = await call(core, 'timeline.open', window);
+    const full = await open(core, window);
     expect(full.source.fetched).toBe(true);
     // Every fix of the window, once, in order (the ids themselves are in the CSV export).
-    expect(full.track.at).toEqual(inWindow.map((p) => Date.parse(p.at)));
+    expect([...full.track.at]).toEqual(inWindow.map((p) => Date.parse(p.at)));
     const csv = Buffer.from((await call(core, 'timeline.evidenceCsv', window)).base64, 'base64');
     const ids = csv
       .toString('utf8')
@@ -111,16 +116,16 @@ describe('the incident timeline', () => {
       .map((line) => line.split(',')[1])
       .filter((id) => id?.startsWith('P'));
     expect(ids).toEqual(inWindow.map((p) => p.id));
-    expect(full.track.at).toEqual([...full.track.at].sort((a, b) => a - b));
+    expect([...full.track.at]).toEqual([...full.track.at].sort((a, b) => a - b));
   });
 
   it('drops the fetched history when the supervisor signs out', async () => {
     const { core, window } = await aWorld('1.1');
     await call(core, 'timeline.history', { requestId: 'r4', window });
-    expect((await call(core, 'timeline.open', window)).source.fetched).toBe(true);
+    expect((await open(core, window)).source.fetched).toBe(true);
     await call(core, 'session.logout', {});
     await call(core, 'session.login', { username: 'supervisor1', password: TRAINING_PASSWORD });
-    expect((await call(core, 'timeline.open', window)).source.fetched).toBe(false);
+    expect((await open(core, window)).source.fetched).toBe(false);
   });
 
   it('stops a history fetch when cancelled, and shows nothing half-fetched', async () => {
@@ -130,12 +135,12 @@ describe('the incident timeline', () => {
     expect(await call(core, 'timeline.cancel', { requestId: 'r2' })).toEqual({ cancelled: true });
     expect(await fetching).toEqual({ fetched: false });
     expect(heard.at(-1)).toMatchObject({ state: 'cancelled' });
-    expect((await call(core, 'timeline.open', window)).source.fetched).toBe(false);
+    expect((await open(core, window)).source.fetched).toBe(false);
   });
 
   it('against a 1.0 service shows zones as the cache saw them, and says so', async () => {
     const { core, window, zone } = await aWorld('1.0');
-    const timeline = await call(core, 'timeline.open', window);
+    const timeline = await open(core, window);
     expect(timeline.source.zoneHistory).toBe('cache');
     expect(timeline.zones.filter((z) => z.id === zone.id).map((z) => z.version)).toEqual([
       zone.version + 1,
@@ -150,7 +155,7 @@ describe('the incident timeline', () => {
     );
     const inWindow = { ...window, to: new Date(Date.parse(window.to) + 60_000).toISOString() };
     await until(
-      () => call(core, 'timeline.open', inWindow),
+      () => open(core, inWindow),
       (t) => t.alerts.some((a) => a.id === alert.id),
     );
     await call(core, 'timeline.history', { requestId: 'r3', window: inWindow });
@@ -186,7 +191,7 @@ describe('the incident timeline', () => {
 
     const csv = await call(core, 'timeline.evidenceCsv', inWindow);
     const rows = Buffer.from(csv.base64, 'base64').toString('utf8').trim().split('\r\n');
-    const timeline = await call(core, 'timeline.open', inWindow);
+    const timeline = await open(core, inWindow);
     expect(rows).toHaveLength(1 + timeline.track.at.length + timeline.events.length);
 
     const report = await call(core, 'timeline.compliancePdf', inWindow);
@@ -217,7 +222,7 @@ describe('the incident timeline', () => {
     const core = await consoleOn(sim, 'supervisor1', cleanups);
     const clientId = [...sim.state.clients.keys()][0]!;
     const refusal = (from: string, to: string) =>
-      call(core, 'timeline.open', { clientId, from, to }).then(
+      open(core, { clientId, from, to }).then(
         () => 'accepted',
         (error: Error & { field?: string }) => `${error.message}`,
       );

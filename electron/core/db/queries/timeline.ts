@@ -5,10 +5,8 @@ import type {
   JournalEntry,
   ZoneVersion,
 } from '../../../../shared/central/records';
-import { sourceCode, type TrackWithIds } from '../../../../shared/domain/timeline';
 import { statement } from '../statements';
 import { readLocalState } from './local-state';
-import { CLIENT_TIMELINE_NO_ID_SQL, CLIENT_TIMELINE_SQL, rangeParams } from './positions';
 
 /** local_state key: from when this cache holds everything (see markCoverage). */
 export const COVERED_FROM = 'coveredFrom';
@@ -16,33 +14,8 @@ export const COVERED_FROM = 'coveredFrom';
 /** Alerts raised this long before a window still matter: their actions and clearing may fall in it. */
 const LOOKBACK_MS = 30 * 86_400_000;
 
-/**
- * A track as it leaves the worker: typed arrays cross a thread as one copy each, where arrays of
- * 130,000 numbers are cloned number by number.
- */
-export interface TrackArrays {
-  id: string[];
-  at: Float64Array;
-  lat: Float64Array;
-  lon: Float64Array;
-  accuracyM: Float32Array;
-  source: Uint8Array;
-}
-
-/** The page's and the merge's columns (plain arrays, as JSON carries them). */
-export function trackColumns(track: TrackArrays): TrackWithIds {
-  return {
-    id: track.id,
-    at: Array.from(track.at),
-    lat: Array.from(track.lat),
-    lon: Array.from(track.lon),
-    accuracyM: Array.from(track.accuracyM),
-    source: Array.from(track.source),
-  };
-}
-
+/** What the cache holds about a client's window besides the fixes (see readTrack). */
 export interface TimelineRows {
-  track: TrackArrays;
   zones: ZoneVersion[];
   alerts: Alert[];
   actions: AlertAction[];
@@ -51,39 +24,13 @@ export interface TimelineRows {
   coveredFrom: number | null;
 }
 
-/**
- * Everything the cache holds about a client in [fromMs, toMs), for one timeline. The fixes' ids
- * only when asked (`withIds`, for the exports): 130,000 strings are most of what crosses from the
- * worker when a page only draws.
- */
+/** Everything the cache holds about a client in [fromMs, toMs) but the fixes, for one timeline. */
 export function timelineRows(
   db: Database,
   clientId: string,
   fromMs: number,
   toMs: number,
-  withIds = true,
 ): TimelineRows {
-  const rows = statement(db, withIds ? CLIENT_TIMELINE_SQL : CLIENT_TIMELINE_NO_ID_SQL)
-    .raw(true)
-    .all(...rangeParams(clientId, fromMs, toMs)) as unknown[][];
-  const n = rows.length;
-  const track: TrackArrays = {
-    id: withIds ? rows.map((row) => row[0] as string) : [],
-    at: new Float64Array(n),
-    lat: new Float64Array(n),
-    lon: new Float64Array(n),
-    accuracyM: new Float32Array(n),
-    source: new Uint8Array(n),
-  };
-  const first = withIds ? 1 : 0;
-  for (let i = 0; i < n; i += 1) {
-    const row = rows[i]!;
-    track.at[i] = row[first] as number;
-    track.lat[i] = row[first + 1] as number;
-    track.lon[i] = row[first + 2] as number;
-    track.accuracyM[i] = row[first + 3] as number;
-    track.source[i] = sourceCode(row[first + 4] as string);
-  }
   const alerts = (
     statement(
       db,
@@ -115,7 +62,6 @@ export function timelineRows(
     }[]
   ).map((row) => JSON.parse(row.json) as JournalEntry);
   return {
-    track,
     zones: zoneVersionsBetween(db, fromMs, toMs),
     alerts,
     actions,

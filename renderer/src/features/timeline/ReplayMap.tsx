@@ -32,9 +32,14 @@ export function ReplayMap({ timeline, cursor }: { timeline: Timeline; cursor: nu
   const bounds = useMemo(() => {
     if (track.at.length === 0) return null;
     let [s, n, w, e] = [90, -90, 180, -180];
+    // Scalars in the loop: it runs over every fix, cold, as the page opens.
     for (let i = 0; i < track.at.length; i += 1) {
-      [s, n] = [Math.min(s, track.lat[i]!), Math.max(n, track.lat[i]!)];
-      [w, e] = [Math.min(w, track.lon[i]!), Math.max(e, track.lon[i]!)];
+      const lat = track.lat[i]!;
+      const lon = track.lon[i]!;
+      if (lat < s) s = lat;
+      if (lat > n) n = lat;
+      if (lon < w) w = lon;
+      if (lon > e) e = lon;
     }
     // A client who stayed home has one spot: a box of at least ~300 m keeps the zoom finite.
     const pad = (lo: number, hi: number) => Math.max(0, 0.003 - (hi - lo)) / 2;

@@ -5,6 +5,7 @@ import {
   type Timeline,
   type TimelineKind,
 } from '../../../../shared/domain/timeline';
+import { unpackTimeline } from '../../../../shared/timeline/packed-track';
 import { api } from '../../api';
 import { errorText } from '../../api/error-text';
 import { useLive } from '../../api/use-live';
@@ -36,7 +37,7 @@ function TimelineView({ link }: { link: TimelineLink }) {
   const timeline = useLive(
     async () => {
       if (!request) return null;
-      const answer = await api.timeline.open(request);
+      const answer = unpackTimeline(await api.timeline.open(request));
       // With the layer's marks, splits a slow opening into the core's share and the page's.
       performance.mark('timeline-loaded');
       return answer;

@@ -9,9 +9,9 @@ export interface TrackRun {
 }
 
 interface Track {
-  at: readonly number[];
-  lat: readonly number[];
-  lon: readonly number[];
+  at: ArrayLike<number>;
+  lat: ArrayLike<number>;
+  lon: ArrayLike<number>;
 }
 
 /** Each fix in Web Mercator at zoom 0 (a zoom's pixels are these times 2^zoom), once per track. */
@@ -74,11 +74,14 @@ export function decimateTrack(track: Track, zoom: number, minPx = 1.5): TrackRun
     kept.length = 0;
     let lastX = Number.NaN;
     let lastY = Number.NaN;
+    // Scalars only in the loops below: they run over every fix, cold, on the first opening.
     for (let i = run.from; i <= run.to; i += 1) {
-      const [px, py] = [x[i]! * scale, y[i]! * scale];
+      const px = x[i]! * scale;
+      const py = y[i]! * scale;
       if (i !== run.to && Math.abs(px - lastX) + Math.abs(py - lastY) < minPx) continue;
       kept.push(i);
-      [lastX, lastY] = [px, py];
+      lastX = px;
+      lastY = py;
     }
     const points = minPx > 0 ? simplify(kept, x, y, scale, minPx / 2) : kept;
     out.push({ step: run.step, points: points.map((i) => [track.lat[i]!, track.lon[i]!]) });
@@ -103,17 +106,24 @@ function simplify(
   while (stack.length > 0) {
     const b = stack.pop()!;
     const a = stack.pop()!;
-    const [ax, ay] = [x[indices[a]!]!, y[indices[a]!]!];
-    const [dx, dy] = [x[indices[b]!]! - ax, y[indices[b]!]! - ay];
+    const ax = x[indices[a]!]!;
+    const ay = y[indices[a]!]!;
+    const dx = x[indices[b]!]! - ax;
+    const dy = y[indices[b]!]! - ay;
     const length2 = dx * dx + dy * dy;
     let worst = -1;
     let worstAt = -1;
     for (let k = a + 1; k < b; k += 1) {
-      const [px, py] = [x[indices[k]!]! - ax, y[indices[k]!]! - ay];
+      const px = x[indices[k]!]! - ax;
+      const py = y[indices[k]!]! - ay;
       const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / length2));
-      const [ex, ey] = [px - t * dx, py - t * dy];
+      const ex = px - t * dx;
+      const ey = py - t * dy;
       const d = ex * ex + ey * ey;
-      if (d > worst) [worst, worstAt] = [d, k];
+      if (d > worst) {
+        worst = d;
+        worstAt = k;
+      }
     }
     if (worst > limit) {
       keep[worstAt] = 1;

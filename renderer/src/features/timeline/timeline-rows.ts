@@ -41,7 +41,7 @@ export function rowAtTime(timeline: Timeline, rows: Int32Array, t: number): numb
 }
 
 /** The last fix at or before `t`, as an index into the track; -1 before the first. */
-export function fixAtTime(at: readonly number[], t: number): number {
+export function fixAtTime(at: ArrayLike<number>, t: number): number {
   let lo = 0;
   let hi = at.length - 1;
   let found = -1;

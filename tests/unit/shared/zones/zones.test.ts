@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule, Zone } from '../../../../shared/central/records';
 import { distanceM, offsetM } from '../../../../shared/geo/distance';
-import { placeInZone, signedDistanceM } from '../../../../shared/zones/geometry';
+import { containsPoint, placeInZone, signedDistanceM } from '../../../../shared/zones/geometry';
 import { scheduleInForce } from '../../../../shared/zones/schedule';
 
 const home = { lat: 56.9496, lon: 24.1052 }; // Rīga, old town
@@ -42,6 +42,23 @@ describe('zone geometry', () => {
     const square = { type: 'Polygon' as const, coordinates: [ring] };
     expect(signedDistanceM(square, home)).toBeCloseTo(-100, -1);
     expect(signedDistanceM(square, offsetM(home, 0, 150))).toBeCloseTo(50, -1);
+  });
+
+  it('says inside or outside as the signed distance does, holes and circles alike', () => {
+    const square = (m: number) => {
+      const corners = [0, 90, 180, 270].map((b) => offsetM(home, b + 45, m * Math.SQRT2));
+      return [...corners, corners[0]!].map((p) => [p.lon, p.lat] as [number, number]);
+    };
+    const framed = { type: 'Polygon' as const, coordinates: [square(100), square(30)] };
+    const shapes = [framed, circle.geometry];
+    for (const shape of shapes)
+      for (let bearing = 0; bearing < 360; bearing += 17)
+        for (const metres of [0, 10, 29, 31, 50, 95, 99, 101, 105, 150]) {
+          const point = offsetM(home, bearing, metres);
+          expect(containsPoint(shape, point)).toBe(signedDistanceM(shape, point) <= 0);
+        }
+    expect(containsPoint(framed, home)).toBe(false); // in the hole
+    expect(containsPoint(framed, offsetM(home, 0, 60))).toBe(true);
   });
 });
 

@@ -31,7 +31,12 @@ const zone: ZoneVersion = {
 
 /** At home all night but for an hour 300 m away (23:00–00:00 UTC); a fix every minute. */
 function track(): Timeline['track'] {
-  const t: Timeline['track'] = { at: [], lat: [], lon: [], accuracyM: [], source: [] };
+  const t = {
+    at: [] as number[],
+    lat: [] as number[],
+    lon: [] as number[],
+    accuracyM: [] as number[],
+  };
   for (let at = Z(from); at < Z(to); at += 60_000) {
     const away = at >= Z('2026-03-28T23:00:00Z') && at < Z('2026-03-29T00:00:00Z');
     const p = away ? offsetM(home, 90, 300) : offsetM(home, 90, 20);
@@ -39,9 +44,14 @@ function track(): Timeline['track'] {
     t.lat.push(p.lat);
     t.lon.push(p.lon);
     t.accuracyM.push(10);
-    t.source.push(0);
   }
-  return t;
+  return {
+    at: Float64Array.from(t.at),
+    lat: Float64Array.from(t.lat),
+    lon: Float64Array.from(t.lon),
+    accuracyM: Float32Array.from(t.accuracyM),
+    source: new Uint8Array(t.at.length),
+  };
 }
 
 const alert = (id: string, type: Alert['type'], raisedAt: string): Alert => ({
@@ -106,15 +116,22 @@ describe('the compliance report', () => {
 
   it('does not count a silence as compliance: past 15 minutes it is time without a fix', () => {
     const t = track();
-    const keep = t.at.map(
+    const keep = Array.from(
+      t.at,
       (at) => at < Z('2026-03-29T01:00:00Z') || at >= Z('2026-03-29T03:00:00Z'),
     );
-    const cut = <T>(list: T[]) => list.filter((_, i) => keep[i]);
+    const cut = (list: Float64Array) => list.filter((_, i) => keep[i]);
     const timeline: Timeline = {
       client: { id: 'CL-1', displayName: 'A', caseNumber: 'VPD-1' },
       from,
       to,
-      track: { ...t, at: cut(t.at), lat: cut(t.lat), lon: cut(t.lon) },
+      track: {
+        at: cut(t.at),
+        lat: cut(t.lat),
+        lon: cut(t.lon),
+        accuracyM: t.accuracyM.filter((_, i) => keep[i]),
+        source: t.source.filter((_, i) => keep[i]),
+      },
       events: [],
       zones: [zone],
       alerts: [],
