@@ -43,6 +43,7 @@ import { LocalAlerts } from './alerts/local-alerts';
 import { Mute } from './alerts/mute';
 import { serviceFeatures } from './central/capabilities';
 import { timelineModule } from './timeline/timeline-module';
+import { victimsModule } from './victims/victims-module';
 import { Receiver } from './stations/receiver';
 import { shiftsModule } from './shifts/shifts-module';
 import { stationsModule } from './stations/stations-module';
@@ -234,6 +235,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       settings: () => settings.get(),
       http: () => central.http(),
     }),
+    victimsModule({ store, audit, clock, http: () => central.http() }),
     auditing.module,
     {
       name: 'sla',

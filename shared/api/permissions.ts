@@ -53,6 +53,9 @@ export const permissions = {
   // A technician gets the reduced view commissioning needs (the handler decides which).
   'clients.detail': only('referent', 'supervisor', 'technician'),
   'clients.trail': WATCH,
+  /** A victim's nearness as a band; their position only during a proximity alert (audited). */
+  'victims.protection': WATCH,
+  'victims.shown': WATCH,
   'alerts.queue': WATCH,
   'alerts.detail': WATCH,
   'basemap.range': SIGNED_IN,
@@ -130,6 +133,7 @@ export const eventPermissions = {
   'audit.changed': SUPERVISE,
   'stations.changed': SIGNED_IN,
   'shifts.changed': WATCH,
+  'victims.changed': WATCH,
   'timeline.progress': SUPERVISE,
 } as const satisfies Record<EventName, Access>;
 

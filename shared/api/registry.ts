@@ -56,6 +56,7 @@ import {
   logLineSchema,
 } from '../domain/stations';
 import { clientFileSchema, registerSchema } from '../domain/clients';
+import { protectionInputSchema, protectionSchema, shownVictimsSchema } from '../domain/victims';
 import {
   cancelInputSchema,
   historyInputSchema,
@@ -119,6 +120,8 @@ export const operations = {
   'map.snapshot': { input: noInput, output: mapSnapshotSchema },
   'clients.detail': { input: clientInputSchema, output: clientViewSchema },
   'clients.trail': { input: trailInputSchema, output: trailSchema },
+  'victims.protection': { input: protectionInputSchema, output: protectionSchema },
+  'victims.shown': { input: noInput, output: shownVictimsSchema },
   'alerts.queue': { input: noInput, output: alertQueueSchema },
   'alerts.detail': { input: alertInputSchema, output: alertDetailSchema },
   'basemap.range': { input: basemapRangeInputSchema, output: basemapRangeSchema },
@@ -197,6 +200,8 @@ export const events = {
   'stations.changed': stationsStateSchema,
   /** A shift or journal entry arrived from the service (the page asks again). */
   'shifts.changed': z.object({}),
+  /** A protection order or a victim unit's fix arrived (1.1 `victim_units`). */
+  'victims.changed': z.object({}),
   /** A timeline's history fetch went on (a page, the end, a cancel or a failure). */
   'timeline.progress': historyProgressSchema,
 } as const satisfies Record<string, z.ZodType>;

@@ -6,6 +6,8 @@ export interface NewAlert {
   zoneId: string | null;
   type: Alert['type'];
   severity: Alert['severity'];
+  /** 1.1: the protection order of a victim_proximity alert. */
+  orderId?: string | null;
 }
 
 /**

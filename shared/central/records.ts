@@ -164,8 +164,43 @@ export const alertSchema = z.object({
   updatedAt: timestampSchema,
   /** 1.1: `console` for an alert a console's receiver raised; absent means `service`. */
   source: z.enum(['service', 'console']).optional(),
+  /** 1.1 `victim_units`: the protection order of a `victim_proximity` alert. */
+  orderId: idSchema.nullable().optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
+
+/**
+ * 1.1 `victim_units`: a victim carrying a victim unit is protected against one client. Closer
+ * than `alertDistanceM` raises `victim_proximity`; closer than `warnDistanceM` is a warning.
+ */
+export const protectionOrderSchema = z
+  .object({
+    id: idSchema,
+    version: versionSchema,
+    clientId: idSchema,
+    victimDeviceId: idSchema,
+    alertDistanceM: z.number().positive(),
+    warnDistanceM: z.number().positive(),
+    active: z.boolean(),
+    updatedAt: timestampSchema,
+  })
+  .refine((order) => order.warnDistanceM >= order.alertDistanceM, {
+    message: 'warnDistanceM must be at least alertDistanceM',
+    path: ['warnDistanceM'],
+  });
+export type ProtectionOrder = z.infer<typeof protectionOrderSchema>;
+
+/** 1.1 `victim_units`: where a victim unit was (immutable; never part of a client's trail). */
+export const victimPositionSchema = z.object({
+  id: idSchema,
+  deviceId: idSchema,
+  orderId: idSchema,
+  at: timestampSchema,
+  lat: latSchema,
+  lon: lonSchema,
+  accuracyM: z.number().nonnegative(),
+});
+export type VictimPosition = z.infer<typeof victimPositionSchema>;
 
 export const alertActionKinds = [
   'claim',

@@ -7,7 +7,9 @@ import {
   deviceSchema,
   journalEntrySchema,
   positionSchema,
+  protectionOrderSchema,
   shiftSchema,
+  victimPositionSchema,
   zoneSchema,
 } from './records';
 
@@ -27,6 +29,9 @@ export const streamEventSchema = z.discriminatedUnion('type', [
   event('journal.entry', journalEntrySchema),
   event('alert', alertSchema),
   event('alert.action', alertActionSchema),
+  // Central API 1.1 `victim_units`.
+  event('protection_order', protectionOrderSchema),
+  event('victim.position', victimPositionSchema),
   event('heartbeat', z.object({})),
   event('reset', z.object({ reason: z.string() })),
 ]);
@@ -40,6 +45,8 @@ export const snapshotSchema = z.object({
   zones: z.array(zoneSchema),
   openAlerts: z.array(alertSchema),
   lastPositions: z.array(positionSchema),
+  /** 1.1 `victim_units`; a 1.0 service leaves it out. */
+  protectionOrders: z.array(protectionOrderSchema).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 

@@ -3,6 +3,7 @@ import { enStations } from './en-stations';
 import { enShifts } from './en-shifts';
 import { enClients } from './en-clients';
 import { enTimeline } from './en-timeline';
+import { enVictims } from './en-victims';
 /** English UI catalog. The Latvian catalog must have exactly these keys (checked by the compiler). */
 export const en = {
   app: { title: 'Sargs', subtitle: 'Electronic monitoring console' },
@@ -328,6 +329,7 @@ export const en = {
   ...enShifts,
   ...enClients,
   ...enTimeline,
+  ...enVictims,
 };
 
 /**

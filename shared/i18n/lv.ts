@@ -3,6 +3,7 @@ import { lvStations } from './lv-stations';
 import { lvShifts } from './lv-shifts';
 import { lvClients } from './lv-clients';
 import { lvTimeline } from './lv-timeline';
+import { lvVictims } from './lv-victims';
 import type { CatalogShape } from './en';
 
 /** Latvian UI catalog: the same keys as the English one. */
@@ -347,4 +348,5 @@ export const lv: CatalogShape = {
   ...lvShifts,
   ...lvClients,
   ...lvTimeline,
+  ...lvVictims,
 };

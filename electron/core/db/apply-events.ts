@@ -8,7 +8,16 @@ import { readCursor, writeCursor } from './queries/cursor';
 import { putAlertAction, putJournalEntry } from './queries/immutable';
 import { lastFixesOf } from './queries/last-fixes';
 import { NewestFixes, putPackedPosition } from './queries/positions';
-import { deleteZone, putAlert, putClient, putDevice, putShift, putZone } from './queries/records';
+import {
+  deleteZone,
+  putAlert,
+  putClient,
+  putDevice,
+  putProtectionOrder,
+  putShift,
+  putZone,
+} from './queries/records';
+import { putVictimPosition } from './queries/victims';
 import { statement } from './statements';
 
 import type { StoredEvent } from './stored-event';
@@ -115,6 +124,10 @@ function applyOther(db: Database, event: CacheRecord): boolean {
       return putAlert(db, event.data);
     case 'alert.action':
       return putAlertAction(db, event.data);
+    case 'protection_order':
+      return putProtectionOrder(db, event.data);
+    case 'victim.position':
+      return putVictimPosition(db, event.data);
     case 'heartbeat':
       return false;
   }
@@ -135,6 +148,7 @@ export function applySnapshot(
     for (const client of snapshot.clients) putClient(db, client);
     for (const device of snapshot.devices) putDevice(db, device);
     for (const zone of snapshot.zones) putZone(db, zone);
+    for (const order of snapshot.protectionOrders ?? []) putProtectionOrder(db, order);
     for (const alert of [...snapshot.openAlerts, ...resolvedMeanwhile]) putAlert(db, alert);
     const fixes = packPositions(
       snapshot.lastPositions.map((data) => ({ seq: snapshot.seq, data })),

@@ -87,6 +87,7 @@ import type { JournalSearch } from '../../../shared/domain/shifts';
 import { clientRegister, journalForClient } from './queries/register';
 import { putZoneVersions, timelineRows, zoneIdsOfClient } from './queries/timeline';
 import { readTrack } from './queries/track-read';
+import { lastVictimPosition, openProximityAlerts, ordersOfClient } from './queries/victims';
 import type { ZoneVersion } from '../../../shared/central/records';
 
 /**
@@ -180,6 +181,9 @@ export function createStoreHandlers(db: Database, file: string) {
       readTrack(db, clientId, fromMs, toMs, withIds),
     putZoneVersions: (versions: readonly ZoneVersion[]) => putZoneVersions(db, versions),
     zoneIdsOfClient: (clientId: string) => zoneIdsOfClient(db, clientId),
+    ordersOfClient: (clientId: string) => ordersOfClient(db, clientId),
+    lastVictimPosition: (orderId: string) => lastVictimPosition(db, orderId),
+    openProximityAlerts: (orderIds: string[] | null) => openProximityAlerts(db, orderIds),
   };
 }
 

@@ -90,6 +90,9 @@ const METHODS = [
   'timelineTrack',
   'putZoneVersions',
   'zoneIdsOfClient',
+  'ordersOfClient',
+  'lastVictimPosition',
+  'openProximityAlerts',
 ] as const satisfies readonly StoreMethod[];
 // Compile-time check that every handler is reachable from the core.
 const allMethods: Record<

@@ -18,6 +18,7 @@ export class LiveFeed {
   private zones = new Map<string, Zone>();
   private deletedZones = new Set<string>();
   private shifts = false;
+  private victims = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly bus: EventBus) {}
@@ -54,6 +55,10 @@ export class LiveFeed {
         case 'journal.entry':
           this.shifts = true;
           break;
+        case 'protection_order':
+        case 'victim.position':
+          this.victims = true;
+          break;
         default:
           continue;
       }
@@ -64,6 +69,7 @@ export class LiveFeed {
   /** The cache took a snapshot: windows reload the map rather than patch it. */
   reloaded(): void {
     this.shifts = true;
+    this.victims = true;
     this.flush();
     this.bus.emit('map.reload', {});
   }
@@ -83,7 +89,9 @@ export class LiveFeed {
         deleted: [...this.deletedZones],
       });
     if (this.shifts) this.bus.emit('shifts.changed', {});
+    if (this.victims) this.bus.emit('victims.changed', {});
     this.shifts = false;
+    this.victims = false;
     this.fixes = new Map();
     this.alerts = new Map();
     this.acted = new Set();

@@ -11,6 +11,7 @@ import { scheduleInForce } from '../../../shared/zones/schedule';
 import { batteryPct, dayIndex, dayPlan, whereabouts, type DayPlan } from './day-plan';
 import { mix, rngFrom } from './rng';
 import type { ServiceState } from './service-state';
+import type { Victims } from './victims';
 import type { SimClient, World } from './world';
 
 const MINUTE = 60_000;
@@ -39,6 +40,8 @@ export class Engine {
     private readonly world: World,
     private readonly state: ServiceState,
     start: number,
+    /** The victims with units (1.1 `victim_units`), or null for a 1.0 service. */
+    readonly victims: Victims | null = null,
   ) {
     this.until = start - MINUTE;
     for (const zone of world.zones) {
@@ -56,6 +59,7 @@ export class Engine {
       const at = minute * MINUTE;
       this.state.at(at, () => {
         for (const client of this.world.clients) this.step(client, at, minute);
+        this.victims?.step(at, minute);
         if (minute % 60 === 0) this.reportBatteries(at);
       });
     }

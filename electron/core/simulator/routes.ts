@@ -119,6 +119,8 @@ export class Routes {
         zones: [...s.zones.values()],
         openAlerts: [...s.alerts.values()].filter((alert) => alert.state !== 'resolved'),
         lastPositions: s.lastPositions(),
+        // 1.1 `victim_units`; a 1.0 service has no orders and leaves the field out.
+        ...(s.protectionOrders.size > 0 && { protectionOrders: [...s.protectionOrders.values()] }),
       },
     };
   }

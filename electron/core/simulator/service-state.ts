@@ -6,7 +6,9 @@ import type {
   JournalEntry,
   Operator,
   Position,
+  ProtectionOrder,
   Shift,
+  VictimPosition,
   Zone,
 } from '../../../shared/central/records';
 import type { StreamEvent } from '../../../shared/central/stream';
@@ -23,6 +25,8 @@ const POSITION_HISTORY_MS = 7 * 24 * 60 * 60 * 1000;
  * What the central service holds, and its event log. Every change goes through `emit`, which
  * gives it the next seq and hands it to open streams, so the log and the records never disagree.
  */
+type RecordType = 'client' | 'device' | 'zone' | 'alert' | 'shift' | 'protection_order';
+
 export class ServiceState {
   seq = 0;
   readonly clients = new Map<string, Client>();
@@ -34,6 +38,9 @@ export class ServiceState {
   readonly shifts = new Map<string, Shift>();
   readonly journal: JournalEntry[] = [];
   readonly zoneHistory = new ZoneHistory();
+  /** 1.1 `victim_units`: orders, and each order's victim unit fixes (the last hour). */
+  readonly protectionOrders = new Map<string, ProtectionOrder>();
+  readonly victimPositions = new Map<string, VictimPosition[]>();
   readonly operators = new Map<string, Operator & { password: string }>();
   /**
    * The event log as sent on the wire, oldest first, bounded by `maxEvents`. Encoded once at emit:
@@ -117,7 +124,7 @@ export class ServiceState {
   /** Stores a changed record with version + 1 (and a new updatedAt, where it has one) and announces it. */
   update<R extends { id: string; version: number }>(
     map: Map<string, R>,
-    type: 'client' | 'device' | 'zone' | 'alert' | 'shift',
+    type: RecordType,
     record: R,
   ): R {
     const stamped = 'updatedAt' in record ? { updatedAt: this.now().toISOString() } : {};
@@ -128,11 +135,7 @@ export class ServiceState {
   }
 
   /** Stores a new record at version 1 and announces it. */
-  create<R extends { id: string }>(
-    map: Map<string, R>,
-    type: 'client' | 'device' | 'zone' | 'alert' | 'shift',
-    record: R,
-  ): R {
+  create<R extends { id: string }>(map: Map<string, R>, type: RecordType, record: R): R {
     map.set(record.id, record);
     this.emit(type, record as never);
     return record;
@@ -145,6 +148,14 @@ export class ServiceState {
     while (list.length > 0 && Date.parse(list[0]!.at) < horizon) list.shift();
     this.positions.set(position.clientId, list);
     this.emit('position', position);
+  }
+
+  addVictimPosition(position: VictimPosition): void {
+    const list = this.victimPositions.get(position.orderId) ?? [];
+    list.push(position);
+    if (list.length > 60) list.shift();
+    this.victimPositions.set(position.orderId, list);
+    this.emit('victim.position', position);
   }
 
   addAction(action: AlertAction): void {

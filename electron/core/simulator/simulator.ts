@@ -12,6 +12,7 @@ import { ServiceState } from './service-state';
 import { V11Routes, type ApiVersion } from './v11-routes';
 import { StreamHub } from './stream';
 import { trainingAccounts } from './training-accounts';
+import { Victims } from './victims';
 import { buildWorld } from './world';
 
 export interface SimulatorOptions {
@@ -53,6 +54,11 @@ export interface Simulator {
    * scenario or a test makes the service raise what a device would).
    */
   raise(fields: Pick<NewAlert, 'clientId' | 'type' | 'severity'> & Partial<NewAlert>): Alert;
+  /**
+   * Drills for 1.1 `victim_units`: the victim of an order is put beside their client (raising
+   * `victim_proximity` now) for `forMs` (default 30 minutes), or sent back where their day has them.
+   */
+  victims: { approach(orderId: string, forMs?: number): void; separate(orderId: string): void };
   close(): Promise<void>;
 }
 
@@ -83,12 +89,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ...defaultAlertRates,
     ...options.rates,
   });
+  // A 1.0 service knows no victim units: neither their devices nor the orders.
+  const withVictims = (options.apiVersion ?? '1.1') === '1.1';
   state.at(livedFrom, () => {
     for (const client of world.clients) state.create(state.clients, 'client', client.record);
-    for (const device of world.devices) state.create(state.devices, 'device', device);
+    for (const device of world.devices)
+      if (withVictims || device.kind !== 'victim_unit')
+        state.create(state.devices, 'device', device);
     for (const zone of world.zones) state.create(state.zones, 'zone', zone);
+    if (withVictims)
+      for (const order of world.orders)
+        state.create(state.protectionOrders, 'protection_order', order);
   });
-  const engine = new Engine(seed, world, state, livedFrom);
+  const victims = withVictims ? new Victims(seed, world, state) : null;
+  const engine = new Engine(seed, world, state, livedFrom, victims);
   if (livedFrom < simStart) liveDay(engine, state, simStart, options.livedHours!);
   engine.advanceTo(simStart);
 
@@ -221,6 +235,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ),
     dropStreams: () => {
       for (const client of hub.server.clients) client.terminate();
+    },
+    victims: {
+      approach: (orderId, forMs = 30 * 60_000) => {
+        if (!victims) throw new Error('A 1.0 service has no victim units');
+        victims.approach(orderId, forMs);
+      },
+      separate: (orderId) => {
+        if (!victims) throw new Error('A 1.0 service has no victim units');
+        victims.separate(orderId);
+      },
     },
     close: async () => {
       if (timer) clearInterval(timer);

@@ -9,7 +9,12 @@ import type { ServiceState } from './service-state';
 export type ApiVersion = '1.0' | '1.1';
 
 /** The 1.1 features this simulator offers. */
-export const FEATURES = ['audit_anchors', 'console_alerts', 'zone_history'] as const;
+export const FEATURES = [
+  'audit_anchors',
+  'console_alerts',
+  'victim_units',
+  'zone_history',
+] as const;
 
 /**
  * central-api.md's version 1.1 additions. Against `1.0` every one of them is a 404, as a vendor's

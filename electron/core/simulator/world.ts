@@ -1,4 +1,4 @@
-import type { Client, Device, Zone } from '../../../shared/central/records';
+import type { Client, Device, ProtectionOrder, Zone } from '../../../shared/central/records';
 import { offsetM, type LatLon } from '../../../shared/geo/distance';
 import { mix, pick, rngFrom, weighted, type Rng } from './rng';
 import { firstNames, lastNames, streets, towns, type Town } from './towns';
@@ -18,6 +18,8 @@ export interface SimClient {
   curfewZoneId: string | null;
   /** Centre of the victim's exclusion zone, if any. */
   victimHome: LatLon | null;
+  /** The protection order for that victim (1.1 `victim_units`), if any. */
+  order: ProtectionOrder | null;
   /** Chances per day of breaking curfew, of going where they must not, of not charging. */
   habits: { lateReturn: number; trespass: number; skipCharge: number };
 }
@@ -26,6 +28,8 @@ export interface World {
   clients: SimClient[];
   devices: Device[];
   zones: Zone[];
+  /** Protection orders (central API 1.1; a 1.0 service offers none). */
+  orders: ProtectionOrder[];
   /** School locations, for trespassing days. */
   schools: Map<string, LatLon[]>;
   rates: Required<AlertRates>;
@@ -43,6 +47,7 @@ export function buildWorld(
   const updatedAt = now.toISOString();
   const devices: Device[] = [];
   const zones: Zone[] = [];
+  const orders: ProtectionOrder[] = [];
   const schools = new Map<string, LatLon[]>();
   for (const [t, town] of towns.entries()) {
     const rng = rngFrom(mix(seed, 7_000 + t));
@@ -124,6 +129,12 @@ export function buildWorld(
       ? offsetM(home, rng() * 360, 1500 + rng() * 2500)
       : null;
     if (victimHome) zones.push(victimZone(`ZV-${pad(index + 1, 5)}`, id, victimHome, updatedAt));
+    // Drawn from no random numbers: the rest of the world stays as the seed made it before.
+    const order = victimHome ? protectionOrder(index, id, updatedAt) : null;
+    if (order) {
+      orders.push(order);
+      devices.push(victimUnit(order, seed, index, updatedAt));
+    }
     return {
       index,
       record,
@@ -133,6 +144,7 @@ export function buildWorld(
       baseStationId,
       curfewZoneId,
       victimHome,
+      order,
       workplace: offsetM(town, rng() * 360, 300 + rng() * 4000),
       habits: {
         lateReturn: habit(rng(), 0.15, 10, rates.curfew_violation),
@@ -166,7 +178,7 @@ export function buildWorld(
       });
     }
   }
-  return { clients, devices, zones, schools, rates };
+  return { clients, devices, zones, orders, schools, rates };
 }
 
 function drawFlags(rng: Rng): string[] {
@@ -204,6 +216,35 @@ function homeZone(
     },
     updatedAt,
   };
+}
+
+/** A victim carrying a unit: alerted within 500 m, warned within 1 km (the usual orders). */
+function protectionOrder(index: number, clientId: string, updatedAt: string): ProtectionOrder {
+  return {
+    id: `PO-${pad(index + 1, 5)}`,
+    version: 1,
+    clientId,
+    victimDeviceId: `VU-${pad(index + 1, 5)}`,
+    alertDistanceM: 500,
+    warnDistanceM: 1000,
+    active: true,
+    updatedAt,
+  };
+}
+
+function victimUnit(order: ProtectionOrder, seed: number, index: number, updatedAt: string) {
+  return {
+    id: order.victimDeviceId,
+    version: 1,
+    serial: `VU-${pad(mix(seed, index, 9) % 1_000_000, 6)}`,
+    kind: 'victim_unit' as const,
+    clientId: null,
+    batteryPct: 80,
+    lastSeenAt: null,
+    firmware: '1.2.0',
+    state: 'ok' as const,
+    updatedAt,
+  } satisfies Device;
 }
 
 function victimZone(id: string, clientId: string, centre: LatLon, updatedAt: string): Zone {

@@ -80,6 +80,27 @@ describe('retention', () => {
     expect(await store.readLocalState(LAST_PURGE_KEY)).toEqual(report);
   });
 
+  it('purges victims’ fixes with the clients’, at the same cut-off', async () => {
+    store = await openStore(join(tempDir(), 'cache.db'));
+    await seed(1, [1]);
+    const victimFix = (orderId: string, ageDays: number) => ({
+      type: 'victim.position' as const,
+      data: {
+        id: `v-${orderId}`,
+        deviceId: 'VU-1',
+        orderId,
+        at: iso(T0 - ageDays * DAY),
+        lat: 56.95,
+        lon: 24.1,
+        accuracyM: 15,
+      },
+    });
+    await store.applyEvents(events(100, [victimFix('old', 91), victimFix('recent', 89)]));
+    await new RetentionJob(store, { now: () => new Date(T0), retentionDays: () => 90 }).runOnce();
+    expect(await store.lastVictimPosition('old')).toBeNull();
+    expect(await store.lastVictimPosition('recent')).toMatchObject({ id: 'v-recent' });
+  });
+
   it('follows a changed setting at the next run', async () => {
     store = await openStore(join(tempDir(), 'cache.db'));
     await seed(2, [1, 10, 40]);

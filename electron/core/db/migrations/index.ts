@@ -4,6 +4,7 @@ import { alertAttention } from './0003-alert-attention';
 import { stations } from './0004-stations';
 import { journalSearch } from './0005-journal-search';
 import { zoneVersions } from './0006-zone-versions';
+import { victimUnits } from './0007-victim-units';
 import type { Migration } from '../migration-type';
 
 /** Every migration, oldest first. A new one is a new file here; old ones never change. */
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   stations,
   journalSearch,
   zoneVersions,
+  victimUnits,
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -4,6 +4,7 @@ import type { PositionTrack } from '../../../../shared/domain/track';
 import type { PackedPositions } from '../packed-batch';
 import { bucketOf, FIX_COLUMNS as COLUMNS } from './position-layout';
 import { lastFixesOf } from './last-fixes';
+import { purgeVictimPositions } from './victims';
 import { statement } from '../statements';
 
 export { BUCKET_MS, bucketOf } from './position-layout';
@@ -190,6 +191,8 @@ export interface PurgeStep {
  */
 export function purgePositionsStep(db: Database, beforeMs: number): PurgeStep {
   return db.transaction((): PurgeStep => {
+    // Victims' fixes are few (a unit per order): they go in one statement with each step.
+    purgeVictimPositions(db, beforeMs);
     const { bucket } = statement(db, OLDEST_BUCKET_SQL).get() as { bucket: number | null };
     if (bucket === null || bucket > bucketOf(beforeMs)) return { deleted: 0, done: true };
     const deleted = statement(db, PURGE_BUCKET_SQL).run(bucket, beforeMs).changes;

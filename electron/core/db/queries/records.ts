@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { Alert, Client, Device, Shift, Zone } from '../../../../shared/central/records';
+import type {
+  Alert,
+  Client,
+  Device,
+  ProtectionOrder,
+  Shift,
+  Zone,
+} from '../../../../shared/central/records';
 import { statement } from '../statements';
 
 type SqlValue = string | number | null;
@@ -11,6 +18,7 @@ const VERSIONED = {
   zones: ['id', 'version', 'client_id', 'kind', 'json'],
   alerts: ['id', 'version', 'client_id', 'state', 'severity_rank', 'raised_at', 'json'],
   shifts: ['id', 'version', 'started_at', 'json'],
+  protection_orders: ['id', 'version', 'client_id', 'json'],
 } as const;
 export type VersionedTable = keyof typeof VERSIONED;
 
@@ -68,6 +76,15 @@ export function putDevice(db: Database, device: Device): boolean {
     client_id: device.clientId,
     kind: device.kind,
     json: JSON.stringify(device),
+  });
+}
+
+export function putProtectionOrder(db: Database, order: ProtectionOrder): boolean {
+  return upsertVersioned(db, 'protection_orders', {
+    id: order.id,
+    version: order.version,
+    client_id: order.clientId,
+    json: JSON.stringify(order),
   });
 }
 
@@ -142,7 +159,14 @@ export function deleteZone(db: Database, id: string, atMs = Date.now()): boolean
   return deleted;
 }
 
-type RecordIn = { clients: Client; devices: Device; zones: Zone; alerts: Alert; shifts: Shift };
+type RecordIn = {
+  clients: Client;
+  devices: Device;
+  zones: Zone;
+  alerts: Alert;
+  shifts: Shift;
+  protection_orders: ProtectionOrder;
+};
 
 /** One record as the cache holds it now (a deleted zone counts as absent); null if unknown. */
 export function recordById<T extends VersionedTable>(

@@ -1,3 +1,4 @@
+import { ProtectionBands } from '../victims/ProtectionBands';
 import { useTranslation } from 'react-i18next';
 import type { ClientFile } from '../../../../shared/domain/clients';
 import { fullView } from '../../../../shared/domain/map';
@@ -56,6 +57,10 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
           </nav>
           <ClientProfile detail={detail} />
           <ClientZones detail={detail} now={now} />
+          <ProtectionBands
+            clientId={clientId}
+            flagged={detail.client.flags.includes('victim_protection')}
+          />
           <ClientDevices devices={detail.devices} now={now} />
           <ClientAlerts open={detail.openAlerts} recent={value.recentAlerts} />
           <ClientJournal entries={value.journal} />

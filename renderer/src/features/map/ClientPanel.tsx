@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { href } from '../../app/routes';
 import type { ClientDetail } from '../../../../shared/domain/map';
 import { formatAge } from '../../../../shared/format/age';
+import { ProtectionBands } from '../victims/ProtectionBands';
 
 /** The selected client: profile, devices, last fix, open alerts and zones. */
 export function ClientPanel({
@@ -93,6 +94,7 @@ export function ClientPanel({
           </li>
         ))}
       </ul>
+      <ProtectionBands clientId={client.id} flagged={client.flags.includes('victim_protection')} />
       <h3>{t('map.zones')}</h3>
       <ul data-testid="client-zones">
         {zones.map((zone) => (

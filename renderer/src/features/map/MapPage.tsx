@@ -17,6 +17,7 @@ import { useMapKeys } from './use-map-keys';
 import { useMapSelection, type MapView } from './use-map-selection';
 import { useSelectedClient } from './use-selected-client';
 import { ZonesLayer } from './ZonesLayer';
+import { VictimLayer } from '../victims/VictimLayer';
 import './map.css';
 
 const LATVIA_CENTER: L.LatLngTuple = [56.88, 24.6];
@@ -97,6 +98,7 @@ export function MapPage() {
             onPick={(id) => select(id, false)}
             onMove={() => following && setFollowing(false)}
           />
+          <VictimLayer />
           <ZonesLayer
             zones={detail?.zones ?? []}
             now={new Date(now)}
