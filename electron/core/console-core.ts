@@ -216,7 +216,17 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     outboxModule(actions, audit),
     mapModule(store, settings, audit, clock),
     clientsModule(store, audit, clock),
-    alertsModule({ store, events, actions, audit, clock, local, mute, notify: options.notify }),
+    alertsModule({
+      store,
+      events,
+      actions,
+      audit,
+      clock,
+      local,
+      mute,
+      notify: options.notify,
+      http: () => central.http(),
+    }),
     shiftsModule({ store, actions, audit, mute, clock, settings: () => settings.get() }),
     stationsModule({
       stations,

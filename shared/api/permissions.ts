@@ -129,6 +129,7 @@ export const eventPermissions = {
   'zones.changed': WATCH,
   'alerts.breached': WATCH,
   'alerts.suppressed': WATCH,
+  'suppressions.changed': WATCH,
   'attention.changed': WATCH,
   'audit.changed': SUPERVISE,
   'stations.changed': SIGNED_IN,

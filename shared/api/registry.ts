@@ -28,6 +28,7 @@ import {
   slaBreachesSchema,
   suppressInputSchema,
   suppressionListSchema,
+  suppressResultSchema,
   suppressionSchema,
 } from '../domain/attention';
 import {
@@ -125,7 +126,7 @@ export const operations = {
   'alerts.queue': { input: noInput, output: alertQueueSchema },
   'alerts.detail': { input: alertInputSchema, output: alertDetailSchema },
   'basemap.range': { input: basemapRangeInputSchema, output: basemapRangeSchema },
-  'alerts.suppress': { input: suppressInputSchema, output: suppressionSchema },
+  'alerts.suppress': { input: suppressInputSchema, output: suppressResultSchema },
   'alerts.liftSuppression': { input: liftSuppressionInputSchema, output: suppressionSchema },
   'alerts.suppressions': { input: noInput, output: suppressionListSchema },
   'attention.get': { input: noInput, output: attentionStateSchema },
@@ -193,6 +194,8 @@ export const events = {
   'alerts.breached': slaBreachesSchema,
   /** The suppressions in force, after one was added or lifted. */
   'alerts.suppressed': suppressionListSchema,
+  /** A suppression arrived from the service (1.1): the core announces the list anew. */
+  'suppressions.changed': z.object({}),
   'attention.changed': attentionStateSchema,
   /** The audit log's health changed (a check ran, an anchor was sent). */
   'audit.changed': auditStatusSchema,

@@ -3,6 +3,7 @@ import { idSchema } from './primitives';
 import type { roles } from './records';
 import * as body from './requests';
 import { clearAlertBody, raiseAlertBody } from './console-alerts';
+import { createSuppressionBody, liftSuppressionBody } from './suppressions';
 
 const versioned = z.number().int().min(1);
 
@@ -23,6 +24,11 @@ export const outboxOperations = {
   /** 1.1 console_alerts: a receiver's alert, reported for every console. */
   'alert.raise': raiseAlertBody.omit({ idempotencyKey: true }),
   'alert.clear': clearAlertBody.omit({ idempotencyKey: true }).extend({ alertId: idSchema }),
+  /** 1.1 suppressions: made and lifted at the service, so every console keeps them. */
+  'suppression.create': createSuppressionBody.omit({ idempotencyKey: true }),
+  'suppression.lift': liftSuppressionBody
+    .omit({ idempotencyKey: true })
+    .extend({ suppressionId: idSchema }),
 } as const;
 
 export type OutboxOperation = keyof typeof outboxOperations;
@@ -53,6 +59,8 @@ export const operationRoles: Record<OutboxOperation, readonly Role[]> = {
   // A receiver raises what it hears whoever is signed in at the console it is attached to.
   'alert.raise': ['referent', 'supervisor', 'technician', 'admin'],
   'alert.clear': ['referent', 'supervisor', 'technician', 'admin'],
+  'suppression.create': ['supervisor'],
+  'suppression.lift': ['supervisor'],
 };
 
 export function mayDo(operatorRoles: readonly Role[], operation: OutboxOperation): boolean {

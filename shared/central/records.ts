@@ -166,6 +166,8 @@ export const alertSchema = z.object({
   source: z.enum(['service', 'console']).optional(),
   /** 1.1 `victim_units`: the protection order of a `victim_proximity` alert. */
   orderId: idSchema.nullable().optional(),
+  /** 1.1 `suppressions`: the suppression in force when it was raised (it stays silent). */
+  suppressedBy: idSchema.nullable().optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 

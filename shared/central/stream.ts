@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, seqSchema, timestampSchema } from './primitives';
+import { serviceSuppressionSchema } from './suppressions';
 import {
   alertActionSchema,
   alertSchema,
@@ -32,6 +33,8 @@ export const streamEventSchema = z.discriminatedUnion('type', [
   // Central API 1.1 `victim_units`.
   event('protection_order', protectionOrderSchema),
   event('victim.position', victimPositionSchema),
+  // Central API 1.1 `suppressions`: the whole record after any change.
+  event('suppression', serviceSuppressionSchema),
   event('heartbeat', z.object({})),
   event('reset', z.object({ reason: z.string() })),
 ]);
@@ -47,6 +50,8 @@ export const snapshotSchema = z.object({
   lastPositions: z.array(positionSchema),
   /** 1.1 `victim_units`; a 1.0 service leaves it out. */
   protectionOrders: z.array(protectionOrderSchema).optional(),
+  /** 1.1 `suppressions`: those in force; a 1.0 service leaves it out. */
+  suppressions: z.array(serviceSuppressionSchema).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 

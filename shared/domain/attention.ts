@@ -25,6 +25,9 @@ export const suppressionSchema = z.object({
   reason: z.string(),
   operatorId: z.string().nullable(),
   liftedAt: timestampSchema.nullable(),
+  /** 1.1: its id at the service, which keeps it for every console; null: this console's alone. */
+  serviceId: idSchema.nullable(),
+  version: z.number().int().nullable(),
 });
 export type Suppression = z.infer<typeof suppressionSchema>;
 
@@ -37,7 +40,17 @@ export const suppressionMarkSchema = suppressionSchema.pick({
 });
 export type SuppressionMark = z.infer<typeof suppressionMarkSchema>;
 
-export const suppressionListSchema = z.object({ items: z.array(suppressionSchema) });
+export const suppressionListSchema = z.object({
+  items: z.array(suppressionSchema),
+  /** Whether a new suppression goes to the service (1.1) or stays this console's (1.0). */
+  shared: z.boolean(),
+});
+/** A suppression made here (`suppression`), or queued for the service (`queued`, its outbox id). */
+export const suppressResultSchema = z.object({
+  suppression: suppressionSchema.nullable(),
+  queued: z.number().int().nullable(),
+  shared: z.boolean(),
+});
 export const liftSuppressionInputSchema = z.object({ id: z.number().int().positive() }).strict();
 
 export const slaDues = ['claim', 'resolve'] as const;

@@ -200,6 +200,11 @@ export const en = {
     suppress: 'Suppress “{{type}}” for this client',
     suppressFor: 'For',
     suppressReason: 'Reason (required)',
+    suppressShared:
+      'Kept by the central service: every console keeps this alert type quiet for this client.',
+    suppressLocal:
+      'This console only: the central service (API 1.0) keeps no suppressions, other consoles will still sound these alerts.',
+    suppressQueued: 'Sent to the central service; it applies on every console once it arrives.',
     liftSuppression: 'End the suppression now',
     noPosition: 'No position known for this alert or client.',
     lastSeen: 'Last seen here',

@@ -215,6 +215,12 @@ export const lv: CatalogShape = {
     suppress: 'Apklusināt “{{type}}” šim klientam',
     suppressFor: 'Uz',
     suppressReason: 'Iemesls (obligāts)',
+    suppressShared:
+      'Glabā centrālais dienests: visas konsoles šim klientam šo trauksmes veidu neatskaņos.',
+    suppressLocal:
+      'Tikai šajā konsolē: centrālais dienests (API 1.0) apklusināšanu neglabā, citās konsolēs šīs trauksmes skanēs.',
+    suppressQueued:
+      'Nosūtīts centrālajam dienestam; visās konsolēs stāsies spēkā, tiklīdz tas būs saņemts.',
     liftSuppression: 'Beigt apklusināšanu tagad',
     noPosition: 'Šai trauksmei un klientam atrašanās vieta nav zināma.',
     lastSeen: 'Pēdējoreiz redzēts šeit',

@@ -201,6 +201,8 @@ test('a supervisor suppresses a type for a client with a reason: later alerts ar
   expect(centre).toBe(true);
   await detail.getByTestId('suppress-start').click();
   const form = detail.getByTestId('form-suppress');
+  // A 1.1 service keeps suppressions: the form says every console will keep it.
+  await expect(form.getByTestId('suppress-scope')).toHaveAttribute('data-shared', 'true');
   await form.getByLabel('For').selectOption('15');
   await form.getByRole('button', { name: 'Record' }).click();
   // No reason, no suppression: the form says so and stays.
@@ -208,6 +210,8 @@ test('a supervisor suppresses a type for a client with a reason: later alerts ar
   await form.getByLabel('Reason (required)').fill('Strap being replaced by the technician');
   await form.getByRole('button', { name: 'Record' }).click();
   await expect(form).toHaveCount(0);
+  // Sent through the outbox: the service holds it before the next alert is raised there.
+  await expect.poll(() => sim.state.suppressions.size).toBe(1);
 
   const heard = (await sounds(page)).length;
   const quiet = sim.raise({ clientId: clientId!, type: 'strap_tamper', severity: 'high' });

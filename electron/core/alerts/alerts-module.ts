@@ -4,6 +4,8 @@ import { waitingMoves } from '../../../shared/domain/outbox';
 import type { OperatorActions } from '../actions/operator-actions';
 import { operatorOf } from '../api/dispatcher';
 import type { AuditTrail } from '../audit/audit-trail';
+import { serviceFeatures } from '../central/capabilities';
+import type { CentralHttp } from '../central/central-http';
 import type { StoreService } from '../db/store-service';
 import type { EventBus } from '../events/event-bus';
 import { isLocalAlert, type LocalAlerts } from './local-alerts';
@@ -37,6 +39,8 @@ export interface AlertsModuleOptions {
   local: LocalAlerts;
   /** This console's mute (the shift handover lists it too). */
   mute: Mute;
+  /** The session's connection to the service, or null while there is none. */
+  http?: () => CentralHttp | null;
 }
 
 /**
@@ -47,10 +51,20 @@ export function alertsModule(options: AlertsModuleOptions): CoreModule<AlertOper
   const { store, events, actions, audit, clock } = options;
   const { mute } = options;
 
+  // Whether the service keeps suppressions (1.1): learnt from each session's capabilities and
+  // kept while it cannot be asked, so a suppression made offline still waits for the service.
+  let shared = false;
+  const sharing = async (): Promise<boolean> => {
+    const http = options.http?.();
+    const features = http ? await serviceFeatures(http).catch(() => null) : null;
+    if (features) shared = features.features.has('suppressions');
+    return shared;
+  };
   const announceSuppressions = async (): Promise<void> => {
     const items = await store.run((s) => s.activeSuppressions(clock().toISOString()));
-    events.emit('alerts.suppressed', { items });
+    events.emit('alerts.suppressed', { items, shared: await sharing() });
   };
+  let stopListening = (): void => undefined;
 
   let acting: Promise<unknown> = Promise.resolve();
   return {
@@ -95,23 +109,56 @@ export function alertsModule(options: AlertsModuleOptions): CoreModule<AlertOper
         const operator = operatorOf(context);
         const from = clock();
         const until = new Date(from.getTime() + input.minutes * 60_000).toISOString();
+        if (await sharing()) {
+          // Made at the service, through the outbox: it reaches every console by the stream.
+          const item = await actions.queue(operator, 'suppression.create', {
+            clientId: input.clientId,
+            alertType: input.type,
+            until,
+            reason: input.reason,
+          });
+          await audit.record(
+            operator,
+            'alert.suppress',
+            { type: 'client', id: input.clientId },
+            { type: input.type, until, reason: input.reason, shared: true, outboxId: item.id },
+          );
+          return { suppression: null, queued: item.id, shared: true };
+        }
         const suppression = await store.run((s) =>
           s.addSuppression(input, from.toISOString(), until, operator.id),
         );
         await announceSuppressions();
-        return suppression;
+        return { suppression, queued: null, shared: false };
       },
       'alerts.liftSuppression': async ({ id }, context) => {
         const operator = operatorOf(context);
-        const lifted = await store.run((s) =>
-          s.liftSuppression(id, clock().toISOString(), operator.id),
-        );
+        const held = await store.run((s) => s.suppressionById(id));
+        const now = clock().toISOString();
+        if (!held || held.liftedAt !== null || held.until <= now)
+          throw new ConsoleApiError('not_in_force', `Suppression ${id} is not in force`);
+        if (held.serviceId !== null) {
+          // The service's: lifted there (for every console), as the version held here says.
+          await actions.queue(operator, 'suppression.lift', {
+            suppressionId: held.serviceId,
+            expectedVersion: held.version ?? 1,
+          });
+          await audit.record(
+            operator,
+            'alert.suppression_lift',
+            { type: 'client', id: held.clientId },
+            { id: held.serviceId, type: held.type, shared: true },
+          );
+          return held;
+        }
+        const lifted = await store.run((s) => s.liftSuppression(id, now, operator.id));
         if (!lifted) throw new ConsoleApiError('not_in_force', `Suppression ${id} is not in force`);
         await announceSuppressions();
         return lifted;
       },
       'alerts.suppressions': async () => ({
         items: await store.run((s) => s.activeSuppressions(clock().toISOString())),
+        shared: await sharing(),
       }),
       'attention.get': () => mute.get(),
       'attention.summary': async () => attentionSummary(await store.run((s) => s.alertQueue())),
@@ -123,5 +170,13 @@ export function alertsModule(options: AlertsModuleOptions): CoreModule<AlertOper
         return { shown: true };
       },
     },
+    // Suppressions from the service (made on another console, lifted, expired there) are
+    // announced like this console's own.
+    start: () => {
+      stopListening = events.subscribe((event) => {
+        if (event === 'suppressions.changed') void announceSuppressions();
+      });
+    },
+    close: () => stopListening(),
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/central/records';
 import type { CacheRecord } from '../db/apply-events';
 import { alertAnswerSchema } from '../../../shared/central/console-alerts';
+import { suppressionAnswerSchema } from '../../../shared/central/suppressions';
 
 /** How one queued action goes over the wire, and which records the service's answer brings. */
 interface Delivery<A> {
@@ -125,6 +126,22 @@ const deliveries: Deliveries = {
       body: { ...body, idempotencyKey },
       answer: alertAnswerSchema,
       records: (a) => [{ type: 'alert', data: a.alert }],
+    }),
+  'suppression.create': (body, idempotencyKey) =>
+    delivery({
+      method: 'POST',
+      path: '/suppressions',
+      body: { ...body, idempotencyKey },
+      answer: suppressionAnswerSchema,
+      records: (a) => [{ type: 'suppression', data: a.suppression }],
+    }),
+  'suppression.lift': ({ suppressionId, ...body }, idempotencyKey) =>
+    delivery({
+      method: 'POST',
+      path: `/suppressions/${id(suppressionId)}/lift`,
+      body: { ...body, idempotencyKey },
+      answer: suppressionAnswerSchema,
+      records: (a) => [{ type: 'suppression', data: a.suppression }],
     }),
 };
 

@@ -18,6 +18,7 @@ import {
   putZone,
 } from './queries/records';
 import { putVictimPosition } from './queries/victims';
+import { putServiceSuppression } from './queries/attention';
 import { statement } from './statements';
 
 import type { StoredEvent } from './stored-event';
@@ -128,6 +129,8 @@ function applyOther(db: Database, event: CacheRecord): boolean {
       return putProtectionOrder(db, event.data);
     case 'victim.position':
       return putVictimPosition(db, event.data);
+    case 'suppression':
+      return putServiceSuppression(db, event.data);
     case 'heartbeat':
       return false;
   }
@@ -149,6 +152,7 @@ export function applySnapshot(
     for (const device of snapshot.devices) putDevice(db, device);
     for (const zone of snapshot.zones) putZone(db, zone);
     for (const order of snapshot.protectionOrders ?? []) putProtectionOrder(db, order);
+    for (const suppression of snapshot.suppressions ?? []) putServiceSuppression(db, suppression);
     for (const alert of [...snapshot.openAlerts, ...resolvedMeanwhile]) putAlert(db, alert);
     const fixes = packPositions(
       snapshot.lastPositions.map((data) => ({ seq: snapshot.seq, data })),

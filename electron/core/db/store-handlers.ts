@@ -31,6 +31,7 @@ import {
   activeSuppressions,
   addSuppression,
   liftSuppression,
+  suppressionById,
   recordBreaches,
 } from './queries/attention';
 import type { SlaBreach, SuppressInput } from '../../../shared/domain/attention';
@@ -133,6 +134,7 @@ export function createStoreHandlers(db: Database, file: string) {
     liftSuppression: (id: number, at: string, by: string | null) =>
       db.transaction(() => liftSuppression(db, id, at, by)).immediate(),
     activeSuppressions: (at: string) => activeSuppressions(db, at),
+    suppressionById: (id: number) => suppressionById(db, id),
     verifyAudit: (anchors: readonly AuditAnchor[] = []) => verifyAuditChain(db, anchors),
     auditHead: () => auditHead(db),
     auditPage: (filter: AuditFilter, beforeSeq: number | undefined, limit: number) =>

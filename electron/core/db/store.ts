@@ -67,6 +67,7 @@ const METHODS = [
   'addSuppression',
   'liftSuppression',
   'activeSuppressions',
+  'suppressionById',
   'saveReport',
   'reportById',
   'openDraft',

@@ -19,6 +19,7 @@ export class LiveFeed {
   private deletedZones = new Set<string>();
   private shifts = false;
   private victims = false;
+  private suppressions = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly bus: EventBus) {}
@@ -55,6 +56,9 @@ export class LiveFeed {
         case 'journal.entry':
           this.shifts = true;
           break;
+        case 'suppression':
+          this.suppressions = true;
+          break;
         case 'protection_order':
         case 'victim.position':
           this.victims = true;
@@ -70,6 +74,7 @@ export class LiveFeed {
   reloaded(): void {
     this.shifts = true;
     this.victims = true;
+    this.suppressions = true;
     this.flush();
     this.bus.emit('map.reload', {});
   }
@@ -90,6 +95,8 @@ export class LiveFeed {
       });
     if (this.shifts) this.bus.emit('shifts.changed', {});
     if (this.victims) this.bus.emit('victims.changed', {});
+    if (this.suppressions) this.bus.emit('suppressions.changed', {});
+    this.suppressions = false;
     this.shifts = false;
     this.victims = false;
     this.fixes = new Map();

@@ -16,5 +16,10 @@ export function raiseAlert(
 ): Alert {
   const now = state.now().toISOString();
   const alert = newAlertRecord(state.nextId('AL'), fields, position, raisedAt ?? now, now);
-  return state.create(state.alerts, 'alert', alert);
+  // 1.1 `suppressions`: raised all the same, marked so that no console sounds it.
+  const suppression = state.suppressionFor(fields.clientId, fields.type, now);
+  return state.create(state.alerts, 'alert', {
+    ...alert,
+    ...(suppression && { suppressedBy: suppression.id }),
+  });
 }

@@ -121,6 +121,7 @@ export class Routes {
         lastPositions: s.lastPositions(),
         // 1.1 `victim_units`; a 1.0 service has no orders and leaves the field out.
         ...(s.protectionOrders.size > 0 && { protectionOrders: [...s.protectionOrders.values()] }),
+        ...(s.suppressions.size > 0 && { suppressions: s.suppressionsInForce() }),
       },
     };
   }

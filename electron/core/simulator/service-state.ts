@@ -12,6 +12,7 @@ import type {
   Zone,
 } from '../../../shared/central/records';
 import type { StreamEvent } from '../../../shared/central/stream';
+import type { ServiceSuppression } from '../../../shared/central/suppressions';
 import { ZoneHistory } from './zone-history';
 
 type EventOf<T extends StreamEvent['type']> = Extract<StreamEvent, { type: T }>;
@@ -25,7 +26,8 @@ const POSITION_HISTORY_MS = 7 * 24 * 60 * 60 * 1000;
  * What the central service holds, and its event log. Every change goes through `emit`, which
  * gives it the next seq and hands it to open streams, so the log and the records never disagree.
  */
-type RecordType = 'client' | 'device' | 'zone' | 'alert' | 'shift' | 'protection_order';
+type RecordType =
+  'client' | 'device' | 'zone' | 'alert' | 'shift' | 'protection_order' | 'suppression';
 
 export class ServiceState {
   seq = 0;
@@ -41,6 +43,28 @@ export class ServiceState {
   /** 1.1 `victim_units`: orders, and each order's victim unit fixes (the last hour). */
   readonly protectionOrders = new Map<string, ProtectionOrder>();
   readonly victimPositions = new Map<string, VictimPosition[]>();
+  /** 1.1 `suppressions`, every one ever made (lifted and expired ones too). */
+  readonly suppressions = new Map<string, ServiceSuppression>();
+
+  /** The suppressions in force now (what a snapshot lists). */
+  suppressionsInForce(): ServiceSuppression[] {
+    const now = this.now().toISOString();
+    return [...this.suppressions.values()].filter((s) => s.liftedAt === null && s.until > now);
+  }
+
+  /** The suppression in force for a client's alert type at `at`, if any. */
+  suppressionFor(clientId: string, type: Alert['type'], at: string): ServiceSuppression | null {
+    for (const s of this.suppressions.values())
+      if (
+        s.clientId === clientId &&
+        s.alertType === type &&
+        s.liftedAt === null &&
+        s.from <= at &&
+        at < s.until
+      )
+        return s;
+    return null;
+  }
   readonly operators = new Map<string, Operator & { password: string }>();
   /**
    * The event log as sent on the wire, oldest first, bounded by `maxEvents`. Encoded once at emit:

@@ -2,6 +2,12 @@ import { anchorBody, type Anchor } from '../../../shared/central/audit-anchors';
 import { clearAlertBody, raiseAlertBody } from '../../../shared/central/console-alerts';
 import { newAlertRecord } from '../../../shared/central/new-alert';
 import * as body from '../../../shared/central/requests';
+import {
+  createSuppressionBody,
+  liftSuppressionBody,
+  SUPPRESSION_MAX_MS,
+  SUPPRESSION_MIN_MS,
+} from '../../../shared/central/suppressions';
 import { HttpFailure, parse, type Answer, type Request, type Routes } from './routes';
 import type { ServiceState } from './service-state';
 
@@ -12,6 +18,7 @@ export type ApiVersion = '1.0' | '1.1';
 export const FEATURES = [
   'audit_anchors',
   'console_alerts',
+  'suppressions',
   'victim_units',
   'zone_history',
 ] as const;
@@ -98,6 +105,48 @@ export class V11Routes {
       if (alert.clearedAt) throw new HttpFailure(409, 'conflict', `Alert ${id} is already cleared`);
       const cleared = this.state.update(this.state.alerts, 'alert', { ...alert, clearedAt: at });
       return { status: 200, body: { alert: cleared } };
+    });
+  }
+
+  /** suppressions: one alert type for one client, 15 minutes to 2 hours, a supervisor's. */
+  createSuppression({ operator, body: raw }: Request): Answer {
+    this.offered();
+    const { idempotencyKey, ...fields } = parse(createSuppressionBody, raw);
+    return this.routes.once(idempotencyKey, () => {
+      if (!this.state.clients.has(fields.clientId))
+        throw new HttpFailure(400, 'invalid_request', `clientId: no client ${fields.clientId}`);
+      const now = this.state.now();
+      const span = Date.parse(fields.until) - now.getTime();
+      if (span < SUPPRESSION_MIN_MS - 60_000 || span > SUPPRESSION_MAX_MS + 60_000)
+        throw new HttpFailure(400, 'invalid_request', 'until: 15 minutes to 2 hours from now');
+      const suppression = this.state.create(this.state.suppressions, 'suppression', {
+        id: this.state.nextId('SU'),
+        version: 1,
+        ...fields,
+        from: now.toISOString(),
+        createdBy: operator.id,
+        liftedAt: null,
+        liftedBy: null,
+        updatedAt: now.toISOString(),
+      });
+      return { status: 201, body: { suppression } };
+    });
+  }
+
+  liftSuppression({ operator, params: [id], body: raw }: Request): Answer {
+    this.offered();
+    const { idempotencyKey, expectedVersion } = parse(liftSuppressionBody, raw);
+    return this.routes.once(idempotencyKey, () => {
+      const held = this.state.suppressions.get(id!);
+      if (!held) throw new HttpFailure(404, 'not_found', `No suppression ${id}`);
+      if (held.version !== expectedVersion || held.liftedAt !== null)
+        throw new HttpFailure(409, 'conflict', `Suppression ${id} changed or is lifted`);
+      const suppression = this.state.update(this.state.suppressions, 'suppression', {
+        ...held,
+        liftedAt: this.state.now().toISOString(),
+        liftedBy: operator.id,
+      });
+      return { status: 200, body: { suppression } };
     });
   }
 

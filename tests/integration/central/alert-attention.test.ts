@@ -6,6 +6,7 @@ import type { SlaBreach } from '../../../shared/domain/attention';
 import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
 import { cacheFileFor } from '../../../electron/core/db/cache-file';
 import { openDatabase } from '../../../electron/core/db/open-database';
+import type { ApiVersion } from '../../../electron/core/simulator/v11-routes';
 import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
 import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
 import { tempDir } from '../../helpers/temp-dir';
@@ -60,8 +61,8 @@ async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean)
   throw new Error('condition not reached in 5 s');
 }
 
-async function startSim() {
-  sim = await startSimulator({ clients: 20, seed: 5, run: false });
+async function startSim(apiVersion: ApiVersion = '1.1') {
+  sim = await startSimulator({ clients: 20, seed: 5, run: false, apiVersion });
   return [...sim.state.clients.values()][0]!.id;
 }
 
@@ -105,8 +106,8 @@ describe('SLA targets, suppression and mute in the console core', () => {
     expect(a.breaches.map((b) => b.due)).toEqual(['claim', 'resolve']);
   });
 
-  it('lets only a supervisor suppress, with a reason; suppressed alerts are kept, marked and not escalated', async () => {
-    const clientId = await startSim();
+  it('lets only a supervisor suppress, with a reason; suppressed alerts are kept, marked and not escalated (1.0: this console only)', async () => {
+    const clientId = await startSim('1.0');
     // The consoles' clock is the service's, moved on when the test says.
     const clock = {
       offset: 0,
@@ -131,7 +132,9 @@ describe('SLA targets, suppression and mute in the console core', () => {
     await expect(
       supervisor.core.dispatch('alerts.suppress', { ...input, minutes: 180 }),
     ).rejects.toMatchObject({ code: 'invalid_input' });
-    const suppression = await call(supervisor.core, 'alerts.suppress', input);
+    const made = await call(supervisor.core, 'alerts.suppress', input);
+    expect(made).toMatchObject({ shared: false, queued: null });
+    const suppression = made.suppression!;
     expect(Date.parse(suppression.until) - Date.parse(suppression.from)).toBe(30 * 60_000);
     expect(supervisor.audit('alert.suppress')).toMatchObject([
       { who: 'supervisor1', subject: clientId },
@@ -158,12 +161,86 @@ describe('SLA targets, suppression and mute in the console core', () => {
     await expect(
       supervisor.core.dispatch('alerts.liftSuppression', { id: suppression.id }),
     ).rejects.toMatchObject({ code: 'not_in_force' });
-    expect(await supervisor.core.dispatch('alerts.suppressions', {})).toEqual({ items: [] });
+    expect(await supervisor.core.dispatch('alerts.suppressions', {})).toEqual({
+      items: [],
+      shared: false,
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const after = sim.raise({ clientId, type: 'strap_tamper', severity: 'critical' });
     const later = await until(supervisor.queue, (list) => lineOf(list, after) !== undefined);
     expect(lineOf(later, after)?.suppression).toBeNull();
     expect(lineOf(later, quiet)?.suppression).not.toBeNull();
+  });
+
+  it('1.1: a suppression made on one console reaches the service and silences the next alert on another', async () => {
+    const clientId = await startSim('1.1');
+    const clock = {
+      offset: 0,
+      get at() {
+        return sim.state.now().getTime() + this.offset;
+      },
+    };
+    const supervisor = await consoleAt('supervisor1', clock);
+    const referent = await consoleAt('referent1', clock);
+    expect((await call(referent.core, 'alerts.suppressions', {})).shared).toBe(true);
+    const made = await call(supervisor.core, 'alerts.suppress', {
+      clientId,
+      type: 'strap_tamper',
+      minutes: 30,
+      reason: 'Strap being replaced at the office',
+    });
+    expect(made).toMatchObject({ shared: true, suppression: null });
+    expect(supervisor.audit('alert.suppress')).toMatchObject([
+      { who: 'supervisor1', subject: clientId },
+    ]);
+    // Sent through the outbox; the service holds it, and the referent's console hears of it.
+    const held = await until(
+      () => [...sim.state.suppressions.values()],
+      (list) => list.length === 1,
+    );
+    expect(held[0]).toMatchObject({
+      clientId,
+      alertType: 'strap_tamper',
+      createdBy: 'supervisor1',
+    });
+    const heard = await until(
+      () => call(referent.core, 'alerts.suppressions', {}),
+      (list) => list.items.length === 1,
+    );
+    expect(heard.items[0]).toMatchObject({ serviceId: held[0]!.id, reason: held[0]!.reason });
+
+    // The next strap alert is raised marked; the referent's console keeps it quiet and unescalated.
+    const quiet = sim.raise({ clientId, type: 'strap_tamper', severity: 'critical' });
+    const loud = sim.raise({ clientId, type: 'battery_low', severity: 'medium' });
+    expect(quiet.suppressedBy).toBe(held[0]!.id);
+    const items = await until(referent.queue, (list) => lineOf(list, loud) !== undefined);
+    expect(lineOf(items, quiet)?.suppression).toMatchObject({ reason: held[0]!.reason });
+    expect(lineOf(items, loud)?.suppression).toBeNull();
+    clock.offset = 16 * 60_000;
+    await until(
+      () => referent.breaches,
+      (list) => list.length > 0,
+    );
+    expect(referent.breaches.map((b) => b.alertId)).toEqual([loud.id]);
+
+    // Lifted on the supervisor's console: lifted at the service, for the referent too.
+    clock.offset = 0;
+    const local = heard.items[0]!.id;
+    const supervisorCopy = await until(
+      () => call(supervisor.core, 'alerts.suppressions', {}),
+      (list) => list.items.length === 1,
+    );
+    await call(supervisor.core, 'alerts.liftSuppression', { id: supervisorCopy.items[0]!.id });
+    await until(
+      () => call(referent.core, 'alerts.suppressions', {}),
+      (list) => list.items.length === 0,
+    );
+    expect(sim.state.suppressions.get(held[0]!.id)).toMatchObject({ liftedBy: 'supervisor1' });
+    expect(local).toBeGreaterThan(0);
+    // A referent may not lift it either.
+    await expect(
+      referent.core.dispatch('alerts.liftSuppression', { id: local }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('mutes for a set time only, recorded, and refuses an endless mute', async () => {

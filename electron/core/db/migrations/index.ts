@@ -5,6 +5,7 @@ import { stations } from './0004-stations';
 import { journalSearch } from './0005-journal-search';
 import { zoneVersions } from './0006-zone-versions';
 import { victimUnits } from './0007-victim-units';
+import { sharedSuppressions } from './0008-shared-suppressions';
 import type { Migration } from '../migration-type';
 
 /** Every migration, oldest first. A new one is a new file here; old ones never change. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   journalSearch,
   zoneVersions,
   victimUnits,
+  sharedSuppressions,
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { ServiceSuppression } from '../../../../shared/central/suppressions';
 import type { SlaBreach, SuppressInput, Suppression } from '../../../../shared/domain/attention';
 import { appendAudit } from './audit';
 import { statement } from '../statements';
@@ -41,6 +42,8 @@ type SuppressionRow = {
   reason: string;
   operator_id: string | null;
   lifted_at: string | null;
+  service_id: string | null;
+  version: number | null;
 };
 const toSuppression = (row: SuppressionRow): Suppression => ({
   id: row.id,
@@ -51,6 +54,8 @@ const toSuppression = (row: SuppressionRow): Suppression => ({
   reason: row.reason,
   operatorId: row.operator_id,
   liftedAt: row.lifted_at,
+  serviceId: row.service_id,
+  version: row.version,
 });
 
 function auditSuppression(
@@ -98,6 +103,32 @@ export function liftSuppression(
   const suppression = toSuppression(row);
   auditSuppression(db, 'alert.suppression_lift', at, operatorId, suppression);
   return suppression;
+}
+
+/**
+ * A suppression as the service keeps it (1.1), under the version rule: a replay or an older
+ * version changes nothing. Not audited here: the console that made or lifted it audited that.
+ */
+export function putServiceSuppression(db: Database, s: ServiceSuppression): boolean {
+  return (
+    statement(
+      db,
+      `INSERT INTO suppressions
+         (client_id, type, from_at, until_at, reason, operator_id, lifted_at, lifted_by, service_id, version)
+       VALUES (@clientId, @alertType, @from, @until, @reason, @createdBy, @liftedAt, @liftedBy, @id, @version)
+       ON CONFLICT (service_id) DO UPDATE SET
+         until_at = excluded.until_at, reason = excluded.reason, lifted_at = excluded.lifted_at,
+         lifted_by = excluded.lifted_by, version = excluded.version
+       WHERE excluded.version > suppressions.version`,
+    ).run(s).changes > 0
+  );
+}
+
+/** One suppression by this console's id, in force or not; null if none. */
+export function suppressionById(db: Database, id: number): Suppression | null {
+  const row = statement(db, 'SELECT * FROM suppressions WHERE id = ?').get(id) as
+    SuppressionRow | undefined;
+  return row ? toSuppression(row) : null;
 }
 
 /** Suppressions in force at `at`, soonest to end first. */

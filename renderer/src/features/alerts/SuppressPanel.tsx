@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlertQueueItem } from '../../../../shared/domain/alerts';
 import { SUPPRESS_MAX_MINUTES, SUPPRESS_MIN_MINUTES } from '../../../../shared/domain/attention';
 import { api } from '../../api';
+import { useLive } from '../../api/use-live';
 
 const CHOICES = [SUPPRESS_MIN_MINUTES, 30, 60, SUPPRESS_MAX_MINUTES] as const;
 
@@ -19,12 +20,21 @@ export function SuppressPanel({ item, supervisor }: { item: AlertQueueItem; supe
   const [minutes, setMinutes] = useState<number>(30);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [queued, setQueued] = useState(false);
   const { alert, suppression } = item;
+  // Whether a new suppression is the service's (every console) or this console's alone (1.0).
+  const scope = useLive(() => api.alerts.suppressions({}), ['alerts.suppressed'], []);
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     try {
-      await api.alerts.suppress({ clientId: alert.clientId, type: alert.type, minutes, reason });
+      const made = await api.alerts.suppress({
+        clientId: alert.clientId,
+        type: alert.type,
+        minutes,
+        reason,
+      });
+      setQueued(made.queued !== null);
       setOpen(false);
       setReason('');
       setError(null);
@@ -67,6 +77,7 @@ export function SuppressPanel({ item, supervisor }: { item: AlertQueueItem; supe
           {error}
         </p>
       )}
+      {queued && !open && <p data-testid="suppress-queued">{t('alerts.suppressQueued')}</p>}
       {supervisor && !open && (
         <button type="button" data-testid="suppress-start" onClick={() => setOpen(true)}>
           {t('alerts.suppress', { type: t(`alertType.${alert.type}`) })}
@@ -99,6 +110,11 @@ export function SuppressPanel({ item, supervisor }: { item: AlertQueueItem; supe
               onChange={(event) => setReason(event.target.value)}
             />
           </label>
+          {scope.value && (
+            <p className="muted" data-testid="suppress-scope" data-shared={scope.value.shared}>
+              {t(scope.value.shared ? 'alerts.suppressShared' : 'alerts.suppressLocal')}
+            </p>
+          )}
           <div className="form-buttons">
             <button type="submit">{t('alerts.form.record')}</button>
             <button type="button" onClick={() => setOpen(false)}>
