@@ -1,3 +1,4 @@
+import { approachSchema } from '../zones/approach';
 import { z } from 'zod';
 import { idSchema } from '../central/primitives';
 import {
@@ -71,6 +72,8 @@ export const clientDetailSchema = z.object({
   lastFix: positionSchema.nullable(),
   openAlerts: z.array(alertSchema),
   zones: z.array(zoneSchema),
+  /** Exclusion zones the client is heading for (see shared/zones/approach.ts). */
+  approaches: z.array(approachSchema),
 });
 export type ClientDetail = z.infer<typeof clientDetailSchema>;
 

@@ -79,6 +79,7 @@ export const en = {
     lastFix: 'Last position',
     fix: '{{age}} ago, ±{{accuracy}} m ({{lat}}, {{lon}})',
     noFix: 'None yet',
+    approach: 'Heading for {{zone}}: entry in about {{minutes}} min at {{speed}} km/h',
     devices: 'Devices',
     seen: 'heard {{age}} ago',
     openAlerts_one: '{{count}} open alert',

@@ -85,6 +85,7 @@ export const lv: CatalogShape = {
     lastFix: 'Pēdējā atrašanās vieta',
     fix: 'pirms {{age}}, ±{{accuracy}} m ({{lat}}, {{lon}})',
     noFix: 'Vēl nav',
+    approach: 'Virzās uz {{zone}}: ieiešana pēc aptuveni {{minutes}} min, {{speed}} km/h',
     devices: 'Ierīces',
     seen: 'dzirdēta pirms {{age}}',
     openAlerts_zero: '{{count}} atvērtu trauksmju',

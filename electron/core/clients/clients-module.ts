@@ -48,7 +48,8 @@ export function clientsModule(
 ): CoreModule<'clients.detail' | 'clients.register' | 'clients.file'> {
   /** A client's record as this operator may see it, the opening audited. */
   const opened = async (clientId: string, operator: Operator, what: string) => {
-    const detail = await store.run((s) => s.clientDetail(clientId));
+    const nowMs = clock().getTime();
+    const detail = await store.run((s) => s.clientDetail(clientId, nowMs));
     if (!detail)
       throw new ConsoleApiError('not_found', `No client ${clientId}`, 'clientId', {
         what: 'client',

@@ -119,7 +119,7 @@ export function createStoreHandlers(db: Database, file: string) {
     lastPositions: () => lastPositions(db),
     mapSnapshot: () => mapSnapshot(db),
     lastFixFor: (clientId: string) => lastFixFor(db, clientId),
-    clientDetail: (clientId: string) => clientDetail(db, clientId),
+    clientDetail: (clientId: string, nowMs?: number) => clientDetail(db, clientId, nowMs ?? null),
     zonesForClient: (clientId: string) => zonesForClient(db, clientId),
     journalForShift: (shiftId: string) => journalForShift(db, shiftId),
     counts: () => cacheCounts(db),

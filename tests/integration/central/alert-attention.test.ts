@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../../helpers/until';
 import { call } from '../../helpers/call';
 import type { Alert } from '../../../shared/central/records';
 import type { AlertQueueItem } from '../../../shared/domain/alerts';
@@ -50,15 +51,6 @@ async function consoleAt(username: string, clock: { at: number }) {
     }
   };
   return { core, breaches, queue, audit };
-}
-
-async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean): Promise<T> {
-  for (let tries = 0; tries < 200; tries += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('condition not reached in 5 s');
 }
 
 async function startSim(apiVersion: ApiVersion = '1.1') {

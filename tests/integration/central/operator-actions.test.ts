@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../../helpers/until';
 import { call } from '../../helpers/call';
 import type { ConsoleApiError } from '../../../shared/api/errors';
 import type { Alert } from '../../../shared/central/records';
@@ -32,15 +33,6 @@ async function signedInCore(username: string, dir = tempDir()) {
   });
   await core.dispatch('session.login', { username, password: TRAINING_PASSWORD });
   return { core, dir, announced };
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let tries = 0; tries < 200; tries += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('condition not reached in 5 s');
 }
 
 async function anOpenAlert(): Promise<Alert> {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../../helpers/until';
 import { createConsoleCore, type ConsoleCore } from '../../../electron/core/console-core';
 import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
 import { TRAINING_PASSWORD } from '../../../electron/core/simulator/training-accounts';
@@ -34,6 +35,11 @@ async function technicianConsole() {
   )!;
   const tags = [...sim.state.devices.values()].filter(
     (d) => d.clientId === client.id && (d.kind === 'rf_tag' || d.kind === 'gps_tag'),
+  );
+  // The cache has the client once the first snapshot is in: commissioning starts from the cache.
+  await until(
+    () => call(core, 'clients.detail', { clientId: client.id }),
+    () => true,
   );
   return { sim, core, dir, client, tags };
 }

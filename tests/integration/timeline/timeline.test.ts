@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../../helpers/until';
 import type { ConsoleCore } from '../../../electron/core/console-core';
 import { verifyEvidence } from '../../../electron/core/reports/evidence-hash';
 import { startSimulator, type Simulator } from '../../../electron/core/simulator/simulator';
@@ -24,15 +25,6 @@ const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let tries = 0; tries < 200; tries += 1) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('condition not reached in 10 s');
-}
 
 /**
  * A service that has run for four hours before the console first connects, a zone changed in

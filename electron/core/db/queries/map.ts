@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { Alert, Client, Device, Zone } from '../../../../shared/central/records';
+import type { Alert, Client, Device, Position, Zone } from '../../../../shared/central/records';
 import type { ClientDetail, FixTuple, MapSnapshot } from '../../../../shared/domain/map';
+import { APPROACH, approachWarnings, type Approach } from '../../../../shared/zones/approach';
 import { statement } from '../statements';
 import { lastFixesOf } from './last-fixes';
-import { lastFixFor } from './positions';
+import { lastFixFor, trackForClient } from './positions';
 import { recordById } from './records';
 import { zonesForClient } from './zones';
 
@@ -63,7 +64,15 @@ export function mapSnapshot(db: Database): MapSnapshot {
 }
 
 /** The side panel's data for one client; null if the cache does not know them. */
-export function clientDetail(db: Database, clientId: string): ClientDetail | null {
+/**
+ * A client's record for the panel. With `nowMs` (the console's clock), also the exclusion zones
+ * the client is heading for, from the fixes of the last minutes.
+ */
+export function clientDetail(
+  db: Database,
+  clientId: string,
+  nowMs: number | null = null,
+): ClientDetail | null {
   const client = recordById(db, 'clients', clientId);
   if (!client) return null;
   const devices = parse<Device>(
@@ -78,12 +87,28 @@ export function clientDetail(db: Database, clientId: string): ClientDetail | nul
       "SELECT json FROM alerts WHERE client_id = ? AND state <> 'resolved' ORDER BY severity_rank, raised_at",
     ).all(clientId) as { json: string }[],
   );
+  const zones = zonesForClient(db, clientId);
   return {
     view: 'full',
     client,
     devices,
     lastFix,
     openAlerts,
-    zones: zonesForClient(db, clientId),
+    zones,
+    approaches:
+      nowMs === null || lastFix === null ? [] : approachesOf(db, clientId, lastFix, zones, nowMs),
   };
+}
+
+function approachesOf(
+  db: Database,
+  clientId: string,
+  lastFix: Position,
+  zones: Zone[],
+  nowMs: number,
+): Approach[] {
+  const last = Date.parse(lastFix.at);
+  const track = trackForClient(db, clientId, last - APPROACH.windowMs, last + 1);
+  const fixes = Array.from(track.at, (at, i) => ({ at, lat: track.lat[i]!, lon: track.lon[i]! }));
+  return approachWarnings(fixes, zones, nowMs);
 }

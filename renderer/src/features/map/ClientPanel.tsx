@@ -19,7 +19,7 @@ export function ClientPanel({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const { client, devices, lastFix, openAlerts, zones } = detail;
+  const { client, devices, lastFix, openAlerts, zones, approaches } = detail;
   return (
     <aside className="client-panel" data-testid="client-panel" aria-label={client.displayName}>
       <header>
@@ -73,6 +73,15 @@ export function ClientPanel({
             : t('map.noFix')}
         </dd>
       </dl>
+      {approaches.map((approach) => (
+        <p key={approach.zoneId} className="approach" role="alert" data-testid="client-approach">
+          {t('map.approach', {
+            zone: approach.zoneName,
+            minutes: Math.max(1, Math.round(approach.etaS / 60)),
+            speed: approach.speedKmh,
+          })}
+        </p>
+      ))}
       <h3>{t('map.devices')}</h3>
       <ul data-testid="client-devices">
         {devices.map((device) => (

@@ -104,6 +104,18 @@ export function MapPage() {
             now={new Date(now)}
             clientFlags={detail?.client.flags ?? []}
           />
+          {detail?.lastFix &&
+            detail.approaches.map((approach) => (
+              // The course carried on to where it would enter the zone: the warning on the map.
+              <Polyline
+                key={approach.zoneId}
+                positions={[
+                  [detail.lastFix!.lat, detail.lastFix!.lon],
+                  [approach.entry.lat, approach.entry.lon],
+                ]}
+                pathOptions={{ color: palette.zone.exclusion, weight: 3, dashArray: '8 6' }}
+              />
+            ))}
           {trail && trail.at.length > 1 && (
             <Polyline
               positions={trail.lat.map((lat, i) => [lat, trail.lon[i]!] as [number, number])}

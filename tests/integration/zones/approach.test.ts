@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSimulator } from '../../../electron/core/simulator/simulator';
+import { bearingDeg, offsetM } from '../../../shared/geo/distance';
+import { call } from '../../helpers/call';
+import { consoleOn } from '../../helpers/console-on';
+import { until } from '../../helpers/until';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('approach warning in the client panel', () => {
+  it('names the exclusion zone a client is walking towards, with the time to entry', async () => {
+    const sim = await startSimulator({ clients: 40, seed: 3, run: false });
+    cleanups.push(() => sim.close());
+    const zone = [...sim.state.zones.values()].find((z) => z.id.startsWith('ZV-'))!;
+    const clientId = zone.clientId!;
+    const core = await consoleOn(sim, 'referent1', cleanups);
+    // Synced first: the walk then comes by the stream, every fix of it (a snapshot has the last).
+    await until(
+      () => call(core, 'clients.detail', { clientId }),
+      () => true,
+    );
+    const [lon, lat] = (zone.geometry as { center: [number, number] }).center;
+    const start = offsetM({ lat, lon }, 300, 2_000);
+    const heading = bearingDeg(start, { lat, lon });
+    const now = sim.now().getTime();
+    // Eight minutes of a steady walk at 5 km/h, the last fix just now.
+    for (let minute = 8; minute >= 0; minute -= 1) {
+      const at = new Date(now - minute * 60_000).toISOString();
+      const point = offsetM(start, heading, (5 / 3.6) * 60 * (8 - minute));
+      sim.state.addPosition({
+        id: `WALK-${minute}`,
+        deviceId: sim.state.clients.get(clientId)!.deviceIds[0]!,
+        clientId,
+        at,
+        receivedAt: at,
+        lat: Number(point.lat.toFixed(6)),
+        lon: Number(point.lon.toFixed(6)),
+        accuracyM: 8,
+        speedKmh: 5,
+        source: 'gps',
+      });
+    }
+    const detail = await until(
+      () => call(core, 'clients.detail', { clientId }),
+      (d) => d.view === 'full' && d.approaches.length > 0,
+    );
+    if (detail.view !== 'full') throw new Error('a referent sees the full view');
+    expect(detail.approaches).toMatchObject([{ zoneId: zone.id, zoneName: zone.name }]);
+    expect(detail.approaches[0]!.etaS).toBeGreaterThan(400);
+    expect(detail.approaches[0]!.etaS).toBeLessThan(800);
+  });
+});
