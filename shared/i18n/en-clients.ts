@@ -41,8 +41,6 @@ export const enClients = {
     period: 'Supervision period',
     noPeriod: 'not known: the central service does not send the supervision period',
     zoneKind: { inclusion: 'inclusion', exclusion: 'exclusion' },
-    inForce: 'in force now',
-    notInForce: 'not in force now',
     place: { inside: 'inside', buffer: 'in the buffer band', outside: 'outside' },
     alerts: 'Alerts (open, and the last 30 days)',
     opened: 'as of {{time}}',

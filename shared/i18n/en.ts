@@ -4,6 +4,7 @@ import { enShifts } from './en-shifts';
 import { enClients } from './en-clients';
 import { enTimeline } from './en-timeline';
 import { enVictims } from './en-victims';
+import { enZones } from './en-zones';
 /** English UI catalog. The Latvian catalog must have exactly these keys (checked by the compiler). */
 export const en = {
   app: { title: 'Sargs', subtitle: 'Electronic monitoring console' },
@@ -336,6 +337,7 @@ export const en = {
   ...enClients,
   ...enTimeline,
   ...enVictims,
+  ...enZones,
 };
 
 /**

@@ -43,8 +43,6 @@ export const lvClients: typeof enClients = {
     period: 'Uzraudzības periods',
     noPeriod: 'nav zināms: centrālais dienests uzraudzības periodu nesūta',
     zoneKind: { inclusion: 'iekļaušanas', exclusion: 'izslēgšanas' },
-    inForce: 'spēkā tagad',
-    notInForce: 'tagad nav spēkā',
     place: { inside: 'iekšā', buffer: 'buferjoslā', outside: 'ārpusē' },
     alerts: 'Trauksmes (atvērtās un pēdējo 30 dienu)',
     opened: 'uz {{time}}',

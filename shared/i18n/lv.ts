@@ -4,6 +4,7 @@ import { lvShifts } from './lv-shifts';
 import { lvClients } from './lv-clients';
 import { lvTimeline } from './lv-timeline';
 import { lvVictims } from './lv-victims';
+import { lvZones } from './lv-zones';
 import type { CatalogShape } from './en';
 
 /** Latvian UI catalog: the same keys as the English one. */
@@ -356,4 +357,5 @@ export const lv: CatalogShape = {
   ...lvClients,
   ...lvTimeline,
   ...lvVictims,
+  ...lvZones,
 };

@@ -89,6 +89,13 @@ test('the register lists every client, filters as the link says, and opens a cli
       (z) => z.clientId === client.id || z.appliesTo.includes(client.id),
     );
     await expect(page.getByTestId('file-zone')).toHaveCount(zones.length);
+    // Each zone says whether it is in force and until when; a scheduled one has its 7-day preview.
+    await expect(page.getByTestId('file-zones').getByTestId('zone-force')).toHaveCount(
+      zones.length,
+    );
+    await expect(page.getByTestId('week-preview')).toHaveCount(
+      zones.filter((z) => z.schedule !== null).length,
+    );
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('register-count')).toBeVisible();
 

@@ -1,9 +1,9 @@
+import { WeekPreview, ZoneForce } from '../zones/ZoneForce';
 import { useTranslation } from 'react-i18next';
 import type { Alert, Device, JournalEntry } from '../../../../shared/central/records';
 import type { ClientDetail } from '../../../../shared/domain/map';
 import { formatAge } from '../../../../shared/format/age';
 import { placeInZone } from '../../../../shared/zones/geometry';
-import { scheduleInForce } from '../../../../shared/zones/schedule';
 import { useFormat } from '../../api/use-format';
 import { href } from '../../app/routes';
 import { TimelineLinkTo } from '../timeline/TimelineLinkTo';
@@ -68,10 +68,9 @@ export function ClientZones({ detail, now }: { detail: ClientDetail; now: number
         {detail.zones.map((zone) => (
           <li key={zone.id} data-testid="file-zone">
             <strong>{zone.name}</strong> · {t(`file.zoneKind.${zone.kind}`)} ·{' '}
-            {scheduleInForce(zone.schedule, new Date(now))
-              ? t('file.inForce')
-              : t('file.notInForce')}
+            <ZoneForce zone={zone} now={now} />
             {fix && ` · ${t(`file.place.${placeInZone(zone, fix)}`)}`}
+            <WeekPreview zone={zone} now={now} />
           </li>
         ))}
       </ul>

@@ -3,6 +3,8 @@ import { href } from '../../app/routes';
 import type { ClientDetail } from '../../../../shared/domain/map';
 import { formatAge } from '../../../../shared/format/age';
 import { ProtectionBands } from '../victims/ProtectionBands';
+import { ZoneForce } from '../zones/ZoneForce';
+import { placeInZone } from '../../../../shared/zones/geometry';
 
 /** The selected client: profile, devices, last fix, open alerts and zones. */
 export function ClientPanel({
@@ -108,7 +110,8 @@ export function ClientPanel({
       <ul data-testid="client-zones">
         {zones.map((zone) => (
           <li key={zone.id}>
-            {zone.name} · {t(`zoneKind.${zone.kind}`)}
+            {zone.name} · {t(`zoneKind.${zone.kind}`)} · <ZoneForce zone={zone} now={now} />
+            {lastFix && ` · ${t(`file.place.${placeInZone(zone, lastFix)}`)}`}
           </li>
         ))}
       </ul>
