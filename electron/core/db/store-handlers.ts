@@ -185,7 +185,7 @@ export function createStoreHandlers(db: Database, file: string) {
     zoneIdsOfClient: (clientId: string) => zoneIdsOfClient(db, clientId),
     ordersOfClient: (clientId: string) => ordersOfClient(db, clientId),
     lastVictimPosition: (orderId: string) => lastVictimPosition(db, orderId),
-    openProximityAlerts: (orderIds: string[] | null) => openProximityAlerts(db, orderIds),
+    openProximityAlerts: () => openProximityAlerts(db),
   };
 }
 

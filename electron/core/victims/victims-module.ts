@@ -57,7 +57,7 @@ export function victimsModule(o: VictimsModuleOptions): CoreModule<VictimOps> {
         return { orders: bands, offered: await offered(orders.length > 0) };
       },
       'victims.shown': async (_input, context) => {
-        const alerts = await store.run((s) => s.openProximityAlerts(null));
+        const alerts = await store.run((s) => s.openProximityAlerts());
         const victims: ShownVictim[] = [];
         for (const alert of alerts) {
           const order = (await store.run((s) =>

@@ -42,19 +42,12 @@ export function purgeVictimPositions(db: Database, beforeMs: number): number {
   return statement(db, 'DELETE FROM victim_positions WHERE at < ?').run(beforeMs).changes;
 }
 
-/**
- * The unresolved victim_proximity alerts (of the given orders, or of all): while one is, its
- * victim is shown.
- */
-export function openProximityAlerts(
-  db: Database,
-  orderIds: readonly string[] | null,
-): { id: string; orderId: string }[] {
-  const rows = statement(
+/** The unresolved victim_proximity alerts and their orders: while one is, its victim is shown. */
+export function openProximityAlerts(db: Database): { id: string; orderId: string }[] {
+  return statement(
     db,
     `SELECT id, json_extract(json, '$.orderId') AS orderId FROM alerts
      WHERE state <> 'resolved' AND json_extract(json, '$.type') = 'victim_proximity'
        AND json_extract(json, '$.orderId') IS NOT NULL`,
   ).all() as { id: string; orderId: string }[];
-  return orderIds === null ? rows : rows.filter((row) => orderIds.includes(row.orderId));
 }
