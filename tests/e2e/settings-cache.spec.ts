@@ -17,13 +17,10 @@ test('Settings shows the local cache, keeps a new retention period and purges on
   await expect(days).toHaveValue('90');
   await days.fill('30');
   await panel.getByRole('button', { name: 'Save' }).click();
-  await expect
-    .poll(
-      () =>
-        JSON.parse(readFileSync(join(headlessConsole.dataDir, 'settings.json'), 'utf8'))
-          .retentionDays,
-    )
-    .toBe(30);
+  // The core answers only once the file is written, so the page's "Saved" means it is on disk.
+  await expect(panel.getByRole('status')).toHaveText('Saved');
+  const stored = readFileSync(join(headlessConsole.dataDir, 'settings.json'), 'utf8');
+  expect(JSON.parse(stored).retentionDays).toBe(30);
 
   await panel.getByRole('button', { name: 'Purge now' }).click();
   await expect(panel.getByTestId('last-purge')).toContainText('0 positions older than');
@@ -36,7 +33,7 @@ test('Settings shows the local cache, keeps a new retention period and purges on
   // Out-of-range input is refused by the core with the field named, and shown.
   await page.getByTestId('cache-panel').getByLabel('Keep positions for (days)').fill('0');
   await page.getByTestId('cache-panel').getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('cache-panel').getByRole('alert')).toContainText('retentionDays');
+  await expect(page.getByTestId('cache-panel').getByRole('status')).toContainText('retentionDays');
 });
 
 test('Settings takes the centre’s central service URL for the next start, and refuses a bad one', async ({

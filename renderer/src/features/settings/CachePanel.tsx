@@ -6,17 +6,19 @@ import type { StoreStatus } from '../../../../shared/domain/store-status';
 import { api } from '../../api';
 import { useLive } from '../../api/use-live';
 import { useConsole } from '../../app/console-context';
+import { SaveMessage, useSaveSettings } from './use-save';
 
 /** The local cache: where it is, how big, how long positions are kept, and the last purge. */
 export function CachePanel() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { settings, updateSettings } = useConsole();
+  const { settings } = useConsole();
   const live = useLive(() => api.store.status({}), [], []);
   const [shown, setShown] = useState<StoreStatus | null>(null);
   const status = shown ?? live.value;
   const [days, setDays] = useState(String(settings.retentionDays));
   const [actionError, setError] = useState<string | null>(null);
+  const retention = useSaveSettings();
   const error = actionError ?? (live.error ? errorText(live.error, t) : null);
 
   const act = useCallback(
@@ -32,7 +34,7 @@ export function CachePanel() {
     [t],
   );
 
-  const save = () => act(() => updateSettings({ retentionDays: Number(days) }));
+  const save = () => retention.save({ retentionDays: Number(days) }, t('settings.saved'));
   const when = (iso: string) => format.dateTime(iso);
 
   return (
@@ -59,6 +61,7 @@ export function CachePanel() {
           </button>
         </span>
       </div>
+      <SaveMessage message={retention.message} />
       <p className="muted">{t('cache.retentionHint')}</p>
       {error && (
         <p className="error" role="alert">
