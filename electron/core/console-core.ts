@@ -44,6 +44,8 @@ import { Mute } from './alerts/mute';
 import { serviceFeatures } from './central/capabilities';
 import { timelineModule } from './timeline/timeline-module';
 import { victimsModule } from './victims/victims-module';
+import { zoneHistoryRefresher } from './zones/zone-history';
+import { zonesModule } from './zones/zones-module';
 import { Receiver } from './stations/receiver';
 import { shiftsModule } from './shifts/shifts-module';
 import { stationsModule } from './stations/stations-module';
@@ -209,6 +211,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     warnings: [...settings.warnings, ...(store.openError ? [store.openError] : [])],
   };
 
+  const zoneHistory = zoneHistoryRefresher({ store, clock, http: () => central.http() });
   const modules: AnyModule[] = [
     appModule(info, connection),
     authModule(guard),
@@ -244,7 +247,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       clock,
       settings: () => settings.get(),
       http: () => central.http(),
+      zoneHistory,
     }),
+    zonesModule({ store, actions, audit, zoneHistory }),
     victimsModule({ store, audit, clock, http: () => central.http() }),
     auditing.module,
     {

@@ -22,6 +22,8 @@ const only = (...roles: Role[]): Access => ({ kind: 'roles', roles, whileLocked:
 const WATCH = only('referent', 'supervisor');
 const SUPERVISE = only('supervisor');
 const ADMIN = only('admin');
+/** Zones are a supervisor's to make and change (and an administrator's, as the service allows). */
+const ZONES = only('supervisor', 'admin');
 /** Base stations on this console's ports: the technicians' work, and the administrators'. */
 const BENCH = only('technician', 'admin');
 
@@ -56,6 +58,9 @@ export const permissions = {
   /** A victim's nearness as a band; their position only during a proximity alert (audited). */
   'victims.protection': WATCH,
   'victims.shown': WATCH,
+  'zones.save': ZONES,
+  'zones.delete': ZONES,
+  'zones.history': WATCH,
   'alerts.queue': WATCH,
   'alerts.detail': WATCH,
   'basemap.range': SIGNED_IN,

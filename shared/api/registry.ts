@@ -59,6 +59,13 @@ import {
 import { clientFileSchema, registerSchema } from '../domain/clients';
 import { protectionInputSchema, protectionSchema, shownVictimsSchema } from '../domain/victims';
 import {
+  zoneDeleteInputSchema,
+  zoneDraftSchema,
+  zoneHistorySchema,
+  zoneIdInputSchema,
+  zoneQueuedSchema,
+} from '../domain/zones';
+import {
   cancelInputSchema,
   historyInputSchema,
   historyProgressSchema,
@@ -123,6 +130,9 @@ export const operations = {
   'clients.trail': { input: trailInputSchema, output: trailSchema },
   'victims.protection': { input: protectionInputSchema, output: protectionSchema },
   'victims.shown': { input: noInput, output: shownVictimsSchema },
+  'zones.save': { input: zoneDraftSchema, output: zoneQueuedSchema },
+  'zones.delete': { input: zoneDeleteInputSchema, output: zoneQueuedSchema },
+  'zones.history': { input: zoneIdInputSchema, output: zoneHistorySchema },
   'alerts.queue': { input: noInput, output: alertQueueSchema },
   'alerts.detail': { input: alertInputSchema, output: alertDetailSchema },
   'basemap.range': { input: basemapRangeInputSchema, output: basemapRangeSchema },

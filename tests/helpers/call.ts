@@ -9,3 +9,17 @@ export function call<N extends OperationName>(
 ): Promise<OperationOutput<N>> {
   return core.dispatch(name, input) as Promise<OperationOutput<N>>;
 }
+
+/** The error an operation is refused with (fails the test if it is answered instead). */
+export async function callError<N extends OperationName>(
+  core: Pick<ConsoleCore, 'dispatch'>,
+  name: N,
+  input: unknown,
+): Promise<{ code: string; message: string; field?: string; params?: Record<string, unknown> }> {
+  try {
+    await core.dispatch(name, input);
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error(`${name} was answered; a refusal was expected`);
+}

@@ -51,7 +51,11 @@ export class OperatorActions {
         issue?.path.join('.'),
       );
     }
-    const subject = subjectOf(parsed.data as Record<string, unknown>);
+    // A new zone has no id yet; its audit entry is still about a zone (zone-changes.ts joins it).
+    const subject =
+      operation === 'zone.create'
+        ? { type: 'zone', id: null }
+        : subjectOf(parsed.data as Record<string, unknown>);
     const item = await this.options.store.run((store) =>
       store.queueAction({
         idempotencyKey: randomUUID(),

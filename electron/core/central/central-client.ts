@@ -132,13 +132,16 @@ export class CentralClient {
     const cursor = await store.cursor();
     if (cursor > 0 && !this.needSnapshot) return { cursor, fresh: false };
     connection.update({ status: 'catching_up', detail: 'loading a snapshot' });
+    // The wall clock, as the cache stamps zones with it (not the console's clock, which a
+    // training run may set elsewhere).
+    const askedAtMs = Date.now();
     const snapshot = await this.http.request('GET', '/snapshot', snapshotSchema);
     // Alerts resolved while the console was away are fetched first, so that they land in the
     // same transaction as the snapshot: nobody sees them as ghosts in between.
     const stale = await store.staleAlerts(snapshot.openAlerts.map((alert) => alert.id));
     // Shifts first: the snapshot moves the cursor, and a console at the cursor is caught up.
     await store.applyRecords(await recentShifts(this.http, this.now()));
-    await store.applySnapshot(snapshot, await this.resolvedMeanwhile(stale));
+    await store.applySnapshot(snapshot, await this.resolvedMeanwhile(stale), askedAtMs);
     this.options.onSnapshot?.();
     this.stats.snapshots += 1;
     this.needSnapshot = false;

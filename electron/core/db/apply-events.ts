@@ -138,13 +138,16 @@ function applyOther(db: Database, event: CacheRecord): boolean {
 
 /**
  * Takes a snapshot as the new truth and sets the cursor to its seq, in one transaction. Records
- * still go through the version rule; zones the service no longer has become tombstones. Alerts
+ * still go through the version rule; zones the service no longer has become tombstones (those the
+ * cache took after the snapshot was asked for are newer than it and stay). Alerts
  * resolved while the console was away (fetched by the caller, see staleAlerts) go in with it.
  */
 export function applySnapshot(
   db: Database,
   snapshot: Snapshot,
   resolvedMeanwhile: readonly Alert[] = [],
+  /** When the snapshot was asked for: a zone cached since is newer than it (migration 0009). */
+  askedAtMs = Number.POSITIVE_INFINITY,
 ): void {
   let adoptLastFixes = (): void => undefined;
   db.transaction(() => {
@@ -161,9 +164,9 @@ export function applySnapshot(
     for (let i = 0; i < fixes.count; i += 1) if (putPackedPosition(db, fixes, i)) newest.offer(i);
     adoptLastFixes = lastFixesOf(db).stage(fixes, newest.indices(), 0);
     const keep = new Set(snapshot.zones.map((zone) => zone.id));
-    const cached = statement(db, 'SELECT id FROM zones WHERE deleted = 0').all() as {
-      id: string;
-    }[];
+    const cached = statement(db, 'SELECT id FROM zones WHERE deleted = 0 AND cached_at < ?').all(
+      askedAtMs,
+    ) as { id: string }[];
     for (const { id } of cached) if (!keep.has(id)) deleteZone(db, id);
     writeCursor(db, snapshot.seq);
     markCoverage(db, snapshot);

@@ -87,6 +87,7 @@ import {
 import type { JournalSearch } from '../../../shared/domain/shifts';
 import { clientRegister, journalForClient } from './queries/register';
 import { putZoneVersions, timelineRows, zoneIdsOfClient } from './queries/timeline';
+import { zoneAuthors, zoneVersionsOf } from './queries/zone-changes';
 import { readTrack } from './queries/track-read';
 import { lastVictimPosition, openProximityAlerts, ordersOfClient } from './queries/victims';
 import type { ZoneVersion } from '../../../shared/central/records';
@@ -100,8 +101,8 @@ export function createStoreHandlers(db: Database, file: string) {
   lastFixesOf(db);
   return {
     applyPacked: (batch: PackedBatch) => applyPacked(db, batch),
-    applySnapshot: (snapshot: Snapshot, resolvedMeanwhile: Alert[] = []) =>
-      applySnapshot(db, snapshot, resolvedMeanwhile),
+    applySnapshot: (snapshot: Snapshot, resolvedMeanwhile: Alert[] = [], askedAtMs?: number) =>
+      applySnapshot(db, snapshot, resolvedMeanwhile, askedAtMs),
     staleAlerts: (openIds: string[]) => staleAlerts(db, openIds),
     applyRecords: (records: readonly CacheRecord[]) =>
       db.transaction(() => applyRecords(db, records)).immediate(),
@@ -183,6 +184,8 @@ export function createStoreHandlers(db: Database, file: string) {
       readTrack(db, clientId, fromMs, toMs, withIds),
     putZoneVersions: (versions: readonly ZoneVersion[]) => putZoneVersions(db, versions),
     zoneIdsOfClient: (clientId: string) => zoneIdsOfClient(db, clientId),
+    zoneVersionsOf: (zoneId: string) => zoneVersionsOf(db, zoneId),
+    zoneAuthors: (zoneId: string) => zoneAuthors(db, zoneId),
     ordersOfClient: (clientId: string) => ordersOfClient(db, clientId),
     lastVictimPosition: (orderId: string) => lastVictimPosition(db, orderId),
     openProximityAlerts: () => openProximityAlerts(db),

@@ -91,6 +91,8 @@ const METHODS = [
   'timelineTrack',
   'putZoneVersions',
   'zoneIdsOfClient',
+  'zoneVersionsOf',
+  'zoneAuthors',
   'ordersOfClient',
   'lastVictimPosition',
   'openProximityAlerts',

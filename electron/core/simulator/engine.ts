@@ -5,7 +5,7 @@ import {
   BATTERY_CRITICAL_PCT,
   BATTERY_LOW_PCT,
 } from '../../../shared/domain/alert-types';
-import { offsetM } from '../../../shared/geo/distance';
+import { offsetM, type LatLon } from '../../../shared/geo/distance';
 import { placeInZone } from '../../../shared/zones/geometry';
 import { scheduleInForce } from '../../../shared/zones/schedule';
 import { batteryPct, dayIndex, dayPlan, whereabouts, type DayPlan } from './day-plan';
@@ -33,7 +33,9 @@ export class Engine {
   /** Open conditions per client: condition key → alert id. */
   private readonly active = new Map<string, Map<string, string>>();
   private readonly lastFix = new Map<string, number>();
-  private readonly zonesByClient = new Map<string, Zone[]>();
+  /** The service's zones by client, rebuilt when a zone is made, changed or deleted. */
+  private zonesByClient = new Map<string, Zone[]>();
+  private zonesRevision = -1;
 
   constructor(
     private readonly seed: number,
@@ -44,11 +46,22 @@ export class Engine {
     readonly victims: Victims | null = null,
   ) {
     this.until = start - MINUTE;
-    for (const zone of world.zones) {
-      for (const clientId of zone.clientId ? [zone.clientId] : zone.appliesTo) {
-        this.zonesByClient.set(clientId, [...(this.zonesByClient.get(clientId) ?? []), zone]);
+  }
+
+  /** The zones in force for a client as the service holds them now (a supervisor may change them). */
+  private zonesOf(clientId: string): readonly Zone[] {
+    if (this.zonesRevision !== this.state.zonesRevision) {
+      this.zonesByClient = new Map();
+      for (const zone of this.state.zones.values()) {
+        for (const id of zone.clientId ? [zone.clientId] : zone.appliesTo) {
+          const list = this.zonesByClient.get(id);
+          if (list) list.push(zone);
+          else this.zonesByClient.set(id, [zone]);
+        }
       }
+      this.zonesRevision = this.state.zonesRevision;
     }
+    return this.zonesByClient.get(clientId) ?? [];
   }
 
   /** Produces everything that happens up to simulated time `to`. */
@@ -106,6 +119,25 @@ export class Engine {
     this.setCondition(client, { type: 'strap_tamper', zoneId: null }, tampered, position);
   }
 
+  /** A fix from `point` at `at`, outside the client's plan (see Simulator.visit). */
+  reportAt(clientId: string, point: LatLon, at: number): Position {
+    const client = this.world.clients.find((c) => c.record.id === clientId);
+    if (!client) throw new Error(`No client ${clientId}`);
+    let position!: Position;
+    this.state.at(at, () => {
+      position = {
+        ...this.fix(client, { point, moving: true, speedKmh: 4 }, at),
+        ...point,
+        accuracyM: 8,
+        source: 'gps',
+      };
+      this.lastFix.set(clientId, at);
+      this.state.addPosition(position);
+      this.evaluateZones(client, position, at);
+    });
+    return position;
+  }
+
   private fix(client: SimClient, where: ReturnType<typeof whereabouts>, at: number): Position {
     const rng = rngFrom(mix(this.seed, client.index, at / MINUTE));
     const atHome = !where.moving && where.point === client.home;
@@ -133,7 +165,9 @@ export class Engine {
   }
 
   private evaluateZones(client: SimClient, position: Position, at: number): void {
-    for (const zone of this.zonesByClient.get(client.record.id) ?? []) {
+    const zones = this.zonesOf(client.record.id);
+    this.clearGoneZones(client, zones, position);
+    for (const zone of zones) {
       const inForce = scheduleInForce(zone.schedule, new Date(at));
       const place = placeInZone(zone, position);
       if (zone.kind === 'exclusion') {
@@ -184,6 +218,17 @@ export class Engine {
         pct < BATTERY_CRITICAL_PCT,
         null,
       );
+    }
+  }
+
+  /** A zone deleted, or no longer applying to the client, ends the conditions it had raised. */
+  private clearGoneZones(client: SimClient, zones: readonly Zone[], position: Position): void {
+    const open = this.active.get(client.record.id);
+    if (!open) return;
+    for (const key of [...open.keys()]) {
+      const [type, zoneId] = key.split(':') as [Alert['type'], string];
+      if (zoneId !== '' && !zones.some((zone) => zone.id === zoneId))
+        this.setCondition(client, { type, zoneId }, false, position);
     }
   }
 

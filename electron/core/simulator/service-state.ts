@@ -31,6 +31,8 @@ type RecordType =
 
 export class ServiceState {
   seq = 0;
+  /** Counts changes to zones, so whoever indexes them knows when to look again. */
+  zonesRevision = 0;
   readonly clients = new Map<string, Client>();
   readonly devices = new Map<string, Device>();
   readonly zones = new Map<string, Zone>();
@@ -127,6 +129,7 @@ export class ServiceState {
     const event = { seq: this.seq, at: this.now().toISOString(), type, data } as StreamEvent;
     if (event.type === 'zone') this.zoneHistory.changed(event.data);
     if (event.type === 'zone.deleted') this.zoneHistory.deleted(event.data.id, event.at);
+    if (event.type === 'zone' || event.type === 'zone.deleted') this.zonesRevision += 1;
     const json = JSON.stringify(event);
     if (this.log.length === 0) this.firstSeq = this.seq;
     this.log.push(json);

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mayDo, type OutboxOperation } from '../../../shared/central/operations';
-import type { Alert, Operator } from '../../../shared/central/records';
+import type { Alert, Operator, Position } from '../../../shared/central/records';
+import type { LatLon } from '../../../shared/geo/distance';
 import { defaultAlertRates, type AlertRates } from './alert-rates';
 import { Engine } from './engine';
 import { liveDay } from './lived-day';
@@ -59,6 +60,11 @@ export interface Simulator {
    * `victim_proximity` now) for `forMs` (default 30 minutes), or sent back where their day has them.
    */
   victims: { approach(orderId: string, forMs?: number): void; separate(orderId: string): void };
+  /**
+   * A drill: the client's tag reports a fix from `point` now (a trip a trainer or a test sends
+   * them on), judged against the service's zones as they stand, like any fix.
+   */
+  visit(clientId: string, point: LatLon): Position;
   close(): Promise<void>;
 }
 
@@ -235,6 +241,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         state.positions.get(fields.clientId)?.at(-1) ?? null,
         state.now().toISOString(),
       ),
+    visit: (clientId, point) => engine.reportAt(clientId, point, state.now().getTime()),
     dropStreams: () => {
       for (const client of hub.server.clients) client.terminate();
     },

@@ -10,7 +10,6 @@ import type {
 } from '../../../shared/domain/timeline';
 import { operatorOf } from '../api/dispatcher';
 import type { AuditTrail } from '../audit/audit-trail';
-import { serviceFeatures } from '../central/capabilities';
 import type { CentralHttp } from '../central/central-http';
 import { COVERED_FROM } from '../db/queries/timeline';
 import type { StoreService } from '../db/store-service';
@@ -20,7 +19,8 @@ import { complianceCsv, compliancePdf } from '../reports/compliance-pdf';
 import { evidenceCsv, evidencePdf, exportFileName } from '../reports/evidence-pdf';
 import { compliance } from './compliance';
 import type { Clock } from '../runtime/clock';
-import { fetchHistory, fetchZoneVersions, type FetchedHistory } from './history-fetch';
+import { fetchHistory, type FetchedHistory } from './history-fetch';
+import type { ZoneHistoryRefresher } from '../zones/zone-history';
 import { buildTimeline } from './timeline-build';
 import { packTrack } from './pack-track';
 
@@ -41,6 +41,8 @@ export interface TimelineModuleOptions {
   settings: () => Settings;
   /** The session's connection to the service, or null while there is none. */
   http: () => CentralHttp | null;
+  /** Older zone versions from the service, shared with the zones module. */
+  zoneHistory: ZoneHistoryRefresher;
 }
 
 interface Window {
@@ -57,8 +59,6 @@ const csvDocument = (fileName: string, csv: string): ConsoleDocument => ({
   sha256: createHash('sha256').update(csv, 'utf8').digest('hex'),
 });
 
-/** Zone histories are asked again after this long (a zone may have changed meanwhile). */
-const ZONE_HISTORY_TTL_MS = 5 * 60_000;
 /** Fetched histories held at once (each a client's window; dropped at close). */
 const HELD = 3;
 
@@ -73,7 +73,6 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
   const { store, audit, clock } = o;
   const held: FetchedHistory[] = [];
   const running = new Map<string, { cancelled: boolean }>();
-  const zonesAsked = new Map<string, number>();
   let stopWatching = (): void => undefined;
 
   const clientOf = async (clientId: string): Promise<Client> => {
@@ -86,19 +85,8 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
   };
 
   /** Central API 1.1 `zone_history`: older versions of the client's zones, into the cache. */
-  const zoneHistory = async (clientId: string): Promise<'service' | 'cache'> => {
-    const http = o.http();
-    const features = http ? await serviceFeatures(http).catch(() => null) : null;
-    if (!http || !features?.features.has('zone_history')) return 'cache';
-    const now = clock().getTime();
-    for (const zoneId of await store.run((s) => s.zoneIdsOfClient(clientId))) {
-      if (now - (zonesAsked.get(zoneId) ?? -Infinity) < ZONE_HISTORY_TTL_MS) continue;
-      const versions = await fetchZoneVersions(http, zoneId);
-      if (versions) await store.run((s) => s.putZoneVersions(versions));
-      zonesAsked.set(zoneId, now);
-    }
-    return 'service';
-  };
+  const zoneHistory = async (clientId: string): Promise<'service' | 'cache'> =>
+    o.zoneHistory(await store.run((s) => s.zoneIdsOfClient(clientId)));
 
   /** The oldest moment the cache can answer for: its coverage, or retention's cut-off. */
   const cacheFrom = (coveredFrom: number | null): number | null => {

@@ -125,4 +125,26 @@ describe('snapshot', () => {
     expect(zonesForClient(db, 'c1').map((z) => z.id)).toEqual(['kept']);
     expect(openAlertsByPriority(db)).toHaveLength(1);
   });
+
+  it('keeps a zone the cache took after the snapshot was asked for (newer than the snapshot)', () => {
+    const db = cacheDb();
+    const before = Date.now() - 60_000;
+    applyEvents(db, events(1, [{ type: 'zone', data: zone({ id: 'older' }) }]));
+    db.prepare('UPDATE zones SET cached_at = ? WHERE id = ?').run(before - 1, 'older');
+    // A supervisor's new zone, delivered while the snapshot was loading.
+    applyEvents(db, events(2, [{ type: 'zone', data: zone({ id: 'made-meanwhile' }) }]));
+    const snapshot = {
+      seq: 500,
+      clients: [client()],
+      devices: [],
+      zones: [],
+      openAlerts: [],
+      lastPositions: [],
+    };
+    applySnapshot(db, snapshot, [], before);
+    expect(zonesForClient(db, 'c1').map((z) => z.id)).toEqual(['made-meanwhile']);
+    // Asked for after it was cached: the service no longer has it.
+    applySnapshot(db, snapshot, [], Date.now() + 1);
+    expect(zonesForClient(db, 'c1')).toEqual([]);
+  });
 });

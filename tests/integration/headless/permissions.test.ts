@@ -52,6 +52,7 @@ const REFERENT: OperationName[] = [
   'clients.trail',
   'victims.protection',
   'victims.shown',
+  'zones.history',
   'alerts.queue',
   'alerts.detail',
   'alerts.act',
@@ -89,12 +90,21 @@ const SUPERVISOR_ONLY: OperationName[] = [
   'audit.export',
 ];
 const ADMIN_ONLY: OperationName[] = ['settings.setCentre', 'store.status', 'store.purge'];
+/** Zones are made and changed by supervisors and administrators. */
+const ZONE_EDITORS: OperationName[] = ['zones.save', 'zones.delete'];
 /** What a locked console still answers its operator: the lock screen's calls. */
 const WHILE_LOCKED: OperationName[] = ['session.logout', 'session.unlock', 'attention.summary'];
 
 const allowed: Record<string, OperationName[]> = {
   referent1: [...PUBLIC, ...ANY_OPERATOR, ...REFERENT],
-  supervisor1: [...PUBLIC, ...ANY_OPERATOR, ...REFERENT, ...SUPERVISOR_ONLY, 'devices.list'],
+  supervisor1: [
+    ...PUBLIC,
+    ...ANY_OPERATOR,
+    ...REFERENT,
+    ...SUPERVISOR_ONLY,
+    ...ZONE_EDITORS,
+    'devices.list',
+  ],
   technician1: [
     ...PUBLIC,
     ...ANY_OPERATOR,
@@ -104,7 +114,7 @@ const allowed: Record<string, OperationName[]> = {
     'clients.file',
     'devices.list',
   ],
-  admin1: [...PUBLIC, ...ANY_OPERATOR, ...ADMIN_ONLY, ...BENCH, 'devices.list'],
+  admin1: [...PUBLIC, ...ANY_OPERATOR, ...ADMIN_ONLY, ...ZONE_EDITORS, ...BENCH, 'devices.list'],
 };
 
 /** A valid input for every operation (the type refuses a registry entry without one). */
@@ -138,6 +148,17 @@ function sampleInputs(bridge: Bridge, username: string): Record<OperationName, u
     'clients.trail': { clientId, hours: 1 },
     'victims.protection': { clientId },
     'victims.shown': {},
+    'zones.save': {
+      clientId,
+      appliesTo: [],
+      kind: 'exclusion',
+      name: 'Permission check',
+      geometry: { type: 'Circle', center: [24.1, 56.95], radiusM: 200 },
+      bufferM: 50,
+      schedule: null,
+    },
+    'zones.delete': { zoneId: 'Z-none', expectedVersion: 1 },
+    'zones.history': { zoneId: 'Z-none' },
     'alerts.queue': {},
     'alerts.detail': { alertId: alert.id },
     'basemap.range': { offset: 0, length: 16 },
@@ -238,6 +259,7 @@ describe('the permission table, over the headless bridge', () => {
       ...REFERENT,
       ...SUPERVISOR_ONLY,
       ...ADMIN_ONLY,
+      ...ZONE_EDITORS,
       ...BENCH,
       'devices.list',
     ]);

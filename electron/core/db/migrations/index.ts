@@ -6,6 +6,7 @@ import { journalSearch } from './0005-journal-search';
 import { zoneVersions } from './0006-zone-versions';
 import { victimUnits } from './0007-victim-units';
 import { sharedSuppressions } from './0008-shared-suppressions';
+import { zoneCachedAt } from './0009-zone-cached-at';
 import type { Migration } from '../migration-type';
 
 /** Every migration, oldest first. A new one is a new file here; old ones never change. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   zoneVersions,
   victimUnits,
   sharedSuppressions,
+  zoneCachedAt,
 ];
 
 export const LATEST_VERSION = migrations.length;

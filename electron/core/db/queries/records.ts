@@ -15,7 +15,7 @@ type SqlValue = string | number | null;
 const VERSIONED = {
   clients: ['id', 'version', 'display_name', 'case_number', 'risk_rank', 'status', 'json'],
   devices: ['id', 'version', 'client_id', 'kind', 'json'],
-  zones: ['id', 'version', 'client_id', 'kind', 'json'],
+  zones: ['id', 'version', 'client_id', 'kind', 'json', 'cached_at'],
   alerts: ['id', 'version', 'client_id', 'state', 'severity_rank', 'raised_at', 'json'],
   shifts: ['id', 'version', 'started_at', 'json'],
   protection_orders: ['id', 'version', 'client_id', 'json'],
@@ -117,6 +117,7 @@ export function putZone(db: Database, zone: Zone): boolean {
     client_id: zone.clientId,
     kind: zone.kind,
     json: JSON.stringify(zone),
+    cached_at: Date.now(),
   });
   if (!taken) return false;
   statement(db, 'DELETE FROM zone_clients WHERE zone_id = ?').run(zone.id);
