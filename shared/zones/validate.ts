@@ -4,6 +4,8 @@ import type { Schedule, ZoneGeometry } from '../central/records';
 export const MIN_RADIUS_M = 50;
 
 export type ZoneProblemCode =
+  /** The editor's alone: no area drawn yet (a zone sent always has one). */
+  | 'geometry_missing'
   | 'name_empty'
   | 'no_clients'
   | 'ring_open'
@@ -84,6 +86,8 @@ export function zoneProblems(zone: ZoneShape): ZoneProblem[] {
 /** The problems in English, for the core's refusal and for logs. */
 export function describeProblem({ code, values }: ZoneProblem): string {
   switch (code) {
+    case 'geometry_missing':
+      return 'no area drawn';
     case 'name_empty':
       return 'a zone needs a name';
     case 'no_clients':

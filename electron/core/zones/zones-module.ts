@@ -19,7 +19,15 @@ export interface ZonesModuleOptions {
 }
 
 /** The fields a supervisor changes; what differs between two versions is listed by these names. */
-const FIELDS = ['name', 'kind', 'clientId', 'appliesTo', 'geometry', 'bufferM', 'schedule'] as const;
+const FIELDS = [
+  'name',
+  'kind',
+  'clientId',
+  'appliesTo',
+  'geometry',
+  'bufferM',
+  'schedule',
+] as const;
 
 /**
  * Zones and their schedules, made and changed by supervisors (the permission table). A change is

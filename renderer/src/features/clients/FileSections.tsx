@@ -70,7 +70,7 @@ export function ClientZones({ detail, now }: { detail: ClientDetail; now: number
             <strong>{zone.name}</strong> · {t(`file.zoneKind.${zone.kind}`)} ·{' '}
             <ZoneForce zone={zone} now={now} />
             {fix && ` · ${t(`file.place.${placeInZone(zone, fix)}`)}`}
-            <WeekPreview zone={zone} now={now} />
+            <WeekPreview schedule={zone.schedule} now={now} />
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { href } from '../../app/routes';
 import type { ClientDetail } from '../../../../shared/domain/map';
+import type { Zone } from '../../../../shared/central/records';
 import { formatAge } from '../../../../shared/format/age';
 import { ProtectionBands } from '../victims/ProtectionBands';
 import { ZoneForce } from '../zones/ZoneForce';
@@ -13,12 +14,15 @@ export function ClientPanel({
   following,
   onFollow,
   onClose,
+  onEditZone,
 }: {
   detail: ClientDetail;
   now: number;
   following: boolean;
   onFollow(follow: boolean): void;
   onClose(): void;
+  /** Opens the zone editor (a new zone for null); absent for those who may not change zones. */
+  onEditZone?: (zone: Zone | null) => void;
 }) {
   const { t } = useTranslation();
   const { client, devices, lastFix, openAlerts, zones, approaches } = detail;
@@ -112,9 +116,22 @@ export function ClientPanel({
           <li key={zone.id}>
             {zone.name} · {t(`zoneKind.${zone.kind}`)} · <ZoneForce zone={zone} now={now} />
             {lastFix && ` · ${t(`file.place.${placeInZone(zone, lastFix)}`)}`}
+            {onEditZone && (
+              <>
+                {' '}
+                <button type="button" onClick={() => onEditZone(zone)} data-testid="zone-edit">
+                  {t('zones.edit')}
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>
+      {onEditZone && (
+        <button type="button" onClick={() => onEditZone(null)} data-testid="zone-add">
+          {t('zones.add')}
+        </button>
+      )}
       <label className="follow">
         <input
           type="checkbox"

@@ -1,6 +1,6 @@
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapContainer, Polyline } from 'react-leaflet';
 import { errorText } from '../../api/error-text';
@@ -18,6 +18,8 @@ import { useMapSelection, type MapView } from './use-map-selection';
 import { useSelectedClient } from './use-selected-client';
 import { ZonesLayer } from './ZonesLayer';
 import { VictimLayer } from '../victims/VictimLayer';
+import { ZoneEditSession } from '../zones/ZoneEditSession';
+import type { Zone } from '../../../../shared/central/records';
 import './map.css';
 
 const LATVIA_CENTER: L.LatLngTuple = [56.88, 24.6];
@@ -25,7 +27,7 @@ const LATVIA_CENTER: L.LatLngTuple = [56.88, 24.6];
 /** The live map: every client, the selected one's zones, trail and panel. */
 export function MapPage() {
   const { t } = useTranslation();
-  const { settings } = useConsole();
+  const { settings, may } = useConsole();
   const palette = useMapPalette();
   const layer = useRef<ClientLayer | null>(null);
   const map = useRef<L.Map | null>(null);
@@ -50,6 +52,10 @@ export function MapPage() {
     view,
   );
   const { detail, trail, error } = useSelectedClient(selected, settings.trailHours);
+  // The zone in the editor (null: a new one), for the client it was opened on.
+  const [leaflet, setLeaflet] = useState<L.Map | null>(null);
+  const [editing, setEditing] = useState<{ clientId: string; zone: Zone | null } | null>(null);
+  const edited = editing && detail && editing.clientId === detail.client.id ? editing : null;
 
   useMapKeys({
     focusSearch: () => search.current?.focus(),
@@ -87,6 +93,7 @@ export function MapPage() {
           data-testid="map"
           ref={(instance) => {
             map.current = instance;
+            setLeaflet(instance);
           }}
         >
           <Basemaps streetNotice />
@@ -100,7 +107,7 @@ export function MapPage() {
           />
           <VictimLayer />
           <ZonesLayer
-            zones={detail?.zones ?? []}
+            zones={(detail?.zones ?? []).filter((zone) => zone.id !== edited?.zone?.id)}
             now={new Date(now)}
             clientFlags={detail?.client.flags ?? []}
           />
@@ -128,14 +135,32 @@ export function MapPage() {
             />
           )}
         </MapContainer>
-        {detail && (
-          <ClientPanel
-            detail={detail}
+        {detail && edited && leaflet ? (
+          <ZoneEditSession
+            key={edited.zone?.id ?? 'new'}
+            map={leaflet}
+            client={detail.client}
+            zone={edited.zone}
             now={now}
-            following={following}
-            onFollow={setFollowing}
-            onClose={() => select(null, false)}
+            search={(query) => data.index.search(query, 12)}
+            nameOf={(id) => data.index.points.get(id)?.name ?? id}
+            onClose={() => setEditing(null)}
           />
+        ) : (
+          detail && (
+            <ClientPanel
+              detail={detail}
+              now={now}
+              following={following}
+              onFollow={setFollowing}
+              onClose={() => select(null, false)}
+              onEditZone={
+                may('zones.save')
+                  ? (zone) => setEditing({ clientId: detail.client.id, zone })
+                  : undefined
+              }
+            />
+          )
         )}
         {(data.error !== null || (selected && error !== null)) && (
           <div className="map-notice" role="alert" data-testid="map-error">

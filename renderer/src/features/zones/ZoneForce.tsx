@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Zone } from '../../../../shared/central/records';
+import type { Schedule, Zone } from '../../../../shared/central/records';
 import { scheduleInForce } from '../../../../shared/zones/schedule';
 import { nextScheduleChange, weekInForce } from '../../../../shared/zones/schedule-preview';
 import { useFormat } from '../../api/use-format';
@@ -21,13 +21,21 @@ export function ZoneForce({ zone, now }: { zone: Zone; now: number }) {
 }
 
 /** The next 7 days: when the zone is in force, and the exceptions (marked) that shape them. */
-export function WeekPreview({ zone, now }: { zone: Zone; now: number }) {
+export function WeekPreview({
+  schedule,
+  now,
+  open = false,
+}: {
+  schedule: Schedule | null;
+  now: number;
+  open?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (zone.schedule === null) return null;
-  const { spans, exceptions } = weekInForce(zone.schedule, now);
+  if (schedule === null) return null;
+  const { spans, exceptions } = weekInForce(schedule, now);
   return (
-    <details className="week-preview" data-testid="week-preview">
+    <details className="week-preview" data-testid="week-preview" open={open}>
       <summary>{t('zones.week', { count: spans.length })}</summary>
       <ul>
         {spans.map((span) => (
