@@ -45,6 +45,7 @@ import { serviceFeatures } from './central/capabilities';
 import { timelineModule } from './timeline/timeline-module';
 import { victimsModule } from './victims/victims-module';
 import { zoneHistoryRefresher } from './zones/zone-history';
+import { ApproachWatch } from './map/approach-watch';
 import { zonesModule } from './zones/zones-module';
 import { Receiver } from './stations/receiver';
 import { shiftsModule } from './shifts/shifts-module';
@@ -217,7 +218,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     authModule(guard),
     settingsModule(settings, events, audit),
     outboxModule(actions, audit),
-    mapModule(store, settings, audit, clock),
+    mapModule(store, settings, audit, clock, new ApproachWatch(store, events, clock)),
     clientsModule(store, audit, clock),
     alertsModule({
       store,

@@ -58,6 +58,7 @@ export const permissions = {
   /** A victim's nearness as a band; their position only during a proximity alert (audited). */
   'victims.protection': WATCH,
   'victims.shown': WATCH,
+  'map.approaches': WATCH,
   'zones.save': ZONES,
   'zones.delete': ZONES,
   'zones.history': WATCH,
@@ -128,6 +129,7 @@ export const eventPermissions = {
   'session.changed': PUBLIC,
   'outbox.changed': SIGNED_IN,
   'map.fixes': WATCH,
+  'approaches.changed': WATCH,
   'map.reload': WATCH,
   // Alert marks carry positions: a locked page polls attention.summary instead.
   'alerts.changed': WATCH,

@@ -116,3 +116,8 @@ export type Trail = z.infer<typeof trailSchema>;
 /** The full record, or null for the commissioning view (a page that needs the case has none). */
 export const fullView = (view: ClientView): ClientDetail | null =>
   view.view === 'full' ? view : null;
+
+/** A client on the map flagged as heading for one of their exclusion zones (the soonest). */
+export const approachFlagSchema = approachSchema.extend({ clientId: idSchema });
+export type ApproachFlag = z.infer<typeof approachFlagSchema>;
+export const approachFlagsSchema = z.object({ items: z.array(approachFlagSchema) });

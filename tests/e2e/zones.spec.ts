@@ -94,6 +94,14 @@ test('a supervisor draws an exclusion zone; a trip into it raises exclusion_entr
     });
     expect(refused.status).toBe(403);
 
+    // The client walks straight at it: flagged on the referent's map before the buffer is reached.
+    const now = Date.now();
+    for (let i = 0; i < 4; i += 1) {
+      sim.visit(client.id, offsetM(spot, 270, 700 - i * 100), new Date(now - (3 - i) * 60_000));
+      await referent.waitForTimeout(400);
+    }
+    await expect(referent.locator('path.approach-flag')).toHaveCount(1);
+
     // The client walks into it: the service raises the breach, the second console shows it.
     sim.visit(client.id, { lat, lon });
     const alert = [...sim.state.alerts.values()].find((a) => a.zoneId === zone.id)!;

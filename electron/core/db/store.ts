@@ -92,6 +92,7 @@ const METHODS = [
   'putZoneVersions',
   'zoneIdsOfClient',
   'zoneVersionsOf',
+  'exclusionZonesByClient',
   'zoneAuthors',
   'ordersOfClient',
   'lastVictimPosition',

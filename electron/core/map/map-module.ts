@@ -5,9 +5,10 @@ import type { StoreService } from '../db/store-service';
 import type { CoreModule } from '../module';
 import type { Clock } from '../runtime/clock';
 import type { SettingsStore } from '../settings/settings-store';
+import type { ApproachWatch } from './approach-watch';
 import { readBasemapRange } from './basemap-file';
 
-type MapOperation = 'map.snapshot' | 'clients.trail' | 'basemap.range';
+type MapOperation = 'map.snapshot' | 'map.approaches' | 'clients.trail' | 'basemap.range';
 
 /**
  * The live map's data: every client's newest fix (audited once per sign-in: it is everyone's
@@ -19,12 +20,16 @@ export function mapModule(
   settings: SettingsStore,
   audit: AuditTrail,
   clock: Clock,
+  approaches: ApproachWatch,
 ): CoreModule<MapOperation> {
   // The session the snapshot was last audited in: a new sign-in is a new view of everyone.
   let auditedFor: Operator | null = null;
   return {
     name: 'map',
+    start: () => approaches.start(),
+    close: () => approaches.close(),
     handlers: {
+      'map.approaches': () => ({ items: approaches.current() }),
       'map.snapshot': async (_input, context) => {
         const operator = operatorOf(context);
         const snapshot = await store.run((s) => s.mapSnapshot());

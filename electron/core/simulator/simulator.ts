@@ -61,10 +61,10 @@ export interface Simulator {
    */
   victims: { approach(orderId: string, forMs?: number): void; separate(orderId: string): void };
   /**
-   * A drill: the client's tag reports a fix from `point` now (a trip a trainer or a test sends
-   * them on), judged against the service's zones as they stand, like any fix.
+   * A drill: the client's tag reports a fix from `point` now, or at `at` (a trip a trainer or a
+   * test sends them on), judged against the service's zones as they stand, like any fix.
    */
-  visit(clientId: string, point: LatLon): Position;
+  visit(clientId: string, point: LatLon, at?: Date): Position;
   close(): Promise<void>;
 }
 
@@ -241,7 +241,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         state.positions.get(fields.clientId)?.at(-1) ?? null,
         state.now().toISOString(),
       ),
-    visit: (clientId, point) => engine.reportAt(clientId, point, state.now().getTime()),
+    visit: (clientId, point, at = state.now()) => engine.reportAt(clientId, point, at.getTime()),
     dropStreams: () => {
       for (const client of hub.server.clients) client.terminate();
     },

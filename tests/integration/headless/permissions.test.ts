@@ -46,6 +46,7 @@ const BENCH: OperationName[] = [
 ];
 const REFERENT: OperationName[] = [
   'map.snapshot',
+  'map.approaches',
   'clients.detail',
   'clients.register',
   'clients.file',
@@ -148,6 +149,7 @@ function sampleInputs(bridge: Bridge, username: string): Record<OperationName, u
     'clients.trail': { clientId, hours: 1 },
     'victims.protection': { clientId },
     'victims.shown': {},
+    'map.approaches': {},
     'zones.save': {
       clientId,
       appliesTo: [],

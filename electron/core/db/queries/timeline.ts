@@ -84,12 +84,22 @@ export function zoneVersionsBetween(db: Database, fromMs: number, toMs: number):
     `SELECT json, valid_from, valid_to FROM zone_versions
      WHERE valid_from < ? AND (valid_to IS NULL OR valid_to > ?)
      ORDER BY zone_id, version`,
-  ).all(toMs, fromMs) as { json: string; valid_from: number; valid_to: number | null }[];
-  return rows.map((row) => ({
+  ).all(toMs, fromMs) as ZoneVersionRow[];
+  return rows.map(toZoneVersion);
+}
+
+export interface ZoneVersionRow {
+  json: string;
+  valid_from: number;
+  valid_to: number | null;
+}
+
+export function toZoneVersion(row: ZoneVersionRow): ZoneVersion {
+  return {
     ...(JSON.parse(row.json) as Omit<ZoneVersion, 'validFrom' | 'validTo'>),
     validFrom: new Date(row.valid_from).toISOString(),
     validTo: row.valid_to === null ? null : new Date(row.valid_to).toISOString(),
-  }));
+  };
 }
 
 /** The service's versions of a zone (1.1 `zone_history`) replace what the cache pieced together. */

@@ -1,18 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { ZoneVersion } from '../../../../shared/central/records';
 import { statement } from '../statements';
+import { toZoneVersion, type ZoneVersionRow } from './timeline';
 
 /** Every version of one zone the cache holds, oldest first. */
 export function zoneVersionsOf(db: Database, zoneId: string): ZoneVersion[] {
   const rows = statement(
     db,
     `SELECT json, valid_from, valid_to FROM zone_versions WHERE zone_id = ? ORDER BY version`,
-  ).all(zoneId) as { json: string; valid_from: number; valid_to: number | null }[];
-  return rows.map((row) => ({
-    ...(JSON.parse(row.json) as Omit<ZoneVersion, 'validFrom' | 'validTo'>),
-    validFrom: new Date(row.valid_from).toISOString(),
-    validTo: row.valid_to === null ? null : new Date(row.valid_to).toISOString(),
-  }));
+  ).all(zoneId) as ZoneVersionRow[];
+  return rows.map(toZoneVersion);
 }
 
 /**

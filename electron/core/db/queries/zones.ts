@@ -14,3 +14,15 @@ export function zonesForClient(db: Database, clientId: string): Zone[] {
     (row) => JSON.parse(row.json) as Zone,
   );
 }
+
+/** Every exclusion zone in force with each client it applies to (for the approach watch). */
+export function exclusionZonesByClient(db: Database): { clientId: string; zone: Zone }[] {
+  return (
+    statement(
+      db,
+      `SELECT zc.client_id, z.json FROM zone_clients AS zc
+       JOIN zones AS z ON z.id = zc.zone_id
+       WHERE z.kind = 'exclusion' AND z.deleted = 0`,
+    ).all() as { client_id: string; json: string }[]
+  ).map((row) => ({ clientId: row.client_id, zone: JSON.parse(row.json) as Zone }));
+}

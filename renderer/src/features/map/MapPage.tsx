@@ -19,6 +19,7 @@ import { useSelectedClient } from './use-selected-client';
 import { ZonesLayer } from './ZonesLayer';
 import { VictimLayer } from '../victims/VictimLayer';
 import { ZoneEditSession } from '../zones/ZoneEditSession';
+import { ApproachFlags } from '../zones/ApproachFlags';
 import type { Zone } from '../../../../shared/central/records';
 import './map.css';
 
@@ -106,6 +107,7 @@ export function MapPage() {
             onMove={() => following && setFollowing(false)}
           />
           <VictimLayer />
+          <ApproachFlags index={data.index} onPick={(id) => select(id, false)} />
           <ZonesLayer
             zones={(detail?.zones ?? []).filter((zone) => zone.id !== edited?.zone?.id)}
             now={new Date(now)}
