@@ -1,4 +1,5 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { probe } from '../../app/probe';
 import type { Unsubscribe } from '../../../../shared/api/console-api';
 import type { AlertQueueItem } from '../../../../shared/domain/alerts';
 import { useAlertQueue } from './use-alerts';
@@ -26,6 +27,10 @@ export function AlertQueueProvider({ children }: { children: ReactNode }) {
   const { value, error } = useAlertQueue((items) => {
     for (const listener of [...listeners]) listener(items);
   });
+  // The soak benchmark's probe: when each new alert is in the queue the page shows.
+  useEffect(() => {
+    if (value) probe.queueShown(value.map((item) => item.alert));
+  }, [value]);
   const state = useMemo<QueueState>(
     () => ({
       queue: value,

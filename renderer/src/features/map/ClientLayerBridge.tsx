@@ -2,6 +2,7 @@ import type L from 'leaflet';
 import { useEffect, useEffectEvent, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { ClientIndex } from './client-index';
+import { probe } from '../../app/probe';
 import { ClientLayer } from './client-layer';
 import { useMapPalette } from './map-palette';
 
@@ -28,6 +29,7 @@ export function ClientLayerBridge({
   useEffect(() => {
     const created = new ClientLayer(index);
     created.setPalette(paletteNow());
+    if (probe.on) created.onDrawn = () => probe.drawn();
     layer.current = created;
     created.addTo(map);
     announce(created);

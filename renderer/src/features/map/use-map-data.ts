@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { api } from '../../api';
 import { ClientIndex } from './client-index';
+import { probe } from '../../app/probe';
 
 export interface MapData {
   index: ClientIndex;
@@ -41,6 +42,7 @@ export function useMapData(onChange: () => void): MapData {
     void load();
     const offs = [
       api.on('map.fixes', ({ fixes }) => {
+        probe.fixesApplied(fixes);
         if (index.applyFixes(fixes) > 0) changed();
       }),
       api.on('alerts.changed', ({ alerts }) => {

@@ -1,0 +1,48 @@
+// npm run soak -- [--minutes 10] [--clients 10000] [--rate 1000]: a night shift in ten minutes.
+// See tests/soak/soak-run.ts. Prints a line a minute and, last, the worst p99 from emit to screen.
+import { chromium } from '@playwright/test';
+import { parseArgs } from 'node:util';
+import { exitOnUnsupportedNode } from '../../electron/core/runtime/node-version';
+import { chromiumPath } from '../../playwright.config';
+import { runSoak } from '../soak/soak-run';
+
+exitOnUnsupportedNode();
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '10' },
+    clients: { type: 'string', default: '10000' },
+    rate: { type: 'string', default: '1000' },
+  },
+  strict: true,
+});
+const minutes = Number(values.minutes);
+const clients = Number(values.clients);
+const rate = Number(values.rate);
+if (!(minutes >= 1 && clients >= 10 && clients <= 20_000 && rate >= 1 && rate <= 5000)) {
+  process.stderr.write(
+    'Usage: npm run soak -- [--minutes >=1] [--clients 10-20000] [--rate 1-5000]\n',
+  );
+  process.exit(2);
+}
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+});
+try {
+  console.log(`soak: ${minutes} min, ${clients} clients, ${rate} positions/s`);
+  const result = await runSoak({
+    minutes,
+    clients,
+    rate,
+    browser,
+    kills: 3,
+    cutS: 60,
+    failS: 30,
+    burst: 200,
+    log: (line) => console.log(line),
+  });
+  console.log(result.summary);
+  process.exitCode = result.comparison.differences.length === 0 && result.unsettled === 0 ? 0 : 1;
+} finally {
+  await browser.close();
+}

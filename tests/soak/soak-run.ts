@@ -1,0 +1,328 @@
+import type { Browser } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Alert } from '../../shared/central/records';
+import { cacheFileFor } from '../../electron/core/db/cache-file';
+import { percentile } from '../bench/measure';
+import { compareWithTruth, type ActionTaken, type Comparison, type Truth } from './soak-compare';
+import { SoakPage } from './soak-pages';
+import { processUsage, SoakConsole, startSoakService } from './soak-processes';
+
+export interface SoakOptions {
+  minutes: number;
+  clients: number;
+  /** Positions a second from the service. */
+  rate: number;
+  browser: Browser;
+  /** Times the console is killed (SIGKILL) and started again. */
+  kills: number;
+  /** How long the stream is cut every 5 s, and how long the service answers 500. */
+  cutS: number;
+  failS: number;
+  burst: number;
+  log(line: string): void;
+}
+
+export interface SoakResult {
+  comparison: Comparison;
+  /** Actions the soak took, and those still unsent or refused at the end. */
+  taken: number;
+  unsettled: number;
+  p99: { steady: number; all: number };
+  corePeakMb: number;
+  heapPeakMb: number;
+  growthPct: number | null;
+  summary: string;
+}
+
+const OPERATOR = 'referent1';
+const RIGA = '56.9496,24.1052';
+const MB = 1024 * 1024;
+/** After a fault ends, what the console shows is still catching up for this long. */
+const RECOVERY_MS = 15_000;
+
+interface Sample {
+  at: number;
+  ms: number;
+}
+interface Usage {
+  at: number;
+  rss: number;
+  heaps: number[];
+}
+
+const samplesOf = (flat: readonly number[]): Sample[] => {
+  const out: Sample[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push({ at: flat[i]!, ms: flat[i + 1]! });
+  return out;
+};
+const stats = (samples: readonly Sample[]) => {
+  const ms = samples.map((s) => s.ms);
+  return { p50: percentile(ms, 50), p99: percentile(ms, 99), max: Math.max(...ms), n: ms.length };
+};
+const fmt = (s: ReturnType<typeof stats>) =>
+  s.n === 0
+    ? 'none'
+    : `p50 ${Math.round(s.p50)} ms, p99 ${Math.round(s.p99)} ms, max ${Math.round(s.max)} ms (n ${s.n})`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A night shift, compressed: a simulator at `rate` positions a second with alerts, one headless
+ * console on it, a page on the live map and one on the queue, for `minutes`; faults on a schedule;
+ * operator actions through the bridge; at the end the console's cache against the service's truth.
+ */
+export async function runSoak(o: SoakOptions): Promise<SoakResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sargs-soak-'));
+  const service = await startSoakService(o.clients, o.rate);
+  const core = new SoakConsole(dataDir, service.url);
+  const pages: SoakPage[] = [];
+  try {
+    await core.start();
+    const map = await SoakPage.open(o.browser, core, '#/map');
+    const queue = await SoakPage.open(o.browser, core, '#/alerts');
+    pages.push(map, queue);
+    // The console is live and both pages watch: the shift begins.
+    while ((await core.rpc<{ status: string }>('connection.get')).status !== 'connected')
+      await sleep(200);
+    service.send('go');
+
+    const duration = o.minutes * 60_000;
+    const start = Date.now();
+    const faults: { from: number; to: number }[] = [];
+    const fixes: Sample[] = [];
+    const alerts: Sample[] = [];
+    const usage: Usage[] = [];
+    const taken: ActionTaken[] = [];
+    const takenKeys = new Set<string>();
+    const counts = { cuts: 0, failS: 0, kills: 0 };
+    let lastCpu = { at: start, core: processUsage(core.pid!)?.cpuS ?? 0 };
+    let coreCpuS = 0;
+
+    const schedule: { at: number; run: () => Promise<void> | void; done?: boolean }[] = [
+      { at: 0.15, run: () => service.send(`burst ${o.burst}`) },
+      {
+        at: 0.25,
+        run: async () => {
+          const from = Date.now();
+          while (Date.now() - from < o.cutS * 1000) {
+            service.send('cut');
+            counts.cuts += 1;
+            await sleep(5000);
+          }
+          faults.push({ from, to: Date.now() });
+        },
+      },
+      {
+        at: 0.4,
+        run: async () => {
+          const from = Date.now();
+          service.send('fail on');
+          await sleep(o.failS * 1000);
+          service.send('fail off');
+          counts.failS += o.failS;
+          faults.push({ from, to: Date.now() });
+        },
+      },
+      { at: 0.5, run: () => map.go(`#/map?client=${[...clientIds][0] ?? ''}&at=${RIGA}`) },
+      ...Array.from({ length: o.kills }, (_, k) => ({
+        at: 0.55 + (0.3 * k) / Math.max(1, o.kills),
+        run: async () => {
+          const from = Date.now();
+          await core.kill();
+          await core.start();
+          // The operator signs in again (a restarted console holds no session); the pages,
+          // reconnected by themselves, follow the session.
+          await core.rpc('session.login', { username: OPERATOR, password: 'macibas' });
+          for (const page of pages) await page.signedIn();
+          await map.go(`#/map?client=${[...clientIds][0] ?? ''}&at=${RIGA}`);
+          counts.kills += 1;
+          faults.push({ from, to: Date.now() });
+        },
+      })),
+    ];
+    const clientIds = new Set<string>();
+
+    const drain = async () => {
+      for (const [page, into] of [
+        [map, fixes],
+        [queue, alerts],
+      ] as const) {
+        const got = await page.drain().catch(() => ({ fixes: [], alerts: [] }));
+        into.push(...samplesOf(page === map ? got.fixes : got.alerts));
+      }
+    };
+    const act = async () => {
+      const answer = await core
+        .rpc<{ items: { alert: Alert }[] }>('alerts.queue')
+        .catch(() => ({ items: [] }));
+      for (const { alert } of answer.items.slice(0, 30)) {
+        clientIds.add(alert.clientId);
+        const mine = alert.claimedBy === OPERATOR;
+        const kind =
+          alert.state === 'open'
+            ? 'claim'
+            : alert.state === 'claimed' && mine
+              ? 'acknowledge'
+              : alert.state === 'acknowledged' && mine
+                ? 'resolve'
+                : null;
+        if (!kind || takenKeys.has(`${alert.id}:${kind}`)) continue;
+        const payload =
+          kind === 'resolve'
+            ? { code: 'client_contacted', note: 'Called the client: all well' }
+            : {};
+        try {
+          await core.rpc('alerts.act', {
+            alertId: alert.id,
+            kind,
+            payload,
+            expectedVersion: alert.version,
+          });
+          taken.push({ alertId: alert.id, kind });
+          takenKeys.add(`${alert.id}:${kind}`);
+        } catch {
+          // A move still waiting to be sent, or the console restarting: tried again next round.
+        }
+        if (takenKeys.size % 7 === 0) break; // a referent works a few at a time
+      }
+    };
+    const sampleUsage = async () => {
+      const now = Date.now();
+      const proc = core.pid ? processUsage(core.pid) : null;
+      const heaps = await Promise.all(pages.map((page) => page.heap().catch(() => 0)));
+      if (proc) {
+        usage.push({ at: now, rss: proc.rss, heaps });
+        coreCpuS = (proc.cpuS - lastCpu.core) / ((now - lastCpu.at) / 1000);
+        lastCpu = { at: now, core: proc.cpuS };
+      }
+    };
+    const inFault = (at: number) =>
+      faults.some((f) => at >= f.from - 1000 && at <= f.to + RECOVERY_MS);
+    const minuteLine = async (minute: number) => {
+      const from = start + (minute - 1) * 60_000;
+      const to = start + minute * 60_000;
+      const within = (s: Sample) => s.at >= from && s.at < to;
+      const last = usage.at(-1);
+      const peak = Math.max(...usage.map((u) => u.rss));
+      const busy = await Promise.all(pages.map((page) => page.busySeconds().catch(() => 0)));
+      o.log(
+        `minute ${minute}/${o.minutes}: fix→map ${fmt(stats(fixes.filter(within)))} · alert→queue ${fmt(
+          stats(alerts.filter(within)),
+        )} · core RSS ${Math.round((last?.rss ?? 0) / MB)} MB (peak ${Math.round(peak / MB)}) · heap map ${Math.round(
+          (last?.heaps[0] ?? 0) / MB,
+        )} MB, queue ${Math.round((last?.heaps[1] ?? 0) / MB)} MB · CPU core ${Math.round(
+          coreCpuS * 100,
+        )}%, map page ${Math.round((busy[0]! / 60) * 100)}%, queue page ${Math.round(
+          (busy[1]! / 60) * 100,
+        )}% · faults so far: ${counts.cuts} stream cuts, ${counts.failS} s of 500s, ${counts.kills} kills`,
+      );
+    };
+
+    let tick = 0;
+    let minute = 1;
+    const running: Promise<void>[] = [];
+    while (Date.now() - start < duration) {
+      const elapsed = (Date.now() - start) / duration;
+      for (const event of schedule)
+        if (!event.done && elapsed >= event.at) {
+          event.done = true;
+          running.push(Promise.resolve(event.run()));
+        }
+      if (tick % 2 === 0) await drain();
+      if (tick % 5 === 0) await act();
+      if (tick % 10 === 0) await sampleUsage();
+      if (Date.now() - start >= minute * 60_000) await minuteLine(minute++);
+      tick += 1;
+      await sleep(1000);
+    }
+    await Promise.all(running);
+    service.send('stop');
+
+    // The run is over: the console catches up and sends what it holds, then stops.
+    const seqAnswer = service.next('seq');
+    service.send('seq');
+    const seq = Number(await seqAnswer);
+    const deadline = Date.now() + 5 * 60_000;
+    let unsettled = taken.length;
+    while (Date.now() < deadline) {
+      const state = await core.rpc<{ lastSeq: number | null }>('connection.get').catch(() => null);
+      const outbox = await core
+        .rpc<{ items: unknown[] }>('outbox.list')
+        .catch(() => ({ items: [null] }));
+      unsettled = outbox.items.length;
+      if ((state?.lastSeq ?? 0) >= seq && unsettled === 0) break;
+      await sleep(500);
+    }
+    await drain();
+    if (minute <= o.minutes) await minuteLine(minute);
+    await core.stop();
+    const truthLine = service.next('truth');
+    service.send('truth');
+    const truth = JSON.parse(await truthLine) as Truth;
+    const comparison = compareWithTruth(cacheFileFor(dataDir, service.url), truth, taken, OPERATOR);
+
+    const steady = (list: Sample[]) => stats(list.filter((s) => !inFault(s.at)));
+    const p99 = {
+      steady: Math.max(steady(fixes).p99 || 0, steady(alerts).p99 || 0),
+      all: Math.max(stats(fixes).p99 || 0, stats(alerts).p99 || 0),
+    };
+    const corePeakMb = Math.round(Math.max(...usage.map((u) => u.rss)) / MB);
+    const heapPeakMb = Math.round(Math.max(...usage.flatMap((u) => u.heaps)) / MB);
+    const growthPct = growth(usage, start);
+    o.log(
+      `steady state (outside fault windows and ${RECOVERY_MS / 1000} s after): fix→map ${fmt(steady(fixes))}; alert→queue ${fmt(steady(alerts))}`,
+    );
+    o.log(
+      `whole run, faults included: fix→map ${fmt(stats(fixes))}; alert→queue ${fmt(stats(alerts))}`,
+    );
+    o.log(
+      `faults survived: stream cut ${counts.cuts} times, 500s for ${counts.failS} s, console killed ${counts.kills} times and restarted`,
+    );
+    o.log(
+      `cache vs service: ${comparison.positions} positions (ids ${comparison.positionsHash}), ${Object.keys(truth.alerts).length} alerts, ${taken.length} operator actions taken, ${unsettled} unsent at the end`,
+    );
+    for (const difference of comparison.differences.slice(0, 50)) o.log(`DIFFERENCE ${difference}`);
+    const summary = `soak: p99 event→screen ${Math.round(p99.steady)} ms (${Math.round(p99.all)} ms with faults), core peak ${corePeakMb} MB, page heap peak ${heapPeakMb} MB, growth ${growthPct === null ? 'n/a' : `${growthPct.toFixed(1)}%`}, ${comparison.lost} lost, ${comparison.doubled} doubled`;
+    return {
+      comparison,
+      taken: taken.length,
+      unsettled,
+      p99,
+      corePeakMb,
+      heapPeakMb,
+      growthPct,
+      summary,
+    };
+  } finally {
+    await core.stop().catch(() => undefined);
+    for (const page of pages)
+      await page.page
+        .context()
+        .close()
+        .catch(() => undefined);
+    await service.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Growth of the core's RSS and the pages' heaps from minute 2 to the end (the larger), each taken as
+ * the mean of three samples so that one garbage collection does not decide it.
+ */
+function growth(usage: readonly Usage[], start: number): number | null {
+  const after = usage.filter((u) => u.at >= start + 120_000);
+  if (after.length < 6) return null;
+  const mean = (list: readonly Usage[], pick: (u: Usage) => number) =>
+    list.reduce((sum, u) => sum + pick(u), 0) / list.length;
+  const pickers = [
+    (u: Usage) => u.rss,
+    ...after[0]!.heaps.map((_, i) => (u: Usage) => u.heaps[i] ?? 0),
+  ];
+  return Math.max(
+    ...pickers.map((pick) => {
+      const first = mean(after.slice(0, 3), pick);
+      return first === 0 ? 0 : ((mean(after.slice(-3), pick) - first) / first) * 100;
+    }),
+  );
+}
