@@ -27,7 +27,8 @@ class Probe {
   drawn(): void {
     if (!this.on || this.pendingFixes.length === 0) return;
     const now = Date.now();
-    for (const at of this.pendingFixes) if (this.fixes.length < LIMIT) this.fixes.push(at, now - at);
+    for (const at of this.pendingFixes)
+      if (this.fixes.length < LIMIT) this.fixes.push(at, now - at);
     this.pendingFixes = [];
   }
 
