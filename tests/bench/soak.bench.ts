@@ -1,4 +1,5 @@
-// npm run soak -- [--minutes 10] [--clients 10000] [--rate 1000]: a night shift in ten minutes.
+// npm run soak -- [--minutes 10] [--clients 10000] [--rate 1000] [--quiet]: a night shift in ten
+// minutes (--quiet: the same load without faults).
 // See tests/soak/soak-run.ts. Prints a line a minute and, last, the worst p99 from emit to screen.
 import { chromium } from '@playwright/test';
 import { parseArgs } from 'node:util';
@@ -12,6 +13,8 @@ const { values } = parseArgs({
     minutes: { type: 'string', default: '10' },
     clients: { type: 'string', default: '10000' },
     rate: { type: 'string', default: '1000' },
+    /** A quiet run, for profiling the steady path: no cuts, no 500s, no kills, no burst. */
+    quiet: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -35,10 +38,10 @@ try {
     clients,
     rate,
     browser,
-    kills: 3,
-    cutS: 60,
-    failS: 30,
-    burst: 200,
+    kills: values.quiet ? 0 : 3,
+    cutS: values.quiet ? 0 : 60,
+    failS: values.quiet ? 0 : 30,
+    burst: values.quiet ? 0 : 200,
     log: (line) => console.log(line),
   });
   console.log(result.summary);

@@ -133,7 +133,16 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
           await core.start();
           // The operator signs in again (a restarted console holds no session); the pages,
           // reconnected by themselves, follow the session.
-          await core.rpc('session.login', { username: OPERATOR, password: 'macibas' });
+          // While the service answers 500 the sign-in fails, as it would for a person: again.
+          for (let tries = 0; ; tries += 1) {
+            try {
+              await core.rpc('session.login', { username: OPERATOR, password: 'macibas' });
+              break;
+            } catch (error) {
+              if (tries > 120) throw error;
+              await sleep(1000);
+            }
+          }
           for (const page of pages) await page.signedIn();
           await map.go(`#/map?client=${[...clientIds][0] ?? ''}&at=${RIGA}`);
           counts.kills += 1;

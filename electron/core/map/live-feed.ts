@@ -3,12 +3,16 @@ import type { Zone } from '../../../shared/central/records';
 import type { CacheRecord, StoredEvent } from '../db/apply-events';
 import type { EventBus } from '../events/event-bus';
 
-/** How often the windows hear about new fixes and changed alerts at most. */
-const FLUSH_EVERY_MS = 250;
+/**
+ * How often the windows hear about new fixes and changed alerts at most. The soak showed the wait
+ * for the next flush was most of the time from the service's emit to the screen: at 250 ms the p99
+ * was ~390 ms; ten messages a second still coalesce a catch-up into few.
+ */
+const FLUSH_EVERY_MS = 100;
 
 /**
  * Tells the windows what changed in the cache, coalesced: the newest fix per client and the latest
- * state of each changed alert and zone, at most four times a second. A catch-up of millions of
+ * state of each changed alert and zone, at most ten times a second. A catch-up of millions of
  * events thus reaches the map as a few thousand updates, not millions of messages.
  */
 export class LiveFeed {
@@ -21,6 +25,7 @@ export class LiveFeed {
   private victims = false;
   private suppressions = false;
   private timer: NodeJS.Timeout | null = null;
+  private lastFlush = 0;
 
   constructor(private readonly bus: EventBus) {}
 
@@ -66,7 +71,11 @@ export class LiveFeed {
         default:
           continue;
       }
-      this.timer ??= setTimeout(() => this.flush(), FLUSH_EVERY_MS).unref();
+      // The first change after a quiet spell goes at once; then at most one flush per period.
+      this.timer ??= setTimeout(
+        () => this.flush(),
+        Math.max(0, this.lastFlush + FLUSH_EVERY_MS - Date.now()),
+      ).unref();
     }
   }
 
@@ -82,6 +91,7 @@ export class LiveFeed {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.lastFlush = Date.now();
     if (this.fixes.size > 0) this.bus.emit('map.fixes', { fixes: [...this.fixes.values()] });
     if (this.alerts.size > 0 || this.acted.size > 0)
       this.bus.emit('alerts.changed', {
