@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnHeadless } from '../helpers/headless-process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -80,32 +81,13 @@ export class SoakConsole {
 
   async start(): Promise<void> {
     this.port ||= await freePort();
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'electron/headless/cli.ts',
-        '--port',
-        String(this.port),
-        '--data-dir',
-        this.dataDir,
-        '--central',
-        this.central,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SARGS_TOKEN: this.token } },
-    );
-    this.child = child;
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      const read = (chunk: Buffer): void => {
-        output += chunk.toString();
-        if (output.includes('listening on')) resolve();
-      };
-      child.stdout!.on('data', read);
-      child.stderr!.on('data', read);
-      child.once('exit', (code) => reject(new Error(`console exited (${code}):\n${output}`)));
+    const { child } = await spawnHeadless({
+      dataDir: this.dataDir,
+      token: this.token,
+      port: this.port,
+      args: ['--central', this.central],
     });
+    this.child = child;
   }
 
   /** A crash: no chance to finish anything. */

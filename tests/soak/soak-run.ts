@@ -59,7 +59,9 @@ const samplesOf = (flat: readonly number[]): Sample[] => {
 };
 const stats = (samples: readonly Sample[]) => {
   const ms = samples.map((s) => s.ms);
-  return { p50: percentile(ms, 50), p99: percentile(ms, 99), max: Math.max(...ms), n: ms.length };
+  // Not Math.max(...ms): a ten-minute run has more samples than a call takes arguments.
+  const max = ms.reduce((m, v) => (v > m ? v : m), 0);
+  return { p50: percentile(ms, 50), p99: percentile(ms, 99), max, n: ms.length };
 };
 const fmt = (s: ReturnType<typeof stats>) =>
   s.n === 0
@@ -213,7 +215,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       const to = start + minute * 60_000;
       const within = (s: Sample) => s.at >= from && s.at < to;
       const last = usage.at(-1);
-      const peak = Math.max(...usage.map((u) => u.rss));
+      const peak = usage.reduce((m, u) => Math.max(m, u.rss), 0);
       const busy = await Promise.all(pages.map((page) => page.busySeconds().catch(() => 0)));
       o.log(
         `minute ${minute}/${o.minutes}: fix→map ${fmt(stats(fixes.filter(within)))} · alert→queue ${fmt(
@@ -276,8 +278,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       steady: Math.max(steady(fixes).p99 || 0, steady(alerts).p99 || 0),
       all: Math.max(stats(fixes).p99 || 0, stats(alerts).p99 || 0),
     };
-    const corePeakMb = Math.round(Math.max(...usage.map((u) => u.rss)) / MB);
-    const heapPeakMb = Math.round(Math.max(...usage.flatMap((u) => u.heaps)) / MB);
+    const corePeakMb = Math.round(usage.reduce((m, u) => Math.max(m, u.rss), 0) / MB);
+    const heapPeakMb = Math.round(usage.reduce((m, u) => Math.max(m, ...u.heaps), 0) / MB);
     const growthPct = growth(usage, start);
     o.log(
       `steady state (outside fault windows and ${RECOVERY_MS / 1000} s after): fix→map ${fmt(steady(fixes))}; alert→queue ${fmt(steady(alerts))}`,

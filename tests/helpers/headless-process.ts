@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
+
+/**
+ * `electron/headless/cli.ts` as its own process: on `port` (0: a free one) with `dataDir`, the
+ * token by environment (never on the command line, where `ps` shows it). Resolves with the child
+ * and the origin it listens on once it says so.
+ */
+export async function spawnHeadless(o: {
+  dataDir: string;
+  token: string;
+  port?: number;
+  args?: string[];
+}): Promise<{ child: ChildProcess; origin: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/headless/cli.ts',
+      '--port',
+      String(o.port ?? 0),
+      '--data-dir',
+      o.dataDir,
+      ...(o.args ?? []),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SARGS_TOKEN: o.token } },
+  );
+  return { child, origin: await waitForOrigin(child) };
+}
+
+function waitForOrigin(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`headless console did not start:\n${output}`)),
+      30_000,
+    );
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = LISTENING.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) =>
+      reject(new Error(`headless console exited (${code}):\n${output}`)),
+    );
+  });
+}
