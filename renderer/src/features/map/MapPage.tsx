@@ -75,6 +75,14 @@ export function MapPage() {
     },
   });
 
+  // The side panel changes width (the client's, the zone editor's): the map keeps its centre.
+  useEffect(() => {
+    if (!leaflet) return;
+    const observer = new ResizeObserver(() => leaflet.invalidateSize({ animate: false }));
+    observer.observe(leaflet.getContainer());
+    return () => observer.disconnect();
+  }, [leaflet]);
+
   // The trail's length on the map's element (the trail is drawn on canvas, not as DOM).
   useEffect(() => {
     const container = map.current?.getContainer();

@@ -1,17 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, Zone } from '../../../../shared/central/records';
 import { errorText } from '../../api/error-text';
+import { SaveOutcome } from './SaveOutcome';
 import { ScheduleEditor } from './ScheduleEditor';
+import { ZoneScope, type Candidate } from './ZoneScope';
+import { ZoneShape } from './ZoneShape';
 import type { ZoneEditorState } from './use-zone-editor';
 import { WeekPreview } from './ZoneForce';
 import { ZoneHistoryList } from './ZoneHistoryList';
-
-interface Candidate {
-  id: string;
-  name: string;
-  caseNumber: string;
-}
 
 /**
  * The zone editor's panel beside the map (supervisors): name, kind, warning band, one client or a
@@ -38,10 +34,6 @@ export function ZoneEditor({
 }) {
   const { t } = useTranslation();
   const { draft, update, problems, saveState } = editor;
-  const shared = draft.clientId === null;
-  const [query, setQuery] = useState('');
-  const hits = query.trim() ? search(query).filter((c) => !draft.appliesTo.includes(c.id)) : [];
-  const geometry = draft.geometry;
   const busy = saveState.kind === 'sending';
 
   return (
@@ -84,118 +76,8 @@ export function ZoneEditor({
         />
       </div>
 
-      <fieldset>
-        <legend>{t('zones.scope')}</legend>
-        <label>
-          <input
-            type="radio"
-            name="zone-scope"
-            checked={!shared}
-            onChange={() => update({ clientId: client.id, appliesTo: [] })}
-          />
-          {t('zones.scopeClient')}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="zone-scope"
-            checked={shared}
-            onChange={() => update({ clientId: null, appliesTo: [client.id] })}
-            data-testid="zone-shared"
-          />
-          {t('zones.scopeShared')}
-        </label>
-        {shared && (
-          <>
-            <ul data-testid="zone-applies-to">
-              {draft.appliesTo.map((id) => (
-                <li key={id}>
-                  {nameOf(id)}{' '}
-                  <button
-                    type="button"
-                    onClick={() => update({ appliesTo: draft.appliesTo.filter((a) => a !== id) })}
-                  >
-                    {t('zones.remove')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-            <label>
-              {t('zones.addClient')}{' '}
-              <input value={query} onChange={(e) => setQuery(e.target.value)} />
-            </label>
-            <ul className="picker-list">
-              {hits.map((hit) => (
-                <li key={hit.id}>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      update({ appliesTo: [...draft.appliesTo, hit.id] });
-                      setQuery('');
-                    }}
-                  >
-                    {hit.name} <span className="muted">{hit.caseNumber}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('zones.shape')}</legend>
-        <p data-testid="zone-shape">
-          {geometry === null
-            ? t('zones.noShape')
-            : geometry.type === 'Circle'
-              ? t('zones.circleAt', {
-                  radius: geometry.radiusM,
-                  lat: geometry.center[1].toFixed(5),
-                  lon: geometry.center[0].toFixed(5),
-                })
-              : t('zones.polygonOf', { count: geometry.coordinates[0]!.length - 1 })}
-        </p>
-        {geometry?.type === 'Circle' && (
-          <label>
-            {t('zones.radius')}{' '}
-            <input
-              type="number"
-              min={0}
-              step={10}
-              value={geometry.radiusM}
-              data-testid="zone-radius"
-              onChange={(e) =>
-                update({
-                  geometry: { ...geometry, radiusM: Math.max(0, Number(e.target.value) || 0) },
-                })
-              }
-            />
-          </label>
-        )}
-        <div className="button-row">
-          <button
-            type="button"
-            aria-pressed={editor.drawing === 'circle'}
-            onClick={() => editor.draw(editor.drawing === 'circle' ? null : 'circle')}
-          >
-            {t('zones.drawCircle')}
-          </button>
-          <button
-            type="button"
-            aria-pressed={editor.drawing === 'polygon'}
-            onClick={() => editor.draw(editor.drawing === 'polygon' ? null : 'polygon')}
-          >
-            {t('zones.drawPolygon')}
-          </button>
-          {client.home && (
-            <button type="button" onClick={editor.aroundHome}>
-              {geometry?.type === 'Circle' ? t('zones.centreOnHome') : t('zones.aroundHome')}
-            </button>
-          )}
-        </div>
-        <p className="muted">{t('zones.drawHint')}</p>
-      </fieldset>
+      <ZoneScope client={client} editor={editor} search={search} nameOf={nameOf} />
+      <ZoneShape client={client} editor={editor} />
 
       <ScheduleEditor schedule={draft.schedule} onChange={(schedule) => update({ schedule })} />
       <WeekPreview schedule={draft.schedule} now={now} open />
@@ -238,43 +120,5 @@ export function ZoneEditor({
       </div>
       {zone && <ZoneHistoryList zoneId={zone.id} />}
     </aside>
-  );
-}
-
-/** Waiting, done, or refused with the zone as the service now has it and a way to start from it. */
-function SaveOutcome({ editor }: { editor: ZoneEditorState }) {
-  const { t } = useTranslation();
-  const state = editor.saveState;
-  if (state.kind === 'idle') return null;
-  if (state.kind === 'sending')
-    return (
-      <p role="status" data-testid="zone-save-state" data-state="sending">
-        {t('zones.sending')}
-      </p>
-    );
-  if (state.kind === 'saved')
-    return (
-      <p role="status" data-testid="zone-save-state" data-state="saved">
-        {t('zones.saved')}
-      </p>
-    );
-  return (
-    <div className="error" role="alert" data-testid="zone-save-state" data-state="refused">
-      <p>{t('zones.refused', { reason: state.reason })}</p>
-      {state.current && (
-        <>
-          <p>
-            {t('zones.refusedNow', {
-              name: state.current.name,
-              version: state.current.version,
-              buffer: state.current.bufferM,
-            })}
-          </p>
-          <button type="button" onClick={() => editor.restartFrom(state.current!)}>
-            {t('zones.startFromCurrent')}
-          </button>
-        </>
-      )}
-    </div>
   );
 }
