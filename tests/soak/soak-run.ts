@@ -233,12 +233,21 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     let tick = 0;
     let minute = 1;
     const running: Promise<void>[] = [];
+    const stepFailures: string[] = [];
     while (Date.now() - start < duration) {
       const elapsed = (Date.now() - start) / duration;
       for (const event of schedule)
         if (!event.done && elapsed >= event.at) {
           event.done = true;
-          running.push(Promise.resolve(event.run()));
+          // A fault step that fails is a finding, reported at the end; it must not end the run
+          // before the processes are stopped.
+          running.push(
+            Promise.resolve()
+              .then(event.run)
+              .catch((error: unknown) => {
+                stepFailures.push(String(error));
+              }),
+          );
         }
       if (tick % 2 === 0) await drain();
       if (tick % 5 === 0) await act();
@@ -293,6 +302,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     o.log(
       `cache vs service: ${comparison.positions} positions (ids ${comparison.positionsHash}), ${Object.keys(truth.alerts).length} alerts, ${taken.length} operator actions taken, ${unsettled} unsent at the end`,
     );
+    for (const failure of stepFailures)
+      comparison.differences.push(`a fault step failed: ${failure}`);
     for (const difference of comparison.differences.slice(0, 50)) o.log(`DIFFERENCE ${difference}`);
     const summary = `soak: p99 event→screen ${Math.round(p99.steady)} ms (${Math.round(p99.all)} ms with faults), core peak ${corePeakMb} MB, page heap peak ${heapPeakMb} MB, growth ${growthPct === null ? 'n/a' : `${growthPct.toFixed(1)}%`}, ${comparison.lost} lost, ${comparison.doubled} doubled`;
     return {
