@@ -43,9 +43,11 @@ describe('approach warning in the client panel', () => {
         source: 'gps',
       });
     }
+    // The walk reaches the cache by the stream; a loaded CI machine took longer than 10 s once.
     const detail = await until(
       () => call(core, 'clients.detail', { clientId }),
       (d) => d.view === 'full' && d.approaches.length > 0,
+      { timeoutMs: 30_000 },
     );
     if (detail.view !== 'full') throw new Error('a referent sees the full view');
     expect(detail.approaches).toMatchObject([{ zoneId: zone.id, zoneName: zone.name }]);
