@@ -194,7 +194,9 @@ function zoneCrossings(
 function gaps(at: ArrayLike<number>, fromMs: number, endMs: number): TimelineEvent[] {
   const found: TimelineEvent[] = [];
   let previous = fromMs;
-  for (const t of [...Array.from(at), endMs]) {
+  // An index loop over the typed column: copying 130,000 fixes into an array cost more than the rest.
+  for (let i = 0; i <= at.length; i += 1) {
+    const t = i < at.length ? at[i]! : endMs;
     if (t - previous > GAP_MS)
       found.push(
         event({

@@ -11,31 +11,6 @@ import type { PackedTimeline, PackedTrack, Timeline, TrackColumns } from '../dom
  */
 const DEGREES = 1e7;
 
-/** Growable byte buffer for the encoder. */
-class Bytes {
-  bytes = new Uint8Array(1024);
-  length = 0;
-
-  push(byte: number): void {
-    if (this.length === this.bytes.length) {
-      const next = new Uint8Array(this.bytes.length * 2);
-      next.set(this.bytes);
-      this.bytes = next;
-    }
-    this.bytes[this.length++] = byte;
-  }
-
-  /** An integer (safe range) as a zigzag varint; arithmetic, as bit operators stop at 32 bits. */
-  varint(value: number): void {
-    let v = value >= 0 ? value * 2 : -value * 2 - 1;
-    while (v >= 128) {
-      this.push((v % 128) + 128);
-      v = Math.floor(v / 128);
-    }
-    this.push(v);
-  }
-}
-
 /** The columns in the order they are packed, each with its scale to integers. */
 const NUMERIC: { key: 'at' | 'lat' | 'lon' | 'accuracyM'; scale: number; steps: 1 | 2 }[] = [
   { key: 'at', scale: 1, steps: 2 },
@@ -44,23 +19,57 @@ const NUMERIC: { key: 'at' | 'lat' | 'lon' | 'accuracyM'; scale: number; steps: 
   { key: 'accuracyM', scale: 1, steps: 1 },
 ];
 
+/** The most bytes a zigzag varint of a safe integer takes (53 bits, 7 a byte). */
+const MAX_VARINT = 8;
+
+/**
+ * One loop with the bytes written in place, no call per byte: it runs over 500,000 values the
+ * first time a supervisor opens a timeline, before the engine has compiled it (a method call per
+ * byte took 60 ms there).
+ */
 export function encodeTrack(track: TrackColumns): Uint8Array {
-  const out = new Bytes();
   const n = track.at.length;
+  // A fix a minute packs in about 7 bytes; room for 12, grown if a track's steps are larger.
+  let out = new Uint8Array(n * 12 + 64);
+  let p = 0;
   for (const { key, scale, steps } of NUMERIC) {
     const column = track[key];
     let previous = 0;
     let step = 0;
     for (let i = 0; i < n; i += 1) {
+      if (p + MAX_VARINT > out.length) {
+        const grown = new Uint8Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
       const value = Math.round(column[i]! * scale);
       const next = value - previous;
-      out.varint(steps === 2 ? next - step : next);
+      const change = steps === 2 ? next - step : next;
       previous = value;
       step = next;
+      let v = change >= 0 ? change * 2 : -change * 2 - 1;
+      if (v < 0x80000000) {
+        // Unsigned shifts stop at 32 bits; nearly every step is far below.
+        while (v >= 128) {
+          out[p++] = (v & 127) | 128;
+          v >>>= 7;
+        }
+      } else {
+        while (v >= 128) {
+          out[p++] = (v % 128) + 128;
+          v = Math.floor(v / 128);
+        }
+      }
+      out[p++] = v;
     }
   }
-  for (let i = 0; i < n; i += 1) out.push(track.source[i]!);
-  return out.bytes.subarray(0, out.length);
+  if (p + n > out.length) {
+    const grown = new Uint8Array(p + n);
+    grown.set(out.subarray(0, p));
+    out = grown;
+  }
+  out.set(track.source, p);
+  return out.subarray(0, p + n);
 }
 
 export function decodeTrack(bytes: Uint8Array, count: number): TrackColumns {

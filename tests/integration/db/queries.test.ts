@@ -19,12 +19,15 @@ import {
   positionsForClient,
   trackForClient,
 } from '../../../electron/core/db/queries/positions';
+import { readTrack } from '../../../electron/core/db/queries/track-read';
+import { openDatabase } from '../../../electron/core/db/open-database';
 import { CLIENT_ZONES_SQL, zonesForClient } from '../../../electron/core/db/queries/zones';
 import { ATTENTION_SQL, DUE_SQL } from '../../../electron/core/db/queries/outbox';
 import { cacheDb, queryPlan } from '../../helpers/cache-db';
 import { alert, client, events, iso, position, T0, zone } from '../../fixtures/central-records';
 
 const MINUTE = 60_000;
+const idMinute = (id: string) => (id === 'late' ? 59.5 : Number(id.split('-')[1]));
 
 /** A plan reads only through indexes: no step scans a whole table. */
 function expectIndexedOnly(plan: string[], uses: string): void {
@@ -215,6 +218,31 @@ describe('positions', () => {
     expect(positionsForClient(db, 'c1', edge - 1, edge + 1).map((p) => p.id)).toEqual(['e1', 'e2']);
     expect(trackForClient(db, 'c1', edge - 2, edge + BUCKET_MS * 3 + 1).count).toBe(5);
     expect(positionsForClient(db, 'c1', edge, edge).length).toBe(0);
+  });
+
+  it('reads the timeline’s columns mapped, including fixes another connection left in the WAL', () => {
+    const db = seed();
+    // A second connection's write sits in the WAL (not checkpointed): the mapped read must see it.
+    const writer = openDatabase(db.name);
+    applyEvents(
+      writer,
+      events(200, [
+        {
+          type: 'position',
+          data: position({ id: 'late', clientId: 'c1', at: iso(T0 + 59.5 * MINUTE) }),
+        },
+      ]),
+    );
+    const track = readTrack(db, 'c1', T0, T0 + 60 * MINUTE, true);
+    writer.close();
+    expect(track.id).toEqual(
+      [...Array.from({ length: 60 }, (_, i) => `c1-${i}`), 'late'].sort(
+        (a, b) => idMinute(a) - idMinute(b),
+      ),
+    );
+    expect(track.at[60]).toBe(T0 + 59.5 * MINUTE);
+    // Mapped for that read only: the ingest's pages do not stay in the console's memory.
+    expect(db.pragma('mmap_size', { simple: true })).toBe(0);
   });
 
   it('keeps each client’s newest fix, whatever order fixes arrive in', () => {

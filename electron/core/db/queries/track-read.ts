@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { sourceCode, type TrackWithIds } from '../../../../shared/domain/timeline';
+import { mappedRead } from '../mapped-read';
 import { statement } from '../statements';
 import { CLIENT_TIMELINE_NO_ID_SQL, CLIENT_TIMELINE_SQL, rangeParams } from './positions';
 
@@ -18,6 +19,16 @@ function grown<T extends Float64Array | Float32Array | Uint8Array>(column: T, si
  * them in time order already; should a plan ever not, they are put in order here).
  */
 export function readTrack(
+  db: Database,
+  clientId: string,
+  fromMs: number,
+  toMs: number,
+  withIds: boolean,
+): TrackWithIds {
+  return mappedRead(db, () => readColumns(db, clientId, fromMs, toMs, withIds));
+}
+
+function readColumns(
   db: Database,
   clientId: string,
   fromMs: number,

@@ -31,6 +31,20 @@ describe('the packed track', () => {
     expect(unpackTrack(packTrack(sent))).toEqual(sent);
   });
 
+  it('grows past its first guess when every step is large', () => {
+    // Jumps across the world and the decades each fix: every value needs the longest varint.
+    const n = 500;
+    const sent = {
+      at: Float64Array.from({ length: n }, (_, i) => (i % 2 ? 8_000_000_000_000 : 0) + i),
+      lat: Float64Array.from({ length: n }, (_, i) => (i % 2 ? 90 : -90)),
+      lon: Float64Array.from({ length: n }, (_, i) => (i % 2 ? 180 : -180)),
+      accuracyM: Float32Array.from({ length: n }, (_, i) => (i % 2 ? 100_000 : 0)),
+      source: Uint8Array.from({ length: n }, (_, i) => i % 4),
+    };
+    expect(encodeTrack(sent).length).toBeGreaterThan(n * 12 + 64);
+    expect(unpackTrack(packTrack(sent))).toEqual(sent);
+  });
+
   it('packs a fix a minute in about 7 bytes, a tenth of it as JSON', () => {
     const n = 1000;
     const walk = {
