@@ -11,15 +11,26 @@ const common = {
   logLevel: 'info',
 };
 
-await build({
+const core = {
   ...common,
-  entryPoints: ['electron/main/index.ts'],
-  outfile: 'dist/electron/main.cjs',
   format: 'cjs',
   packages: 'external',
   // The core finds its packages' files (report fonts) from import.meta.url, which CommonJS lacks.
   define: { 'import.meta.url': '__sargsModuleUrl' },
   banner: { js: "const __sargsModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await build({
+  ...core,
+  entryPoints: ['electron/main/index.ts'],
+  outfile: 'dist/electron/main.cjs',
+});
+
+// The headless console as it ships (plain Node, no TypeScript loader): what `npm run soak` measures.
+await build({
+  ...core,
+  entryPoints: ['electron/headless/cli.ts'],
+  outfile: 'dist/electron/headless.cjs',
 });
 
 // The database worker runs in its own thread from its own file (unpacked from asar).

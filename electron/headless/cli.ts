@@ -31,9 +31,13 @@ async function main(): Promise<void> {
   }
   const token = given ?? randomBytes(24).toString('base64url');
   const dataDir = args.dataDir ?? defaultDataDir();
+  // Bundled (dist/electron/headless.cjs), the store's compiled worker lies next to it; from
+  // source there is none, and the store runs its TypeScript worker.
+  const bundledWorker = fileURLToPath(new URL('./store-worker.cjs', import.meta.url));
   const core = await createConsoleCore({
     dataDir,
     mode: 'headless',
+    storeWorkerUrl: existsSync(bundledWorker) ? bundledWorker : undefined,
     // --central wins; without it, the service set in Settings, or the training simulator.
     central: args.central ?? undefined,
   });

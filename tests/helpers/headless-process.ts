@@ -1,30 +1,29 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
+const BUNDLE = 'dist/electron/headless.cjs';
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
 /**
- * `electron/headless/cli.ts` as its own process: on `port` (0: a free one) with `dataDir`, the
- * token by environment (never on the command line, where `ps` shows it). Resolves with the child
- * and the origin it listens on once it says so.
+ * The headless console as its own process: on `port` (0: a free one) with `dataDir`, the token by
+ * environment (never on the command line, where `ps` shows it). From source through tsx (the
+ * tests: what they test is the code as it stands), or `bundled`: `dist/electron/headless.cjs` as
+ * it ships, in plain Node (the soak: its memory and CPU are the console's, not a TypeScript
+ * loader's). Resolves with the child and the origin it listens on once it says so.
  */
 export async function spawnHeadless(o: {
   dataDir: string;
   token: string;
   port?: number;
   args?: string[];
+  bundled?: boolean;
 }): Promise<{ child: ChildProcess; origin: string }> {
+  const entry = o.bundled ? [BUNDLE] : ['--import', 'tsx', 'electron/headless/cli.ts'];
+  if (o.bundled && !existsSync(BUNDLE))
+    throw new Error(`No ${BUNDLE}: run npm run build:electron first`);
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/headless/cli.ts',
-      '--port',
-      String(o.port ?? 0),
-      '--data-dir',
-      o.dataDir,
-      ...(o.args ?? []),
-    ],
+    [...entry, '--port', String(o.port ?? 0), '--data-dir', o.dataDir, ...(o.args ?? [])],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SARGS_TOKEN: o.token } },
   );
   return { child, origin: await waitForOrigin(child) };

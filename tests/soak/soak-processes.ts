@@ -86,6 +86,7 @@ export class SoakConsole {
       token: this.token,
       port: this.port,
       args: ['--central', this.central],
+      bundled: true,
     });
     this.child = child;
   }

@@ -3,12 +3,11 @@ import { recentShifts } from './recent-shifts';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../runtime/clock';
 import { operatorSchema, type Alert, type Operator } from '../../../shared/central/records';
-import { snapshotSchema } from '../../../shared/central/stream';
 import type { StaleAlert, StoredEvent } from '../db/apply-events';
 import { IngestQueue } from '../db/ingest-queue';
 import type { Store } from '../db/store';
 import { Backoff } from './backoff';
-import { CentralError, CentralHttp } from './central-http';
+import { CentralError, CentralHttp, malformedAnswer } from './central-http';
 import type { ConnectionTracker } from './connection-state';
 import { fetchAlert } from './fetch-alert';
 import { openStream, type StreamConnection } from './stream-connection';
@@ -135,19 +134,26 @@ export class CentralClient {
     // The wall clock, as the cache stamps zones with it (not the console's clock, which a
     // training run may set elsewhere).
     const askedAtMs = Date.now();
-    const snapshot = await this.http.request('GET', '/snapshot', snapshotSchema);
-    // Alerts resolved while the console was away are fetched first, so that they land in the
-    // same transaction as the snapshot: nobody sees them as ghosts in between.
-    const stale = await store.staleAlerts(snapshot.openAlerts.map((alert) => alert.id));
-    // Shifts first: the snapshot moves the cursor, and a console at the cursor is caught up.
-    await store.applyRecords(await recentShifts(this.http, this.now()));
-    await store.applySnapshot(snapshot, await this.resolvedMeanwhile(stale), askedAtMs);
+    // Parsed and checked in the store's worker, where it is applied: see snapshot-staging.ts.
+    const staged = await store.stageSnapshot(await this.http.bytes('GET', '/snapshot'));
+    if (!staged.ok) throw malformedAnswer('GET', '/snapshot', staged.problem);
+    try {
+      // Alerts resolved while the console was away are fetched first, so that they land in the
+      // same transaction as the snapshot: nobody sees them as ghosts in between.
+      const resolved = await this.resolvedMeanwhile(staged.stale);
+      // Shifts first: the snapshot moves the cursor, and a console at the cursor is caught up.
+      await store.applyRecords(await recentShifts(this.http, this.now()));
+      await store.applyStagedSnapshot(resolved, askedAtMs);
+    } catch (error) {
+      await store.dropStagedSnapshot().catch(() => undefined);
+      throw error;
+    }
     this.options.onSnapshot?.();
     this.stats.snapshots += 1;
     this.needSnapshot = false;
     // The snapshot is as fresh as data gets: it counts as the last thing received.
-    connection.update({ lastSeq: snapshot.seq, lastEventAt: new Date(this.now()).toISOString() });
-    return { cursor: snapshot.seq, fresh: true };
+    connection.update({ lastSeq: staged.seq, lastEventAt: new Date(this.now()).toISOString() });
+    return { cursor: staged.seq, fresh: true };
   }
 
   /**

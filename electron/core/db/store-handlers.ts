@@ -89,6 +89,7 @@ import { clientRegister, journalForClient } from './queries/register';
 import { putZoneVersions, timelineRows, zoneIdsOfClient } from './queries/timeline';
 import { zoneAuthors, zoneVersionsOf } from './queries/zone-changes';
 import { readTrack } from './queries/track-read';
+import { snapshotStaging } from './snapshot-staging';
 import { lastVictimPosition, openProximityAlerts, ordersOfClient } from './queries/victims';
 import type { ZoneVersion } from '../../../shared/central/records';
 
@@ -104,6 +105,7 @@ export function createStoreHandlers(db: Database, file: string) {
     applySnapshot: (snapshot: Snapshot, resolvedMeanwhile: Alert[] = [], askedAtMs?: number) =>
       applySnapshot(db, snapshot, resolvedMeanwhile, askedAtMs),
     staleAlerts: (openIds: string[]) => staleAlerts(db, openIds),
+    ...snapshotStaging(db),
     applyRecords: (records: readonly CacheRecord[]) =>
       db.transaction(() => applyRecords(db, records)).immediate(),
     cursor: () => readCursor(db),

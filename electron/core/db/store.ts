@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ApplyResult, StoredEvent } from './apply-events';
 import { packEvents, transferList } from './packed-batch';
 import type { StoreHandlers, StoreMethod } from './store-handlers';
+import type { StagedSnapshot } from './snapshot-staging';
 import type { FromWorker, WorkerInit, WorkerRequest } from './worker-protocol';
 
 type Remote<M extends StoreMethod> = (
@@ -11,6 +12,8 @@ type Remote<M extends StoreMethod> = (
 export type Store = { [M in Exclude<StoreMethod, 'applyPacked'>]: Remote<M> } & {
   /** Applies stream events and moves the cursor, in one transaction (see applyPacked). */
   applyEvents(events: readonly StoredEvent[]): Promise<ApplyResult>;
+  /** Moves the snapshot's bytes to the worker (see snapshot-staging.ts); they are gone here after. */
+  stageSnapshot(bytes: ArrayBuffer): Promise<StagedSnapshot>;
   readonly file: string;
   /** Runs PRAGMA optimize, closes the database and ends the worker. */
   close(): Promise<void>;
@@ -29,6 +32,8 @@ export class StoreError extends Error {
 
 const METHODS = [
   'applySnapshot',
+  'applyStagedSnapshot',
+  'dropStagedSnapshot',
   'applyRecords',
   'staleAlerts',
   'cursor',
@@ -100,7 +105,7 @@ const METHODS = [
 ] as const satisfies readonly StoreMethod[];
 // Compile-time check that every handler is reachable from the core.
 const allMethods: Record<
-  Exclude<StoreMethod, (typeof METHODS)[number] | 'applyPacked'>,
+  Exclude<StoreMethod, (typeof METHODS)[number] | 'applyPacked' | 'stageSnapshot'>,
   never
 > = {};
 void allMethods;
@@ -175,6 +180,8 @@ export function openStore(
           transferList(batch),
         ) as Promise<ApplyResult>;
       },
+      stageSnapshot: (bytes: ArrayBuffer) =>
+        request({ method: 'stageSnapshot', args: [bytes] }, [bytes]) as Promise<StagedSnapshot>,
       file,
       close: async () => {
         if (failure) return;

@@ -8,6 +8,7 @@ import {
   type Console,
 } from '../../helpers/central';
 import { tempDir } from '../../helpers/temp-dir';
+import { until } from '../../helpers/until';
 
 const START = new Date('2026-11-23T16:00:00.000Z'); // 18:00 in Rīga: people travel home
 const HOUR = 3_600_000;
@@ -113,6 +114,25 @@ describe('faults', () => {
     const started = Date.now();
     await waitForCatchUp(console_, sim);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    await expectCacheMatchesTruth(console_, sim);
+  });
+
+  it('a snapshot with one malformed record: refused whole, nothing cached, retried until it is sound', async () => {
+    await setup();
+    const [first] = sim.state.clients.values();
+    // A vendor's bad record: a risk level the spec does not have, set behind the model's back.
+    sim.state.clients.set(first!.id, { ...first!, riskLevel: 'extreme' as never });
+    console_ = await startConsole(sim, tempDir());
+    await until(
+      () => console_!.errors.join('\n'),
+      (errors) => /Malformed answer to GET \/snapshot/.test(errors),
+    );
+    expect(console_.errors.join('\n')).toMatch(/clients\.\d+\.riskLevel/);
+    expect(await console_.store.cursor()).toBe(0);
+    expect((await console_.store.counts()).clients).toBe(0);
+    sim.state.clients.set(first!.id, first!);
+    await waitForCatchUp(console_, sim);
+    expect(console_.client.stats.snapshots).toBe(1);
     await expectCacheMatchesTruth(console_, sim);
   });
 
