@@ -7,7 +7,12 @@ import { enVictims } from './en-victims';
 import { enZones } from './en-zones';
 /** English UI catalog. The Latvian catalog must have exactly these keys (checked by the compiler). */
 export const en = {
-  app: { title: 'Sargs', subtitle: 'Electronic monitoring console' },
+  app: {
+    title: 'Sargs',
+    subtitle: 'Electronic monitoring console',
+    pageFailed: 'This page stopped working: {{message}}. The header, alerts and sounds go on.',
+    pageRetry: 'Open the page again',
+  },
   nav: {
     label: 'Sections',
     map: 'Map',

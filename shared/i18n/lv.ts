@@ -9,7 +9,12 @@ import type { CatalogShape } from './en';
 
 /** Latvian UI catalog: the same keys as the English one. */
 export const lv: CatalogShape = {
-  app: { title: 'Sargs', subtitle: 'Elektroniskās uzraudzības konsole' },
+  app: {
+    title: 'Sargs',
+    subtitle: 'Elektroniskās uzraudzības konsole',
+    pageFailed: 'Šī lapa pārstāja darboties: {{message}}. Galvene, trauksmes un skaņas darbojas.',
+    pageRetry: 'Atvērt lapu vēlreiz',
+  },
   nav: {
     label: 'Sadaļas',
     map: 'Karte',

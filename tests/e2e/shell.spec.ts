@@ -91,3 +91,29 @@ test('data is marked stale when nothing has arrived for a minute', async ({
   await expect(indicator).toHaveAttribute('data-stale', 'true');
   await expect(indicator).toContainText('Data may be out of date');
 });
+
+test('a page that fails to draw takes only itself down: the header and the other sections go on', async ({
+  page,
+  headlessConsole: headless,
+}) => {
+  // The core's register answer replaced with one the page cannot draw (as a core of another
+  // version, or a bug, might send).
+  await page.route('**/rpc/clients.register', (route) =>
+    route.fulfill({ json: { rows: 'not rows', total: 'x' } }),
+  );
+  await page.goto(headless.url);
+  await signIn(page, 'supervisor1');
+  await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
+  await expect(page.getByTestId('page-failed')).toContainText('This page stopped working');
+  await expect(page.getByTestId('connection')).toBeVisible();
+  await expect(page.getByTestId('operator-name')).toBeVisible();
+
+  await page.unroute('**/rpc/clients.register');
+  await page.getByRole('button', { name: 'Open the page again' }).click();
+  await expect(page.getByTestId('page-failed')).toHaveCount(0);
+  await expect(page.getByTestId('register-row').first()).toBeVisible();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Map' }).click();
+  await expect(page).toHaveURL(/#\/map/);
+  await expect(page.getByTestId('page-failed')).toHaveCount(0);
+});

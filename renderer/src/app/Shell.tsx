@@ -16,6 +16,7 @@ import { ReceiverBanner } from '../features/stations/ReceiverBanner';
 import { StationsPage } from '../features/stations/StationsPage';
 import { TimelinePage } from '../features/timeline/TimelinePage';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { useConsole } from './console-context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorBadge } from './OperatorBadge';
@@ -87,7 +88,9 @@ export function Shell() {
             {may('shifts.current') && <HandoverBanner />}
             {may('alerts.queue') && <AttentionBanners />}
             <RefusalNotices />
-            <Page route={route} />
+            <PageErrorBoundary key={route}>
+              <Page route={route} />
+            </PageErrorBoundary>
           </main>
         </div>
       </Attention>
