@@ -1,14 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import type { Alert } from '../../../shared/central/records';
-import type { Snapshot } from '../../../shared/central/stream';
-import {
-  applyPacked,
-  applyRecords,
-  applySnapshot,
-  staleAlerts,
-  type CacheRecord,
-} from './apply-events';
+import { applyPacked, applyRecords, type CacheRecord } from './apply-events';
 import type { PackedBatch } from './packed-batch';
 import {
   actionsForAlert,
@@ -102,9 +94,6 @@ export function createStoreHandlers(db: Database, file: string) {
   lastFixesOf(db);
   return {
     applyPacked: (batch: PackedBatch) => applyPacked(db, batch),
-    applySnapshot: (snapshot: Snapshot, resolvedMeanwhile: Alert[] = [], askedAtMs?: number) =>
-      applySnapshot(db, snapshot, resolvedMeanwhile, askedAtMs),
-    staleAlerts: (openIds: string[]) => staleAlerts(db, openIds),
     ...snapshotStaging(db),
     applyRecords: (records: readonly CacheRecord[]) =>
       db.transaction(() => applyRecords(db, records)).immediate(),

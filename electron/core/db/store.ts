@@ -9,7 +9,9 @@ type Remote<M extends StoreMethod> = (
   ...args: Parameters<StoreHandlers[M]>
 ) => Promise<ReturnType<StoreHandlers[M]>>;
 
-export type Store = { [M in Exclude<StoreMethod, 'applyPacked'>]: Remote<M> } & {
+export type Store = {
+  [M in Exclude<StoreMethod, 'applyPacked' | 'stageSnapshot'>]: Remote<M>;
+} & {
   /** Applies stream events and moves the cursor, in one transaction (see applyPacked). */
   applyEvents(events: readonly StoredEvent[]): Promise<ApplyResult>;
   /** Moves the snapshot's bytes to the worker (see snapshot-staging.ts); they are gone here after. */
@@ -31,11 +33,9 @@ export class StoreError extends Error {
 }
 
 const METHODS = [
-  'applySnapshot',
   'applyStagedSnapshot',
   'dropStagedSnapshot',
   'applyRecords',
-  'staleAlerts',
   'cursor',
   'openAlerts',
   'alertQueue',
