@@ -9,7 +9,7 @@ export async function consoleOn(
   sim: Simulator,
   username: string,
   cleanups: (() => Promise<unknown>)[],
-  options: { rangeListenMs?: number } = {},
+  options: { rangeListenMs?: number; now?: () => Date } = {},
 ): Promise<ConsoleCore> {
   const core = await createConsoleCore({
     dataDir: tempDir(),
