@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { encodeFrame, FRAME_CONTENT_TYPE, holdsBytes } from '../../shared/api/binary-frame';
 import { ConsoleApiError, type ApiErrorCode } from '../../shared/api/errors';
 
 const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
@@ -38,6 +39,19 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
     'Cache-Control': 'no-store',
   });
   response.end(text);
+}
+
+/** An operation's answer: JSON, or a frame when it carries bytes (see shared/api/binary-frame.ts). */
+export function sendAnswer(response: ServerResponse, value: unknown): void {
+  if (!holdsBytes(value)) return sendJson(response, 200, value);
+  const frame = encodeFrame(value);
+  response.writeHead(200, {
+    ...COMMON_HEADERS,
+    'Content-Type': FRAME_CONTENT_TYPE,
+    'Content-Length': frame.byteLength,
+    'Cache-Control': 'no-store',
+  });
+  response.end(frame);
 }
 
 export function sendError(response: ServerResponse, error: ConsoleApiError): void {

@@ -7,7 +7,7 @@ import type { ConsoleCore } from '../core/console-core';
 import { contentSecurityPolicy } from '../core/security/csp';
 import { isOwnHost, isOwnOrigin, requestToken, tokenMatches } from './auth';
 import { EventsSocket, refuseUpgrade } from './events-socket';
-import { readJsonBody, sendError, sendJson } from './http-util';
+import { readJsonBody, sendAnswer, sendError, sendJson } from './http-util';
 import { serveStatic } from './static-files';
 
 export interface HeadlessServerOptions {
@@ -78,7 +78,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       }
       const name = decodePath(url.pathname.slice(RPC_PREFIX.length));
       const value = await core.dispatch(name, await readJsonBody(request));
-      return sendJson(response, 200, value ?? null);
+      return sendAnswer(response, value ?? null);
     }
     if (request.method === 'GET' || request.method === 'HEAD') {
       // Per request: a tile server set in Settings is admitted from the next page load.

@@ -60,12 +60,13 @@ export interface TrackColumns {
 export type TrackWithIds = TrackColumns & { id: string[] };
 
 /**
- * A track as it crosses the bridge: its columns as varint steps in base64 (see
- * shared/timeline/packed-track.ts); positions to 1e-7 degree and accuracy to the metre.
+ * A track as it crosses the bridge: its columns as varint steps (see shared/timeline/packed-track.ts);
+ * positions to 1e-7 degree and accuracy to the metre. The bytes are cloned as they are over IPC and
+ * travel in a frame over the headless bridge (shared/api/binary-frame.ts).
  */
 export const packedTrackSchema = z.object({
   count: z.number().int().min(0),
-  data: z.string(),
+  data: z.instanceof(Uint8Array),
 });
 export type PackedTrack = z.infer<typeof packedTrackSchema>;
 

@@ -69,7 +69,8 @@ function seed(): number {
   return count;
 }
 const points = seed();
-const headless = await startHeadlessConsole(['--central', sim.url, '--data-dir', dataDir]);
+// The console as it ships (bundled, plain Node), not its sources under a TypeScript loader.
+const headless = await startHeadlessConsole(['--central', sim.url, '--data-dir', dataDir], true);
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],

@@ -49,6 +49,25 @@ export function openDatabase(file: string, list: readonly Migration[] = migratio
   }
 }
 
+/**
+ * A read-only connection to a cache that the store's own connection has already opened and
+ * migrated: for long reads on another thread (StoreService's readers). It cannot write, so it
+ * needs no checks of its own; its reads go through a memory map (mapped-read.ts), so it keeps
+ * little page cache.
+ */
+export function openReader(file: string): Db {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -2048');
+    return db;
+  } catch (error) {
+    throw new StoreOpenError(`Cannot read the cache ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
 function checkIdentity(db: Db, file: string, latest: number): void {
   let applicationId: number;
   let version: number;

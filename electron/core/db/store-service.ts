@@ -1,5 +1,7 @@
 import { ConsoleApiError } from '../../../shared/api/errors';
 import type { StoreStatus } from '../../../shared/domain/store-status';
+import type { TrackWithIds } from '../../../shared/domain/timeline';
+import { joinedTracks, windowCuts } from './queries/track-read';
 import { LAST_PURGE_KEY, RetentionJob, type PurgeReport } from './retention-job';
 import { openStore, StoreError, type Store } from './store';
 
@@ -17,7 +19,22 @@ export interface StoreServiceOptions {
  * directory, full disk, a file from a newer console) the console still starts: the reason is
  * reported once, shown in the UI, and every operation that needs the cache answers with it.
  */
+/**
+ * Threads that read a long window (a timeline's 90 days: 130,000 fixes) in parts at once, each on
+ * its own read-only connection. better-sqlite3 hands rows to JavaScript at ~1 µs each, so one
+ * thread took 130–170 ms; two take half. They also keep such a read from waiting behind the
+ * ingest's transactions in the store's own worker, and the ingest from waiting behind it. Each
+ * costs ~15 MB, so they run only while someone who may open a timeline is signed in (useReaders).
+ */
+const READERS = 2;
+
 export class StoreService {
+  /** The readers, once all have opened; until then (or if they cannot) the store reads alone. */
+  private readers: Store[] = [];
+  private wantReaders = false;
+  private opening: Promise<number> | null = null;
+  private closed = false;
+
   private constructor(
     private readonly store: Store | null,
     readonly openError: string | null,
@@ -60,6 +77,73 @@ export class StoreService {
     }
   }
 
+  /**
+   * Starts the readers or closes them; resolves with how many run. Asked for at each sign-in: they
+   * run while the operator may open timelines (see READERS).
+   */
+  useReaders(wanted: boolean): Promise<number> {
+    this.wantReaders = wanted && this.store !== null && !this.closed;
+    if (!this.wantReaders) {
+      const readers = this.readers;
+      this.readers = [];
+      return Promise.all(readers.map((reader) => reader.close().catch(() => undefined))).then(
+        () => 0,
+      );
+    }
+    if (this.readers.length > 0) return Promise.resolve(this.readers.length);
+    this.opening ??= this.openReaders().finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  /** How many readers run now. */
+  readerCount(): number {
+    return this.readers.length;
+  }
+
+  private async openReaders(): Promise<number> {
+    const results = await Promise.allSettled(
+      Array.from({ length: READERS }, () => openStore(this.file, this.options.workerUrl, true)),
+    );
+    const opened = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) this.options.logError('cache readers not started', failed.reason);
+    if (failed || !this.wantReaders) {
+      await Promise.all(opened.map((reader) => reader.close().catch(() => undefined)));
+      return 0;
+    }
+    this.readers = opened;
+    return opened.length;
+  }
+
+  /**
+   * A client's fixes in [fromMs, toMs), the window cut into parts read at once by the readers;
+   * by the store's own worker while they are not there, or if one of them fails.
+   */
+  async readTrack(
+    clientId: string,
+    fromMs: number,
+    toMs: number,
+    withIds: boolean,
+  ): Promise<TrackWithIds> {
+    const readers = this.readers;
+    if (readers.length > 0) {
+      const cuts = windowCuts(fromMs, toMs, readers.length);
+      try {
+        const parts = await Promise.all(
+          readers.map((reader, i) =>
+            reader.timelineTrack(clientId, cuts[i]!, cuts[i + 1]!, withIds),
+          ),
+        );
+        return joinedTracks(parts);
+      } catch (error) {
+        this.options.logError('a cache reader failed; the store reads alone', error);
+        this.readers = [];
+        for (const reader of readers) void reader.close().catch(() => undefined);
+      }
+    }
+    return this.run((store) => store.timelineTrack(clientId, fromMs, toMs, withIds));
+  }
+
   async status(): Promise<StoreStatus> {
     const base = { file: this.file, retentionDays: this.options.retentionDays() };
     if (!this.store) {
@@ -93,7 +177,10 @@ export class StoreService {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.retention?.stop();
+    await this.useReaders(false);
+    await this.opening;
     await this.store?.close();
   }
 }

@@ -118,13 +118,18 @@ function sourceWorkerUrl(): URL {
   return new URL('./worker-entry.mjs', import.meta.url);
 }
 
-/** Starts the database worker on `file` and resolves once the database is open and migrated. */
+/**
+ * Starts the database worker on `file` and resolves once the database is open and migrated. A
+ * `reader` opens it read-only instead, once the store's own worker has migrated it (its write
+ * methods fail with SQLITE_READONLY).
+ */
 export function openStore(
   file: string,
   workerUrl: URL | string = sourceWorkerUrl(),
+  reader = false,
 ): Promise<Store> {
   const worker = new Worker(workerUrl, {
-    workerData: { file } satisfies WorkerInit,
+    workerData: { file, reader } satisfies WorkerInit,
     // A small young generation keeps the worker's heap from ballooning during a catch-up
     // (bench:store: peak RSS 348 MB with V8's default, 294 MB with this, same throughput).
     resourceLimits: { maxYoungGenerationSizeMb: 16 },

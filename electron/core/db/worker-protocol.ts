@@ -3,6 +3,8 @@ import type { StoreMethod } from './store-handlers';
 /** Messages between the core and the database worker. */
 export interface WorkerInit {
   file: string;
+  /** A read-only connection for long reads (see StoreService's readers); no migrations. */
+  reader?: boolean;
 }
 
 export type WorkerRequest = { method: StoreMethod; args: unknown[] } | { method: '__close' };

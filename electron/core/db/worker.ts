@@ -1,24 +1,25 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import { openDatabase } from './open-database';
+import { openDatabase, openReader } from './open-database';
 import { lastFixesOf } from './queries/last-fixes';
 import { createStoreHandlers, type StoreHandlers } from './store-handlers';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol';
 
 /**
- * The database worker: owns the one SQLite connection and answers the core's requests in order.
- * SQLite work never blocks the core's event loop (stream, IPC, timers).
+ * The database worker: owns the one SQLite connection that writes and answers the core's requests
+ * in order. SQLite work never blocks the core's event loop (stream, IPC, timers). Started as a
+ * `reader`, it holds a read-only connection instead (StoreService's readers for long reads).
  */
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run as a worker thread');
 
-const { file } = workerData as WorkerInit;
+const { file, reader = false } = workerData as WorkerInit;
 const send = (message: FromWorker): void => port.postMessage(message);
 
 let db: Database;
 let handlers: StoreHandlers;
 try {
-  db = openDatabase(file);
+  db = reader ? openReader(file) : openDatabase(file);
   handlers = createStoreHandlers(db, file);
   send({ type: 'ready' });
 } catch (error) {
@@ -37,9 +38,11 @@ function transferables(value: unknown): ArrayBuffer[] {
 port.on('message', (message: ToWorker) => {
   if (message.method === '__close') {
     // Write what is held in memory, let SQLite refresh its statistics for the queries this
-    // session ran, then close cleanly.
-    lastFixesOf(db).flush();
-    db.pragma('optimize');
+    // session ran, then close cleanly (a reader has nothing to write).
+    if (!reader) {
+      lastFixesOf(db).flush();
+      db.pragma('optimize');
+    }
     db.close();
     send({ type: 'answer', id: message.id, ok: true, value: null });
     return;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConsoleApiError } from '../../../shared/api/errors';
+import { mayCall } from '../../../shared/api/permissions';
+import type { SessionState } from '../../../shared/domain/session';
 import type { Client, Operator } from '../../../shared/central/records';
 import type { ConsoleDocument } from '../../../shared/domain/commissioning';
 import type { Settings } from '../../../shared/domain/settings';
@@ -95,10 +97,11 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
     const client = await clientOf(window.clientId);
     const fromMs = Date.parse(window.from);
     const toMs = Date.parse(window.to);
-    // The fixes are read while the service is asked for older zone versions (they need no zones);
-    // the zones' ids first, or they would wait in the store's queue behind the 130,000 fixes.
+    // The fixes are read (by the store's readers) while the service is asked for older zone
+    // versions, which they do not need; the zones' ids first, or without readers they would wait
+    // in the store's queue behind the 130,000 fixes.
     const zoneIds = await store.run((s) => s.zoneIdsOfClient(client.id));
-    const reading = store.run((s) => s.timelineTrack(client.id, fromMs, toMs, withIds));
+    const reading = store.readTrack(client.id, fromMs, toMs, withIds);
     const zones = await o.zoneHistory(zoneIds);
     const rows = await store.run((s) => s.timelineRows(client.id, fromMs, toMs));
     const track = await reading;
@@ -242,14 +245,17 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
       },
     },
     // Fetched history is the signed-in supervisor's: a sign-out (or another operator) drops it.
+    // The store's readers run while the operator may open timelines.
     start: () => {
       let operatorId: string | null = null;
       stopWatching = o.events.subscribe((event, payload) => {
         if (event !== 'session.changed') return;
-        const now = (payload as { operator: { id: string } | null }).operator?.id ?? null;
+        const { operator } = payload as SessionState;
+        const now = operator?.id ?? null;
         if (now !== operatorId) {
           held.length = 0;
           for (const job of running.values()) job.cancelled = true;
+          void store.useReaders(mayCall('timeline.open', { operator, locked: false }));
         }
         operatorId = now;
       });

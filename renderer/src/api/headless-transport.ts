@@ -1,3 +1,4 @@
+import { decodeFrame, FRAME_CONTENT_TYPE } from '../../../shared/api/binary-frame';
 import type { Transport } from '../../../shared/api/console-api';
 import { ConsoleApiError } from '../../../shared/api/errors';
 import { events, isEventName, type EventName } from '../../../shared/api/registry';
@@ -61,6 +62,13 @@ export function createHeadlessTransport(origin: string, token: string): Transpor
         });
       } catch (error) {
         throw new ConsoleApiError('unavailable', `Console core unreachable: ${String(error)}`);
+      }
+      if (response.ok && response.headers.get('Content-Type') === FRAME_CONTENT_TYPE) {
+        try {
+          return decodeFrame(await response.arrayBuffer());
+        } catch (error) {
+          throw new ConsoleApiError('internal', `Malformed answer to ${name}: ${String(error)}`);
+        }
       }
       const body: unknown = await response.json().catch(() => null);
       if (!response.ok) throw ConsoleApiError.fromBody(body);

@@ -84,6 +84,39 @@ function readColumns(
   return ordered ? read : inTimeOrder(read);
 }
 
+/** [fromMs, toMs) cut into `parts` windows of equal length, as their `parts + 1` edges. */
+export function windowCuts(fromMs: number, toMs: number, parts: number): number[] {
+  const edges = Array.from({ length: parts + 1 }, (_, i) =>
+    Math.round(fromMs + ((toMs - fromMs) * i) / parts),
+  );
+  edges[parts] = toMs;
+  return edges;
+}
+
+/** Tracks of consecutive windows (each in time order) as one track. */
+export function joinedTracks(parts: readonly TrackWithIds[]): TrackWithIds {
+  if (parts.length === 1) return parts[0]!;
+  const n = parts.reduce((sum, part) => sum + part.at.length, 0);
+  const track: TrackWithIds = {
+    id: parts.flatMap((part) => part.id),
+    at: new Float64Array(n),
+    lat: new Float64Array(n),
+    lon: new Float64Array(n),
+    accuracyM: new Float32Array(n),
+    source: new Uint8Array(n),
+  };
+  let at = 0;
+  for (const part of parts) {
+    track.at.set(part.at, at);
+    track.lat.set(part.lat, at);
+    track.lon.set(part.lon, at);
+    track.accuracyM.set(part.accuracyM, at);
+    track.source.set(part.source, at);
+    at += part.at.length;
+  }
+  return track;
+}
+
 /** The track's fixes sorted by time (stable: fixes of the same moment keep their order). */
 export function inTimeOrder(track: TrackWithIds): TrackWithIds {
   const n = track.at.length;

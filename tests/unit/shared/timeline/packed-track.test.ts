@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inTimeOrder } from '../../../../electron/core/db/queries/track-read';
 import { packTrack } from '../../../../electron/core/timeline/pack-track';
+import { decodeFrame, encodeFrame } from '../../../../shared/api/binary-frame';
+import type { PackedTrack } from '../../../../shared/domain/timeline';
 import { encodeTrack, unpackTrack } from '../../../../shared/timeline/packed-track';
 
 const track = () => ({
@@ -12,9 +14,12 @@ const track = () => ({
 });
 
 describe('the packed track', () => {
-  it('crosses the bridge as JSON and comes back as sent (to 1e-7 degree and the metre)', () => {
+  it('crosses the headless bridge in a frame and comes back as sent (to 1e-7 degree and the metre)', () => {
     const sent = track();
-    const received = unpackTrack(JSON.parse(JSON.stringify(packTrack(sent))));
+    const frame = encodeFrame({ track: packTrack(sent) });
+    const { track: packed } = decodeFrame(frame.slice().buffer) as { track: PackedTrack };
+    expect(packed.data.byteLength).toBe(packTrack(sent).data.byteLength);
+    const received = unpackTrack(packed);
     expect(received).toEqual({ ...sent, accuracyM: Float32Array.from([12, 36, 1500]) });
     expect(received.at).toBeInstanceOf(Float64Array);
     expect(received.source).toBeInstanceOf(Uint8Array);
@@ -61,8 +66,15 @@ describe('the packed track', () => {
 
   it('refuses a track that ends early or runs long, naming where', () => {
     const packed = packTrack(track());
-    expect(() => unpackTrack({ ...packed, count: 4 })).toThrow(/malformed at byte \d+ for 4 fixes/);
-    expect(() => unpackTrack({ ...packed, count: 2 })).toThrow(/for 2 fixes/);
+    expect(() => unpackTrack({ ...packed, count: 4 })).toThrow(/for 4 fixes: 3 source codes/);
+    expect(() => unpackTrack({ ...packed, count: 2 })).toThrow(/for 2 fixes: 3 source codes/);
+    const cut = packed.data.subarray(0, packed.data.length - 5);
+    expect(() => unpackTrack({ ...packed, data: cut })).toThrow(/column 3 runs past the end/);
+    expect(() => unpackTrack({ ...packed, data: packed.data.subarray(0, 9) })).toThrow(/no header/);
+    // A column whose bytes hold fewer values than there are fixes.
+    const short = packed.data.slice();
+    new DataView(short.buffer).setUint32(4, 2, true);
+    expect(() => unpackTrack({ ...packed, data: short })).toThrow(/malformed/);
   });
 });
 
