@@ -10,15 +10,23 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+const START = new Date('2026-12-01T05:12:30Z');
+
 describe('approach warning in the client panel', () => {
   it('names the exclusion zone a client is walking towards, with the time to entry', async () => {
-    const sim = await startSimulator({ clients: 40, seed: 3, run: false });
+    // A fixed start: the training world places its clients by the time of day, and from some
+    // starts on the wall clock it had this client report from home half a minute before the walk
+    // ended, breaking the walk's straight course (the test failed from 05:14 to 05:15, and 03:11 to
+    // 03:26). The console runs on the service's clock, so the walk is judged fresh in its frame.
+    const sim = await startSimulator({ clients: 40, seed: 3, run: false, start: START });
     cleanups.push(() => sim.close());
     const zone = [...sim.state.zones.values()].find((z) => z.id.startsWith('ZV-'))!;
     const clientId = zone.clientId!;
-    // The console on the service's clock: the walk is stamped with the service's time and judged
-    // fresh or stale by the console's, so both must be one time frame whatever the wall clock does
-    // (on the wall clock this test failed for a quarter of an hour running, then passed again).
+    // The walk is the client's only course: nothing else of theirs in the window it is judged on.
+    const recent = sim.state
+      .lastPositions()
+      .filter((p) => p.clientId === clientId && Date.parse(p.at) > START.getTime() - 10 * 60_000);
+    expect(recent).toEqual([]);
     const core = await consoleOn(sim, 'referent1', cleanups, { now: () => sim.now() });
     // Synced first: the walk then comes by the stream, every fix of it (a snapshot has the last).
     await until(
