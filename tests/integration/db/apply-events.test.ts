@@ -4,7 +4,17 @@ import { readCursor } from '../../../electron/core/db/queries/cursor';
 import { zonesForClient } from '../../../electron/core/db/queries/zones';
 import { openAlertsByPriority } from '../../../electron/core/db/queries/alerts';
 import { cacheDb } from '../../helpers/cache-db';
-import { alert, client, events, positionEvent, zone } from '../../fixtures/central-records';
+import { lastPositions } from '../../../electron/core/db/queries/positions';
+import {
+  alert,
+  client,
+  events,
+  iso,
+  position,
+  positionEvent,
+  T0,
+  zone,
+} from '../../fixtures/central-records';
 
 const clientJson = (db: ReturnType<typeof cacheDb>, id: string) =>
   JSON.parse(
@@ -52,6 +62,37 @@ describe('applying the stream', () => {
       cursor: 4,
     });
     expect((db.prepare('SELECT count(*) AS n FROM positions').get() as { n: number }).n).toBe(4);
+  });
+
+  it('counts a mixed batch as it came, whatever order its fixes are stored in', () => {
+    const db = cacheDb();
+    applyEvents(db, [positionEvent(1, 'c2')]);
+    // Fixes across clients and 10-minute buckets, against the table's key order, between
+    // records; one repeats a stored fix's id, one is at the cursor already.
+    const fix = (seq: number, clientId: string, minutes: number) => ({
+      seq,
+      at: iso(T0 + seq),
+      type: 'position' as const,
+      data: position({ id: `p${seq}`, clientId, at: iso(T0 + minutes * 60_000) }),
+    });
+    const result = applyEvents(db, [
+      positionEvent(1, 'c2'),
+      fix(2, 'c9', 25),
+      { seq: 3, at: iso(T0), type: 'client', data: client({ id: 'c9', version: 1 }) },
+      fix(4, 'c1', 12),
+      fix(5, 'c9', 3),
+      { ...positionEvent(1, 'c2'), seq: 6 },
+      { seq: 7, at: iso(T0), type: 'client', data: client({ id: 'c9', version: 1 }) },
+      fix(8, 'c1', 11),
+    ]);
+    expect(result).toEqual({ applied: 5, duplicates: 1, unchanged: 2, cursor: 8 });
+    const stored = db.prepare('SELECT id FROM positions ORDER BY id').pluck().all();
+    expect(stored).toEqual(['p1', 'p2', 'p4', 'p5', 'p8']);
+    expect(Object.fromEntries(lastPositions(db).map((p) => [p.clientId, p.id]))).toEqual({
+      c1: 'p4',
+      c2: 'p1',
+      c9: 'p2',
+    });
   });
 
   it('advances the cursor over gaps and heartbeats', () => {
