@@ -72,15 +72,16 @@ export function encodeTrack(track: TrackColumns): Uint8Array {
   const out = new Uint8Array(HEADER + pt + pla + plo + pm + n);
   const header = new DataView(out.buffer);
   let p = HEADER;
-  [
+  const streams: [Uint8Array, number][] = [
     [times, pt],
     [lats, pla],
     [lons, plo],
     [metres, pm],
-  ].forEach(([stream, length], k) => {
-    header.setUint32(k * 4, length as number, true);
-    out.set((stream as Uint8Array).subarray(0, length as number), p);
-    p += length as number;
+  ];
+  streams.forEach(([stream, length], k) => {
+    header.setUint32(k * 4, length, true);
+    out.set(stream.subarray(0, length), p);
+    p += length;
   });
   out.set(track.source, p);
   return out;

@@ -15,11 +15,6 @@ export interface StoreServiceOptions {
 }
 
 /**
- * The local cache as the rest of the core sees it. If the cache cannot be opened (read-only
- * directory, full disk, a file from a newer console) the console still starts: the reason is
- * reported once, shown in the UI, and every operation that needs the cache answers with it.
- */
-/**
  * Threads that read a long window (a timeline's 90 days: 130,000 fixes) in parts at once, each on
  * its own read-only connection. better-sqlite3 hands rows to JavaScript at ~1 µs each, so one
  * thread took 130–170 ms; two take half. They also keep such a read from waiting behind the
@@ -28,6 +23,11 @@ export interface StoreServiceOptions {
  */
 const READERS = 2;
 
+/**
+ * The local cache as the rest of the core sees it. If the cache cannot be opened (read-only
+ * directory, full disk, a file from a newer console) the console still starts: the reason is
+ * reported once, shown in the UI, and every operation that needs the cache answers with it.
+ */
 export class StoreService {
   /** The readers, once all have opened; until then (or if they cannot) the store reads alone. */
   private readers: Store[] = [];
