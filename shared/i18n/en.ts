@@ -196,7 +196,7 @@ export const en = {
     guidance: 'What to do',
     queued: 'Recorded. It is sent to the central service now, or as soon as it answers.',
     shortcuts:
-      'Keys: ↑ ↓ move · → ← x open/close an incident · c claim · u release · a acknowledge · n note · t contact · e escalate · r resolve · m map · f suppressed · Esc cancel',
+      'Keys: ↑ ↓ move · Home End first/last · → ← x open/close an incident · c claim · u release · a acknowledge · n note · t contact · e escalate · r resolve · m map · f suppressed · Esc cancel',
     missedTarget: 'Target missed',
     incident_one: '{{count}} alert',
     incident_other: 'Incident: {{count}} alerts',

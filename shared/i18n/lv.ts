@@ -209,7 +209,7 @@ export const lv: CatalogShape = {
     guidance: 'Kas jādara',
     queued: 'Ierakstīts. Tiek sūtīts centrālajam dienestam tagad vai tiklīdz tas atbild.',
     shortcuts:
-      'Taustiņi: ↑ ↓ pārvietoties · → ← x atvērt/aizvērt incidentu · c paņemt · u atdot · a apstiprināt · n piezīme · t saziņa · e eskalēt · r atrisināt · m karte · f apklusinātās · Esc atcelt',
+      'Taustiņi: ↑ ↓ pārvietoties · Home End pirmā/pēdējā · → ← x atvērt/aizvērt incidentu · c paņemt · u atdot · a apstiprināt · n piezīme · t saziņa · e eskalēt · r atrisināt · m karte · f apklusinātās · Esc atcelt',
     missedTarget: 'Mērķis nokavēts',
     incident_zero: '{{count}} trauksmju',
     incident_one: '{{count}} trauksme',

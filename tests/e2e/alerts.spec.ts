@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Simulator } from '../../electron/core/simulator/simulator';
 import {
   expect,
@@ -36,8 +36,12 @@ test.afterEach(async () => {
   await stop();
 });
 
-async function openQueue(browser: Browser, console_: HeadlessConsole, user: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+async function openQueue(
+  newPage: () => Promise<Page>,
+  console_: HeadlessConsole,
+  user: string,
+): Promise<Page> {
+  const page = await newPage();
   await page.goto(console_.url);
   await signIn(page, user);
   await page.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
@@ -51,10 +55,10 @@ function someClient(): string {
 }
 
 test('an exclusion breach reaches both consoles; A handles it by keyboard alone, B sees every step', async ({
-  browser,
+  newPage,
 }) => {
-  const a = await openQueue(browser, first, 'referent1');
-  const b = await openQueue(browser, second, 'referent2');
+  const a = await openQueue(newPage, first, 'referent1');
+  const b = await openQueue(newPage, second, 'referent2');
   const raisedAt = Date.now();
   const alert = sim.raise({
     clientId: someClient(),
@@ -127,9 +131,9 @@ test('an exclusion breach reaches both consoles; A handles it by keyboard alone,
 });
 
 test('a claim made while the service is down waits, is shown as waiting, and is delivered once', async ({
-  browser,
+  newPage,
 }) => {
-  const a = await openQueue(browser, first, 'referent1');
+  const a = await openQueue(newPage, first, 'referent1');
   const alert = sim.raise({ clientId: someClient(), type: 'strap_tamper', severity: 'high' });
   const row = a.locator(`[data-testid=alert-row][data-alert-id="${alert.id}"]`);
   await row.click();
@@ -150,10 +154,10 @@ test('a claim made while the service is down waits, is shown as waiting, and is 
 });
 
 test('the centre’s checklist and targets from Settings are what the alert detail shows', async ({
-  browser,
+  newPage,
 }) => {
   // The centre's checklist and targets are an administrator's to set.
-  const a = await (await browser.newContext()).newPage();
+  const a = await newPage();
   await a.goto(first.url);
   await signIn(a, 'admin1');
   await a.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();

@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { offsetM } from '../../shared/geo/distance';
 import { distanceM } from '../../shared/geo/distance';
 import {
@@ -19,8 +19,12 @@ const world = consoleOnSimulatorPerTest(
   () => new Date(),
 );
 
-async function signedIn(browser: Browser, console_: HeadlessConsole, user: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+async function signedIn(
+  newPage: () => Promise<Page>,
+  console_: HeadlessConsole,
+  user: string,
+): Promise<Page> {
+  const page = await newPage();
   await page.goto(console_.url);
   await signIn(page, user);
   return page;
@@ -43,13 +47,13 @@ async function mapAt(page: Page, clientId: string, spot: { lat: number; lon: num
 }
 
 test('a supervisor draws an exclusion zone; a trip into it raises exclusion_entry on a second console', async ({
-  browser,
+  newPage,
 }) => {
   const { sim, headless } = world;
   const second = await startHeadlessConsole(['--central', sim.url]);
   try {
     const { client, spot } = aClient(800);
-    const supervisor = await signedIn(browser, headless, 'supervisor1');
+    const supervisor = await signedIn(newPage, headless, 'supervisor1');
     await mapAt(supervisor, client.id, spot);
     await supervisor.getByTestId('zone-add').click();
     const editor = supervisor.getByTestId('zone-editor');
@@ -89,7 +93,7 @@ test('a supervisor draws an exclusion zone; a trip into it raises exclusion_entr
     expect(zone.geometry.radiusM).toBeLessThan(160);
 
     // The referent on the second console: no editor offered, and the core refuses them anyway.
-    const referent = await signedIn(browser, second, 'referent1');
+    const referent = await signedIn(newPage, second, 'referent1');
     await mapAt(referent, client.id, spot);
     await expect(referent.getByTestId('client-zones')).toContainText('No-go street (drill)');
     await expect(referent.getByTestId('zone-add')).toHaveCount(0);
@@ -127,11 +131,11 @@ test('a supervisor draws an exclusion zone; a trip into it raises exclusion_entr
 });
 
 test('an authorised absence stops a curfew alert that would otherwise be raised; a stale edit is refused with the zone as it stands', async ({
-  browser,
+  newPage,
 }) => {
   const { sim, headless } = world;
   const { client, fix, spot } = aClient(1500);
-  const page = await signedIn(browser, headless, 'supervisor1');
+  const page = await signedIn(newPage, headless, 'supervisor1');
   await mapAt(page, client.id, spot);
   await page.getByTestId('zone-add').click();
   const editor = page.getByTestId('zone-editor');

@@ -58,6 +58,7 @@ export function AlertDetailPanel({
     <aside
       className="alert-detail"
       data-testid="alert-detail"
+      data-shown-alert={alert.id}
       aria-label={t(`alertType.${alert.type}`)}
     >
       <header>

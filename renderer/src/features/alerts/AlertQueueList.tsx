@@ -41,6 +41,7 @@ export function AlertQueueList({
     rows.length,
     ROW_HEIGHT,
     selectedIndex,
+    selectedId,
   );
   return (
     <div

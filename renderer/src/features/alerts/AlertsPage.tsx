@@ -28,13 +28,15 @@ export function AlertsPage() {
   const queue = useQueueSelection(items);
   const { all, list, rows, suppressedCount, filter, selectedId, selectedRow } = queue;
   const detail = useAlertDetail(selectedId);
+  const shownAlert =
+    detail?.item.alert ?? all.find((item) => item.alert.id === selectedId)?.alert ?? null;
 
   // This console's moves not yet delivered, per alert: they hold further moves back.
   const waiting = waitingMoves(useOutbox().items);
   // Acting on the alert shown by default pins it: it stays in view once it leaves the queue.
   const { offers, form, setForm, message, act, startForm } = useAlertWorkflow(
     selectedId,
-    detail,
+    shownAlert,
     operator,
     waiting,
     queue.choose,
@@ -45,6 +47,8 @@ export function AlertsPage() {
     ArrowUp: () => move(-1),
     j: () => move(1),
     k: () => move(-1),
+    Home: () => move('first'),
+    End: () => move('last'),
     c: () => void act('claim', {}),
     u: () => void act('release', {}),
     a: () => void act('acknowledge', {}),

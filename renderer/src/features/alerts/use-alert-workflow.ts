@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionKind } from '../../../../shared/central/alert-workflow';
-import type { Operator } from '../../../../shared/central/records';
-import type { AlertDetail } from '../../../../shared/domain/alerts';
+import type { Alert, Operator } from '../../../../shared/central/records';
 import { api } from '../../api';
 import { errorText } from '../../api/error-text';
 import type { FormKind } from './ActionForm';
@@ -14,11 +13,12 @@ export type Message = { error: boolean; text: string } | null;
  * What may be done with the alert shown, and doing it: the offers (state machine, role, a move
  * still waiting), the open form, and the outcome to tell the operator; another alert shown starts
  * with no form and nothing to tell. `onActed` hears which alert was acted on (the page keeps it
- * in view once it leaves the queue).
+ * in view once it leaves the queue). `alert` is the one shown as the page knows it: its detail's,
+ * or the queue's until the detail has loaded, so a key pressed at once after a move is not lost.
  */
 export function useAlertWorkflow(
   shownId: string | null,
-  detail: AlertDetail | null,
+  alert: Alert | null,
   operator: Operator | null,
   waiting: ReadonlyMap<string, ActionKind>,
   onActed: (alertId: string) => void,
@@ -32,9 +32,7 @@ export function useAlertWorkflow(
     setForm(null);
     setMessage(null);
   }
-  const offers = detail
-    ? offersFor(detail.item.alert, operator, waiting.get(detail.item.alert.id) ?? null)
-    : [];
+  const offers = alert ? offersFor(alert, operator, waiting.get(alert.id) ?? null) : [];
   const refused = (kind: ActionKind): boolean => {
     const offer = offers.find((candidate) => candidate.kind === kind);
     if (!offer?.refusal) return false;
@@ -43,8 +41,7 @@ export function useAlertWorkflow(
   };
 
   async function act(kind: ActionKind, payload: Record<string, string>): Promise<void> {
-    if (!detail || refused(kind)) return;
-    const { alert } = detail.item;
+    if (!alert || refused(kind)) return;
     onActed(alert.id);
     try {
       await api.alerts.act({ alertId: alert.id, kind, payload, expectedVersion: alert.version });

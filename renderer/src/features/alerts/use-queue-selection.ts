@@ -34,10 +34,12 @@ export function useQueueSelection(items: AlertQueueItem[] | null) {
   );
 
   const choose = setChosen;
-  const move = (step: 1 | -1): void => {
+  /** One row down or up, or to the first or the last row. */
+  const move = (step: 1 | -1 | 'first' | 'last'): void => {
     if (rows.length === 0) return;
     const at = rows.findIndex((row) => row.item.alert.id === selectedId);
-    choose(rows[Math.min(rows.length - 1, Math.max(0, at + step))]!.item.alert.id);
+    const to = step === 'first' ? 0 : step === 'last' ? rows.length - 1 : at + step;
+    choose(rows[Math.min(rows.length - 1, Math.max(0, to))]!.item.alert.id);
   };
   const toggle = (key: string, open?: boolean): void =>
     setExpanded((held) => {
