@@ -218,7 +218,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     authModule(guard),
     settingsModule(settings, events, audit),
     outboxModule(actions, audit),
-    mapModule(store, settings, audit, clock, new ApproachWatch(store, events, clock)),
+    mapModule(store, settings, audit, clock, new ApproachWatch(store, events, clock, logError)),
     clientsModule(store, audit, clock),
     alertsModule({
       store,
