@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Alert } from '../../shared/central/records';
+import type { OutboxView, PendingAction } from '../../shared/domain/outbox';
 import { cacheFileFor } from '../../electron/core/db/cache-file';
 import { percentile } from '../bench/measure';
 import { compareWithTruth, type ActionTaken, type Comparison, type Truth } from './soak-compare';
@@ -154,13 +155,17 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     ];
     const clientIds = new Set<string>();
 
+    // Only what the service emitted once the run began: the alerts its world held before (some
+    // hundreds with 10,000 clients) reach the queue with the console's first load, which is not an
+    // event reaching a screen.
     const drain = async () => {
       for (const [page, into] of [
         [map, fixes],
         [queue, alerts],
       ] as const) {
         const got = await page.drain().catch(() => ({ fixes: [], alerts: [] }));
-        into.push(...samplesOf(page === map ? got.fixes : got.alerts));
+        for (const sample of samplesOf(page === map ? got.fixes : got.alerts))
+          if (sample.at >= start) into.push(sample);
       }
     };
     const act = async () => {
@@ -264,16 +269,26 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     service.send('seq');
     const seq = Number(await seqAnswer);
     const deadline = Date.now() + 5 * 60_000;
-    let unsettled = taken.length;
+    let left: PendingAction[] | null = null;
     while (Date.now() < deadline) {
       const state = await core.rpc<{ lastSeq: number | null }>('connection.get').catch(() => null);
-      const outbox = await core
-        .rpc<{ items: unknown[] }>('outbox.list')
-        .catch(() => ({ items: [null] }));
-      unsettled = outbox.items.length;
-      if ((state?.lastSeq ?? 0) >= seq && unsettled === 0) break;
+      left = await core
+        .rpc<OutboxView>('outbox.list')
+        .then((view) => view.items)
+        .catch(() => null);
+      if ((state?.lastSeq ?? 0) >= seq && left?.length === 0) break;
       await sleep(500);
     }
+    const unsettled = left?.length ?? taken.length;
+    // What is left, and why: still waiting to be sent, or refused and waiting for the operator.
+    for (const item of left ?? [])
+      o.log(
+        `OUTBOX ${item.state} ${item.operation} ${item.kind ?? ''} ${item.subjectId ?? ''} after ${item.attempts} tries: ${
+          item.refusal
+            ? `${item.refusal.status} ${item.refusal.code} ${item.refusal.message}`
+            : (item.lastError ?? '')
+        }`,
+      );
     await drain();
     if (minute <= o.minutes) await minuteLine(minute);
     await core.stop();
