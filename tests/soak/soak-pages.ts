@@ -70,6 +70,15 @@ export class SoakPage {
     );
   }
 
+  /**
+   * The page's JS heap that is still in use: collected first, so that garbage not yet collected
+   * (tens of MB either way, by when the collector last ran) does not pass for growth.
+   */
+  async liveHeap(): Promise<number> {
+    await this.cdp!.send('HeapProfiler.collectGarbage');
+    return this.heap();
+  }
+
   /** Main-thread time the page's tasks took since the last call (seconds). */
   async busySeconds(): Promise<number> {
     const now = await this.taskSeconds();

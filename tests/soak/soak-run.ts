@@ -169,6 +169,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       }
     };
     const act = async () => {
+      // A referent at work: their keys and clicks keep the idle lock (10 minutes) away. Without
+      // this the console locks at the end of a ten-minute run and refuses to show its outbox.
+      await core.rpc('session.activity').catch(() => undefined);
       const answer = await core
         .rpc<{ items: { alert: Alert }[] }>('alerts.queue')
         .catch(() => ({ items: [] }));
@@ -235,6 +238,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       );
     };
 
+    // The pages' live heaps (collected first) at minute 2 and at the end: their growth.
+    const liveHeaps = () => Promise.all(pages.map((page) => page.liveHeap().catch(() => 0)));
+    let liveAtMinute2: number[] | null = null;
     let tick = 0;
     let minute = 1;
     const running: Promise<void>[] = [];
@@ -257,6 +263,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       if (tick % 2 === 0) await drain();
       if (tick % 5 === 0) await act();
       if (tick % 10 === 0) await sampleUsage();
+      if (liveAtMinute2 === null && Date.now() - start >= 120_000)
+        liveAtMinute2 = await liveHeaps();
       if (Date.now() - start >= minute * 60_000) await minuteLine(minute++);
       tick += 1;
       await sleep(1000);
@@ -270,16 +278,22 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const seq = Number(await seqAnswer);
     const deadline = Date.now() + 5 * 60_000;
     let left: PendingAction[] | null = null;
+    let unread = '';
     while (Date.now() < deadline) {
+      await core.rpc('session.activity').catch(() => undefined);
       const state = await core.rpc<{ lastSeq: number | null }>('connection.get').catch(() => null);
       left = await core
         .rpc<OutboxView>('outbox.list')
         .then((view) => view.items)
-        .catch(() => null);
+        .catch((error: unknown) => {
+          unread = String(error);
+          return null;
+        });
       if ((state?.lastSeq ?? 0) >= seq && left?.length === 0) break;
       await sleep(500);
     }
     const unsettled = left?.length ?? taken.length;
+    if (left === null) o.log(`OUTBOX could not be read at the end: ${unread}`);
     // What is left, and why: still waiting to be sent, or refused and waiting for the operator.
     for (const item of left ?? [])
       o.log(
@@ -290,6 +304,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         }`,
       );
     await drain();
+    const liveAtEnd = await liveHeaps();
     if (minute <= o.minutes) await minuteLine(minute);
     await core.stop();
     const truthLine = service.next('truth');
@@ -304,7 +319,13 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     };
     const corePeakMb = Math.round(usage.reduce((m, u) => Math.max(m, u.rss), 0) / MB);
     const heapPeakMb = Math.round(usage.reduce((m, u) => Math.max(m, ...u.heaps), 0) / MB);
-    const growthPct = growth(usage, start);
+    const growthPct = growth(usage, start, liveAtMinute2, liveAtEnd);
+    if (liveAtMinute2)
+      o.log(
+        `live page heaps (collected first) at minute 2 → end: ${liveAtMinute2
+          .map((from, i) => `${Math.round(from / MB)} → ${Math.round((liveAtEnd[i] ?? 0) / MB)} MB`)
+          .join(', ')}`,
+      );
     o.log(
       `steady state (outside fault windows and ${RECOVERY_MS / 1000} s after): fix→map ${fmt(steady(fixes))}; alert→queue ${fmt(steady(alerts))}`,
     );
@@ -344,22 +365,22 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
 }
 
 /**
- * Growth of the core's RSS and the pages' heaps from minute 2 to the end (the larger), each taken as
- * the mean of three samples so that one garbage collection does not decide it.
+ * Growth from minute 2 to the end, the larger of: the core's RSS, as the mean of three samples at
+ * each end so that one garbage collection does not decide it; and each page's live heap (collected
+ * first: what the page holds, not what its collector has yet to free).
  */
-function growth(usage: readonly Usage[], start: number): number | null {
+function growth(
+  usage: readonly Usage[],
+  start: number,
+  liveFrom: readonly number[] | null,
+  liveTo: readonly number[],
+): number | null {
   const after = usage.filter((u) => u.at >= start + 120_000);
-  if (after.length < 6) return null;
-  const mean = (list: readonly Usage[], pick: (u: Usage) => number) =>
-    list.reduce((sum, u) => sum + pick(u), 0) / list.length;
-  const pickers = [
-    (u: Usage) => u.rss,
-    ...after[0]!.heaps.map((_, i) => (u: Usage) => u.heaps[i] ?? 0),
-  ];
+  if (after.length < 6 || !liveFrom) return null;
+  const mean = (list: readonly Usage[]) => list.reduce((sum, u) => sum + u.rss, 0) / list.length;
+  const pct = (from: number, to: number) => (from === 0 ? 0 : ((to - from) / from) * 100);
   return Math.max(
-    ...pickers.map((pick) => {
-      const first = mean(after.slice(0, 3), pick);
-      return first === 0 ? 0 : ((mean(after.slice(-3), pick) - first) / first) * 100;
-    }),
+    pct(mean(after.slice(0, 3)), mean(after.slice(-3))),
+    ...liveFrom.map((from, i) => pct(from, liveTo[i] ?? 0)),
   );
 }
