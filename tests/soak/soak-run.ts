@@ -103,30 +103,40 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     let coreCpuS = 0;
 
     const schedule: { at: number; run: () => Promise<void> | void; done?: boolean }[] = [
-      { at: 0.15, run: () => service.send(`burst ${o.burst}`) },
-      {
-        at: 0.25,
-        run: async () => {
-          const from = Date.now();
-          while (Date.now() - from < o.cutS * 1000) {
-            service.send('cut');
-            counts.cuts += 1;
-            await sleep(5000);
-          }
-          faults.push({ from, to: Date.now() });
-        },
-      },
-      {
-        at: 0.4,
-        run: async () => {
-          const from = Date.now();
-          service.send('fail on');
-          await sleep(o.failS * 1000);
-          service.send('fail off');
-          counts.failS += o.failS;
-          faults.push({ from, to: Date.now() });
-        },
-      },
+      // A fault asked for as 0 (a quiet run) is not scheduled: a cut or a 500 of no length would
+      // still cut once, or fail a request, and mark 16 s as a fault window.
+      ...(o.burst > 0 ? [{ at: 0.15, run: () => service.send(`burst ${o.burst}`) }] : []),
+      ...(o.cutS > 0
+        ? [
+            {
+              at: 0.25,
+              run: async () => {
+                const from = Date.now();
+                while (Date.now() - from < o.cutS * 1000) {
+                  service.send('cut');
+                  counts.cuts += 1;
+                  await sleep(5000);
+                }
+                faults.push({ from, to: Date.now() });
+              },
+            },
+          ]
+        : []),
+      ...(o.failS > 0
+        ? [
+            {
+              at: 0.4,
+              run: async () => {
+                const from = Date.now();
+                service.send('fail on');
+                await sleep(o.failS * 1000);
+                service.send('fail off');
+                counts.failS += o.failS;
+                faults.push({ from, to: Date.now() });
+              },
+            },
+          ]
+        : []),
       { at: 0.5, run: () => map.go(`#/map?client=${[...clientIds][0] ?? ''}&at=${RIGA}`) },
       ...Array.from({ length: o.kills }, (_, k) => ({
         at: 0.55 + (0.3 * k) / Math.max(1, o.kills),
