@@ -3,6 +3,7 @@ import type { Simulator } from '../../electron/core/simulator/simulator';
 import {
   expect,
   signIn,
+  signedInPage,
   startConsoleOnSimulator,
   startHeadlessConsole,
   switchOperator,
@@ -41,9 +42,7 @@ async function openQueue(
   console_: HeadlessConsole,
   user: string,
 ): Promise<Page> {
-  const page = await newPage();
-  await page.goto(console_.url);
-  await signIn(page, user);
+  const page = await signedInPage(newPage, console_, user);
   await page.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
   await expect(page.getByTestId('alert-count')).toBeVisible();
   return page;

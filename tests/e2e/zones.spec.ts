@@ -4,10 +4,9 @@ import { distanceM } from '../../shared/geo/distance';
 import {
   consoleOnSimulatorPerTest,
   expect,
-  signIn,
+  signedInPage,
   startHeadlessConsole,
   test,
-  type HeadlessConsole,
 } from './fixtures/headless-console';
 
 // Zones drawn by a supervisor on the map, sent through the outbox, judged by the service from then
@@ -18,17 +17,6 @@ const world = consoleOnSimulatorPerTest(
   () => ({ clients: 60, seed: 7, livedHours: 0.5 }),
   () => new Date(),
 );
-
-async function signedIn(
-  newPage: () => Promise<Page>,
-  console_: HeadlessConsole,
-  user: string,
-): Promise<Page> {
-  const page = await newPage();
-  await page.goto(console_.url);
-  await signIn(page, user);
-  return page;
-}
 
 /** A client with a fix, and a point `metres` east of it (where the map is centred for drawing). */
 function aClient(metres: number) {
@@ -53,7 +41,7 @@ test('a supervisor draws an exclusion zone; a trip into it raises exclusion_entr
   const second = await startHeadlessConsole(['--central', sim.url]);
   try {
     const { client, spot } = aClient(800);
-    const supervisor = await signedIn(newPage, headless, 'supervisor1');
+    const supervisor = await signedInPage(newPage, headless, 'supervisor1');
     await mapAt(supervisor, client.id, spot);
     await supervisor.getByTestId('zone-add').click();
     const editor = supervisor.getByTestId('zone-editor');
@@ -93,7 +81,7 @@ test('a supervisor draws an exclusion zone; a trip into it raises exclusion_entr
     expect(zone.geometry.radiusM).toBeLessThan(160);
 
     // The referent on the second console: no editor offered, and the core refuses them anyway.
-    const referent = await signedIn(newPage, second, 'referent1');
+    const referent = await signedInPage(newPage, second, 'referent1');
     await mapAt(referent, client.id, spot);
     await expect(referent.getByTestId('client-zones')).toContainText('No-go street (drill)');
     await expect(referent.getByTestId('zone-add')).toHaveCount(0);
@@ -135,7 +123,7 @@ test('an authorised absence stops a curfew alert that would otherwise be raised;
 }) => {
   const { sim, headless } = world;
   const { client, fix, spot } = aClient(1500);
-  const page = await signedIn(newPage, headless, 'supervisor1');
+  const page = await signedInPage(newPage, headless, 'supervisor1');
   await mapAt(page, client.id, spot);
   await page.getByTestId('zone-add').click();
   const editor = page.getByTestId('zone-editor');
