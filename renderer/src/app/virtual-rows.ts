@@ -9,9 +9,10 @@ const OVERSCAN = 6;
  * timeline and journal next): rows of one fixed height, only those in sight rendered, and the
  * selected row scrolled into view when the selection moves (`selectedKey` changes: a key, a click,
  * a link) — not when rows come or go around it: a list that grows while someone reads it (the
- * alert queue in a flood, an incident opened further down) stays where they are reading. A thin hook over
- * @tanstack/react-virtual, which `npm run bench:list` measured against the console's earlier
- * hand-written one: rows for a new scroll position are in the page a frame sooner.
+ * alert queue in a flood, an incident opened further down) stays where they are reading.
+ * A thin hook over @tanstack/react-virtual, which `npm run bench:list` measured against the
+ * console's earlier hand-written one: rows for a new scroll position are in the page a frame
+ * sooner.
  * Put `scroller` on the scrolling element, give its inner element `totalHeight`, and place row i
  * at `i * rowHeight` for i from `first` to `last - 1`.
  */
