@@ -182,8 +182,8 @@ export class CentralClient {
     return new Promise((resolve, reject) => {
       let outcome: 'closed' | 'reset' = 'closed';
       const queue = new IngestQueue({
-        apply: async (batch) => {
-          const result = await store.applyEvents(batch);
+        apply: async (batch, after) => {
+          const result = await store.applyEvents(batch, after);
           this.options.onApplied?.(batch);
           return result;
         },

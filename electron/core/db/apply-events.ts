@@ -7,7 +7,7 @@ import { packEvents, packPositions, type OtherEvent, type PackedBatch } from './
 import { readCursor, writeCursor } from './queries/cursor';
 import { putAlertAction, putJournalEntry } from './queries/immutable';
 import { lastFixesOf } from './queries/last-fixes';
-import { bucketOf, NewestFixes, putPackedPosition } from './queries/positions';
+import { newestPerClient, putPackedPositions } from './queries/positions';
 import {
   deleteZone,
   putAlert,
@@ -40,12 +40,23 @@ export function applyEvents(db: Database, events: readonly StoredEvent[]): Apply
   return applyPacked(db, packEvents(events));
 }
 
+/** A batch sent behind one that was not applied (see IngestQueue): applying it would leave a gap. */
+export class BatchOutOfOrderError extends Error {
+  override readonly name = 'BatchOutOfOrderError';
+  readonly code = 'SARGS_OUT_OF_ORDER';
+}
+
 /**
  * Applies a batch and advances the cursor in ONE transaction: after a crash at any instant the
  * cache holds exactly the events up to its cursor, so resuming from the cursor loses nothing and
- * doubles nothing. Positions and other events are merged back into seq order.
+ * doubles nothing. Positions and other events are merged back into seq order. With `after`, the
+ * batch is refused unless the cursor has reached it (the batch before was applied).
  */
-export function applyPacked(db: Database, batch: PackedBatch): ApplyResult {
+export function applyPacked(
+  db: Database,
+  batch: PackedBatch,
+  after: number | null = null,
+): ApplyResult {
   const { positions, others } = batch;
   let adoptLastFixes = (): void => undefined;
   const result = db
@@ -56,7 +67,10 @@ export function applyPacked(db: Database, batch: PackedBatch): ApplyResult {
         unchanged: 0,
         cursor: readCursor(db),
       };
-      const newest = new NewestFixes(positions);
+      if (after !== null && result.cursor < after)
+        throw new BatchOutOfOrderError(
+          `batch refused: the cursor is at ${result.cursor}, the batch before it ended at ${after}`,
+        );
       // The batch's new fixes, inserted after the loop in the table's key order.
       const fresh: number[] = [];
       let p = 0;
@@ -76,15 +90,12 @@ export function applyPacked(db: Database, batch: PackedBatch): ApplyResult {
         else if (applyOther(db, others[o - 1]!)) result.applied += 1;
         else result.unchanged += 1;
       }
-      for (const i of inKeyOrder(positions, fresh)) {
-        if (putPackedPosition(db, positions, i)) {
-          newest.offer(i);
-          result.applied += 1;
-        } else result.unchanged += 1;
-      }
+      const stored = putPackedPositions(db, positions, fresh);
+      result.applied += stored.length;
+      result.unchanged += fresh.length - stored.length;
       adoptLastFixes = lastFixesOf(db).stage(
         positions,
-        newest.indices(),
+        newestPerClient(positions, stored),
         positions.count + others.length,
       );
       writeCursor(db, result.cursor);
@@ -93,25 +104,6 @@ export function applyPacked(db: Database, batch: PackedBatch): ApplyResult {
     .immediate();
   adoptLastFixes();
   return result;
-}
-
-/**
- * Fixes in the positions table's key order (bucket, client, time). The stream brings them minute by
- * minute across 10,000 clients, so in arrival order each insert lands on another client's page:
- * ~10,000 pages, more than the page cache holds, each touched again and again in a batch. In key
- * order a batch sweeps them once. No fix depends on another, nor on the batch's other records.
- */
-function inKeyOrder(positions: PackedBatch['positions'], indices: number[]): number[] {
-  const bucket = (i: number) => bucketOf(positions.at[i]!);
-  return indices.sort(
-    (a, b) =>
-      bucket(a) - bucket(b) ||
-      (positions.clientId[a]! < positions.clientId[b]!
-        ? -1
-        : positions.clientId[a]! > positions.clientId[b]!
-          ? 1
-          : positions.at[a]! - positions.at[b]!),
-  );
 }
 
 /** A record as the stream or an answer to an action brings it, without the stream's seq. */
@@ -182,9 +174,8 @@ export function applySnapshot(
     const fixes = packPositions(
       snapshot.lastPositions.map((data) => ({ seq: snapshot.seq, data })),
     );
-    const newest = new NewestFixes(fixes);
-    for (let i = 0; i < fixes.count; i += 1) if (putPackedPosition(db, fixes, i)) newest.offer(i);
-    adoptLastFixes = lastFixesOf(db).stage(fixes, newest.indices(), 0);
+    const stored = putPackedPositions(db, fixes, [...Array(fixes.count).keys()]);
+    adoptLastFixes = lastFixesOf(db).stage(fixes, newestPerClient(fixes, stored), 0);
     const keep = new Set(snapshot.zones.map((zone) => zone.id));
     const cached = statement(db, 'SELECT id FROM zones WHERE deleted = 0 AND cached_at < ?').all(
       askedAtMs,

@@ -93,7 +93,7 @@ export function createStoreHandlers(db: Database, file: string) {
   // Recover last fixes from a crash now, at open, not on the first batch.
   lastFixesOf(db);
   return {
-    applyPacked: (batch: PackedBatch) => applyPacked(db, batch),
+    applyPacked: (batch: PackedBatch, after: number | null = null) => applyPacked(db, batch, after),
     ...snapshotStaging(db),
     applyRecords: (records: readonly CacheRecord[]) =>
       db.transaction(() => applyRecords(db, records)).immediate(),

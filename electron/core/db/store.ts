@@ -12,8 +12,11 @@ type Remote<M extends StoreMethod> = (
 export type Store = {
   [M in Exclude<StoreMethod, 'applyPacked' | 'stageSnapshot'>]: Remote<M>;
 } & {
-  /** Applies stream events and moves the cursor, in one transaction (see applyPacked). */
-  applyEvents(events: readonly StoredEvent[]): Promise<ApplyResult>;
+  /**
+   * Applies stream events and moves the cursor, in one transaction (see applyPacked); with
+   * `after`, only once the cursor has reached it.
+   */
+  applyEvents(events: readonly StoredEvent[], after?: number | null): Promise<ApplyResult>;
   /** Moves the snapshot's bytes to the worker (see snapshot-staging.ts); they are gone here after. */
   stageSnapshot(bytes: ArrayBuffer): Promise<StagedSnapshot>;
   readonly file: string;
@@ -177,11 +180,11 @@ export function openStore(
     );
     return {
       ...methods,
-      applyEvents: (events: readonly StoredEvent[]) => {
+      applyEvents: (events: readonly StoredEvent[], after: number | null = null) => {
         // Packed here, on the core's thread: the worker gets columns, moved rather than copied.
         const batch = packEvents(events);
         return request(
-          { method: 'applyPacked', args: [batch] },
+          { method: 'applyPacked', args: [batch, after] },
           transferList(batch),
         ) as Promise<ApplyResult>;
       },

@@ -58,29 +58,39 @@ export class LastFixes {
    * state to adopt once the transaction commits (a rolled-back batch must leave no trace here).
    */
   stage(positions: PackedPositions, newest: Iterable<number>, batchSize: number): () => void {
-    const pending = new Map(this.pending);
+    // This batch's rows apart from what is held: copying the held map for every batch cost more
+    // than the rest of the staging. Held rows are adopted only once the transaction commits.
+    const staged = new Map<string, FixRow>();
     let dirtyFrom = this.dirtyFrom;
     for (const i of newest) {
       const row = rowOf(positions, i);
-      const held = pending.get(row[0]);
-      if (!held || row[1] > held[1]) pending.set(row[0], row);
+      const held = this.pending.get(row[0]);
+      if (held && held[1] >= row[1]) continue;
+      staged.set(row[0], row);
       const bucket = Math.floor(row[1] / BUCKET_MS);
       dirtyFrom = dirtyFrom === null ? bucket : Math.min(dirtyFrom, bucket);
     }
     const flush = batchSize < SMALL_BATCH || this.now() - this.lastFlush >= FLUSH_EVERY_MS;
     if (flush) {
-      this.write(pending.values());
-      pending.clear();
+      this.write(this.heldBesides(staged));
+      this.write(staged.values());
       if (dirtyFrom !== null) writeLocalState(this.db, DIRTY_FROM_KEY, null);
       dirtyFrom = null;
     } else if (dirtyFrom !== this.dirtyFrom) {
       writeLocalState(this.db, DIRTY_FROM_KEY, dirtyFrom);
     }
     return () => {
-      this.pending = pending;
+      if (flush) {
+        this.pending.clear();
+        this.lastFlush = this.now();
+      } else for (const [client, row] of staged) this.pending.set(client, row);
       this.dirtyFrom = dirtyFrom;
-      if (flush) this.lastFlush = this.now();
     };
+  }
+
+  /** Held rows that a staged row does not replace. */
+  private *heldBesides(staged: ReadonlyMap<string, FixRow>): Iterable<FixRow> {
+    for (const [client, row] of this.pending) if (!staged.has(client)) yield row;
   }
 
   /** Writes what is held; called before last_fixes is read and before closing. */
