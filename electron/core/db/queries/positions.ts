@@ -80,7 +80,7 @@ export function putPackedPositions(
 }
 
 function inKeyOrder(p: PackedPositions, indices: readonly number[]): number[] {
-  // Buckets worked out once, not in each of the sort's ~300,000 comparisons.
+  // Buckets worked out once per fix, not twice in each of the sort's comparisons.
   const bucket = new Float64Array(p.count);
   for (const i of indices) bucket[i] = bucketOf(p.at[i]!);
   return [...indices].sort(
