@@ -7,8 +7,10 @@ import { positionEvent } from '../../../../fixtures/central-records';
 function controlledApply() {
   const batches: StoredEvent[][] = [];
   const finish: (() => void)[] = [];
-  const apply = (batch: StoredEvent[]): Promise<ApplyResult> => {
+  const afters: (number | null)[] = [];
+  const apply = (batch: StoredEvent[], after: number | null): Promise<ApplyResult> => {
     batches.push(batch);
+    afters.push(after);
     return new Promise((resolve) =>
       finish.push(() =>
         resolve({ applied: batch.length, duplicates: 0, unchanged: 0, cursor: batch.at(-1)!.seq }),
@@ -16,7 +18,7 @@ function controlledApply() {
     );
   };
   const tick = () => new Promise((resolve) => setImmediate(resolve));
-  return { apply, batches, finishNext: async () => (finish.shift()?.(), tick()) };
+  return { apply, batches, afters, finishNext: async () => (finish.shift()?.(), tick()) };
 }
 
 describe('IngestQueue', () => {
@@ -39,6 +41,29 @@ describe('IngestQueue', () => {
     for (let seq = 1; seq <= 8; seq += 1) queue.push(positionEvent(seq));
     while (store.batches.length < 4) await store.finishNext();
     expect(store.batches.map((b) => b.map((e) => e.seq))).toEqual([[1], [2, 3, 4], [5, 6, 7], [8]]);
+  });
+
+  it('sends a full batch behind the one being written, never a part one, and never a third', async () => {
+    const store = controlledApply();
+    const queue = new IngestQueue({ apply: store.apply, maxBatch: 3 });
+    const seqs = () => store.batches.map((b) => b.map((e) => e.seq));
+    queue.push(positionEvent(1));
+    queue.push(positionEvent(2));
+    queue.push(positionEvent(3));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seqs()).toEqual([[1]]); // live traffic: one batch at a time
+    queue.push(positionEvent(4));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seqs()).toEqual([[1], [2, 3, 4]]);
+    for (let seq = 5; seq <= 7; seq += 1) queue.push(positionEvent(seq));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seqs()).toHaveLength(2);
+    await store.finishNext();
+    expect(seqs()).toEqual([[1], [2, 3, 4], [5, 6, 7]]);
+    expect(store.afters).toEqual([null, 1, 4]);
+    await store.finishNext();
+    await store.finishNext();
+    await queue.drain();
   });
 
   it('holds the producer back above the high-water mark and lets it go once written', async () => {
