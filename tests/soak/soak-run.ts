@@ -251,6 +251,14 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     // The pages' live heaps (collected first) at minute 2 and at the end: their growth.
     const liveHeaps = () => Promise.all(pages.map((page) => page.liveHeap().catch(() => 0)));
     let liveAtMinute2: number[] | null = null;
+    // What the queue page holds then: its heap follows the alerts in the queue, which the
+    // referent's work and the world's alerts change, so a growth there is not by itself a leak.
+    const queueLength = () =>
+      core
+        .rpc<{ items: unknown[] }>('alerts.queue')
+        .then((answer) => answer.items.length)
+        .catch(() => null);
+    const queueHeld: (number | null)[] = [];
     let tick = 0;
     let minute = 1;
     const running: Promise<void>[] = [];
@@ -273,8 +281,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       if (tick % 2 === 0) await drain();
       if (tick % 5 === 0) await act();
       if (tick % 10 === 0) await sampleUsage();
-      if (liveAtMinute2 === null && Date.now() - start >= 120_000)
+      if (liveAtMinute2 === null && Date.now() - start >= 120_000) {
         liveAtMinute2 = await liveHeaps();
+        queueHeld.push(await queueLength());
+      }
       if (Date.now() - start >= minute * 60_000) await minuteLine(minute++);
       tick += 1;
       await sleep(1000);
@@ -315,6 +325,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       );
     await drain();
     const liveAtEnd = await liveHeaps();
+    queueHeld.push(await queueLength());
     if (minute <= o.minutes) await minuteLine(minute);
     await core.stop();
     const truthLine = service.next('truth');
@@ -334,7 +345,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       o.log(
         `live page heaps (collected first) at minute 2 → end: ${liveAtMinute2
           .map((from, i) => `${Math.round(from / MB)} → ${Math.round((liveAtEnd[i] ?? 0) / MB)} MB`)
-          .join(', ')}`,
+          .join(', ')} (the queue held ${queueHeld.map((n) => n ?? '?').join(' → ')} alerts)`,
       );
     o.log(
       `steady state (outside fault windows and ${RECOVERY_MS / 1000} s after): fix→map ${fmt(steady(fixes))}; alert→queue ${fmt(steady(alerts))}`,
