@@ -61,6 +61,14 @@ export class SoakPage {
     );
   }
 
+  /** What the page shows: its route, and how many rows its alert queue lists (if it shows one). */
+  shows(): Promise<string> {
+    return this.page.evaluate(() => {
+      const list = document.querySelector('[data-testid="alert-queue"]');
+      return `${window.location.hash || '#/'} ${list ? `${list.getAttribute('data-count')} rows` : 'no queue list'}`;
+    });
+  }
+
   /** The page's JS heap in use (bytes). */
   heap(): Promise<number> {
     return this.page.evaluate(
@@ -76,7 +84,9 @@ export class SoakPage {
    */
   async liveHeap(): Promise<number> {
     await this.cdp!.send('HeapProfiler.collectGarbage');
-    return this.heap();
+    // Asked of V8 itself: performance.memory is a figure Chromium may have cached before the collection.
+    const { usedSize } = await this.cdp!.send('Runtime.getHeapUsage');
+    return usedSize;
   }
 
   /** Main-thread time the page's tasks took since the last call (seconds). */

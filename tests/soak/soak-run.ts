@@ -259,6 +259,13 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         .then((answer) => answer.items.length)
         .catch(() => null);
     const queueHeld: (number | null)[] = [];
+    const queueShown: string[] = [];
+    const noteQueue = async () => {
+      queueHeld.push(await queueLength());
+      queueShown.push(
+        await queue.shows().catch((error: unknown) => `unreadable (${String(error)})`),
+      );
+    };
     let tick = 0;
     let minute = 1;
     const running: Promise<void>[] = [];
@@ -283,7 +290,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       if (tick % 10 === 0) await sampleUsage();
       if (liveAtMinute2 === null && Date.now() - start >= 120_000) {
         liveAtMinute2 = await liveHeaps();
-        queueHeld.push(await queueLength());
+        await noteQueue();
       }
       if (Date.now() - start >= minute * 60_000) await minuteLine(minute++);
       tick += 1;
@@ -325,7 +332,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       );
     await drain();
     const liveAtEnd = await liveHeaps();
-    queueHeld.push(await queueLength());
+    await noteQueue();
     if (minute <= o.minutes) await minuteLine(minute);
     await core.stop();
     const truthLine = service.next('truth');
@@ -345,7 +352,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       o.log(
         `live page heaps (collected first) at minute 2 → end: ${liveAtMinute2
           .map((from, i) => `${Math.round(from / MB)} → ${Math.round((liveAtEnd[i] ?? 0) / MB)} MB`)
-          .join(', ')} (the queue held ${queueHeld.map((n) => n ?? '?').join(' → ')} alerts)`,
+          .join(
+            ', ',
+          )} (the queue held ${queueHeld.map((n) => n ?? '?').join(' → ')} alerts; its page showed ${queueShown.join(' → ')})`,
       );
     o.log(
       `steady state (outside fault windows and ${RECOVERY_MS / 1000} s after): fix→map ${fmt(steady(fixes))}; alert→queue ${fmt(steady(alerts))}`,
