@@ -251,8 +251,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     // The pages' live heaps (collected first) at minute 2 and at the end: their growth.
     const liveHeaps = () => Promise.all(pages.map((page) => page.liveHeap().catch(() => 0)));
     let liveAtMinute2: number[] | null = null;
-    // What the queue page holds then: its heap follows the alerts in the queue, which the
-    // referent's work and the world's alerts change, so a growth there is not by itself a leak.
+    // What the queue held and what its page showed then, beside the heaps: a page caught without
+    // its list (at its sign-in after a restart, say) holds half the heap of one showing the
+    // queue, which would read as growth.
     const queueLength = () =>
       core
         .rpc<{ items: unknown[] }>('alerts.queue')
