@@ -132,7 +132,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     connection,
     events,
     logError,
-    onApplied: (batch) => live.applied(batch),
+    onApplied: (batch) => live.batchApplied(batch),
     onSnapshot: () => live.reloaded(),
     now: clock,
   });

@@ -64,7 +64,7 @@ function event(seq: number, clientId: string, at: number, id: string): StoredEve
 async function replay(store: Store): Promise<{ secs: number; sizes: number[] }> {
   const sizes: number[] = [];
   const queue = new IngestQueue({
-    apply: (batch, after) => store.applyEvents(batch, after),
+    apply: (batch, after) => store.applyBatch(batch, after),
     onApplied: (_result, size) => sizes.push(size),
     onError: (error) => {
       console.error('store ingest failed:', error);

@@ -3,8 +3,9 @@ import { recentShifts } from './recent-shifts';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../runtime/clock';
 import { operatorSchema, type Alert, type Operator } from '../../../shared/central/records';
-import type { StaleAlert, StoredEvent } from '../db/apply-events';
+import type { StaleAlert } from '../db/apply-events';
 import { IngestQueue } from '../db/ingest-queue';
+import { newestFixes, type AppliedBatch } from '../db/packed-batch';
 import type { Store } from '../db/store';
 import { Backoff } from './backoff';
 import { CentralError, CentralHttp, malformedAnswer } from './central-http';
@@ -32,7 +33,7 @@ export interface CentralClientOptions {
   /** Called when the service no longer accepts the session (401): the operator must log in. */
   onUnauthenticated?: () => void;
   /** Events now in the cache (their transaction committed); for the windows' live view. */
-  onApplied?: (events: readonly StoredEvent[]) => void;
+  onApplied?: (batch: AppliedBatch) => void;
   /** The cache took a snapshot. */
   onSnapshot?: () => void;
 }
@@ -183,8 +184,10 @@ export class CentralClient {
       let outcome: 'closed' | 'reset' = 'closed';
       const queue = new IngestQueue({
         apply: async (batch, after) => {
-          const result = await store.applyEvents(batch, after);
-          this.options.onApplied?.(batch);
+          // Read before the batch's columns move to the store's worker.
+          const fixes = this.options.onApplied ? newestFixes(batch.positions) : [];
+          const result = await store.applyBatch(batch, after);
+          this.options.onApplied?.({ fixes, others: batch.others });
           return result;
         },
         onApplied: (result) => connection.update({ lastSeq: result.cursor }),

@@ -7,7 +7,7 @@ import { CentralError, CentralHttp } from './central-http';
 import type { Clock } from '../runtime/clock';
 import type { ConnectionTracker } from './connection-state';
 import { OutboxSender, type Settled } from './outbox-sender';
-import type { StoredEvent } from '../db/apply-events';
+import type { AppliedBatch } from '../db/packed-batch';
 import { z } from 'zod';
 
 const tokenOnlySchema = z.object({ token: z.string().min(1) });
@@ -20,7 +20,7 @@ export interface CentralServiceOptions {
   events: EventBus;
   logError: (message: string, error: unknown) => void;
   /** Stream events now in the cache, and snapshots taken: for the windows' live view. */
-  onApplied?: (events: readonly StoredEvent[]) => void;
+  onApplied?: (batch: AppliedBatch) => void;
   onSnapshot?: () => void;
   /** The console's clock: actions are queued and found due by the same one. */
   now?: Clock;

@@ -1,4 +1,5 @@
 import type { ApplyResult, StoredEvent } from './apply-events';
+import { BatchBuilder, type PackedBatch } from './packed-batch';
 
 export interface IngestQueueOptions {
   /**
@@ -6,7 +7,7 @@ export interface IngestQueueOptions {
    * last seq of the batch sent before it: the store refuses the batch unless its cursor has
    * reached that, so a batch sent behind one that failed is never written past the gap.
    */
-  apply: (batch: StoredEvent[], after: number | null) => Promise<ApplyResult>;
+  apply: (batch: PackedBatch, after: number | null) => Promise<ApplyResult>;
   /** Largest batch in one transaction. */
   maxBatch?: number;
   /** Above this many waiting events (besides those being written), `ready()` makes the producer wait. */
@@ -32,9 +33,13 @@ interface Failure {
  * During a catch-up the next batch is sent while the one before is written (at most two in
  * flight): packing a batch and moving it to the worker takes the core ~35 ms, which otherwise left
  * the worker idle for a quarter of a replay (bench:store).
+ *
+ * Events wait already packed (BatchBuilder), each batch in a builder of its own.
  */
 export class IngestQueue {
-  private queue: StoredEvent[] = [];
+  /** Batches waiting, oldest first; every one but the last is full. */
+  private queue: BatchBuilder[] = [];
+  private waiting = 0;
   private writing: Promise<void> | null = null;
   private waiters: (() => void)[] = [];
   private wakeOnFullBatch: (() => void) | null = null;
@@ -47,9 +52,17 @@ export class IngestQueue {
   }
 
   push(event: StoredEvent): void {
-    this.queue.push(event);
+    let last = this.queue.at(-1);
+    if (!last || last.size >= this.maxBatch) {
+      // Live traffic starts small and grows by doubling; a batch that follows a full one is a
+      // catch-up's, and is made full-sized at once.
+      last = new BatchBuilder();
+      this.queue.push(last);
+    }
+    last.add(event);
+    this.waiting += 1;
     if (!this.writing) this.writing = this.writeAll();
-    else if (this.queue.length >= this.maxBatch) this.wakeOnFullBatch?.();
+    else if (this.queue[0]!.size >= this.maxBatch) this.wakeOnFullBatch?.();
   }
 
   get highWaterMark(): number {
@@ -58,12 +71,12 @@ export class IngestQueue {
 
   /** Events received but not yet in the cache. */
   get backlog(): number {
-    return this.queue.length;
+    return this.waiting;
   }
 
   /** Resolves when the backlog is below the high-water mark (the producer should pause until then). */
   ready(): Promise<void> {
-    if (this.queue.length < this.highWater) return Promise.resolve();
+    if (this.waiting < this.highWater) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -78,10 +91,11 @@ export class IngestQueue {
     try {
       while (this.queue.length > 0 || inFlight.length > 0) {
         if (this.queue.length > 0 && (inFlight.length === 0 || this.canSendBehind(inFlight))) {
-          const batch = this.queue.splice(0, this.maxBatch);
+          const builder = this.queue.shift()!;
+          this.waiting -= builder.size;
           this.release();
-          inFlight.push(this.write(batch, after));
-          after = lastSeq(batch, after);
+          inFlight.push(this.write(builder.build(), after));
+          after = builder.lastSeq ?? after;
           continue;
         }
         // Wait for the batch being written, or for a full batch to send behind it.
@@ -100,6 +114,7 @@ export class IngestQueue {
       // (its `after` was not reached); drop the rest rather than apply past a gap.
       await Promise.all(inFlight);
       this.queue = [];
+      this.waiting = 0;
       this.options.onError?.(error);
     } finally {
       this.writing = null;
@@ -109,14 +124,15 @@ export class IngestQueue {
 
   /** Only a full batch goes behind one being written: live traffic keeps one batch at a time. */
   private canSendBehind(inFlight: readonly unknown[]): boolean {
-    return inFlight.length < MAX_IN_FLIGHT && this.queue.length >= this.maxBatch;
+    return inFlight.length < MAX_IN_FLIGHT && this.queue[0]!.size >= this.maxBatch;
   }
 
   /** Never rejects: a failure is returned, so a batch in flight behind a failed one is no unhandled rejection. */
-  private async write(batch: StoredEvent[], after: number | null): Promise<Failure | null> {
+  private async write(batch: PackedBatch, after: number | null): Promise<Failure | null> {
     try {
+      const size = batch.positions.count + batch.others.length;
       const result = await this.options.apply(batch, after);
-      this.options.onApplied?.(result, batch.length);
+      this.options.onApplied?.(result, size);
       return null;
     } catch (error) {
       return { error };
@@ -124,13 +140,7 @@ export class IngestQueue {
   }
 
   private release(): void {
-    if (this.queue.length >= this.highWater) return;
+    if (this.waiting >= this.highWater) return;
     for (const resolve of this.waiters.splice(0)) resolve();
   }
-}
-
-function lastSeq(batch: readonly StoredEvent[], before: number | null): number | null {
-  let last = before;
-  for (const event of batch) if (last === null || event.seq > last) last = event.seq;
-  return last;
 }

@@ -1,4 +1,5 @@
 import type { Position } from '../../../shared/central/records';
+import type { FixTuple } from '../../../shared/domain/map';
 import type { StoredEvent } from './stored-event';
 
 /**
@@ -30,49 +31,145 @@ export interface PackedBatch {
   others: OtherEvent[];
 }
 
+const NUMERIC = ['seq', 'at', 'receivedAt', 'lat', 'lon', 'accuracyM', 'speedKmh'] as const;
+
+/**
+ * Packs events into a batch as they arrive. The stream's events go into columns at once rather
+ * than waiting in the ingest queue as parsed objects: a catch-up holds up to three batches of
+ * 40,000 events, and as objects (~450 bytes each) they lived long enough to be promoted into the
+ * old generation, which is most of what a catch-up added to the core's heap.
+ */
+export class BatchBuilder {
+  private capacity: number;
+  private columns: Record<(typeof NUMERIC)[number], Float64Array>;
+  private readonly clientId: string[] = [];
+  private readonly id: string[] = [];
+  private readonly deviceId: string[] = [];
+  private readonly source: Position['source'][] = [];
+  private readonly others: OtherEvent[] = [];
+  private positions = 0;
+  /** The highest seq added, or null while empty. */
+  lastSeq: number | null = null;
+
+  constructor(capacity = 256) {
+    this.capacity = Math.max(1, capacity);
+    this.columns = allocate(this.capacity);
+  }
+
+  /** Events added so far, positions and others. */
+  get size(): number {
+    return this.positions + this.others.length;
+  }
+
+  add(event: StoredEvent): void {
+    if (this.lastSeq === null || event.seq > this.lastSeq) this.lastSeq = event.seq;
+    if (event.type !== 'position') {
+      this.others.push(event);
+      return;
+    }
+    this.addPosition(event.seq, event.data);
+  }
+
+  addPosition(seq: number, p: Position): void {
+    if (this.positions === this.capacity) this.grow();
+    const i = this.positions;
+    const c = this.columns;
+    c.seq[i] = seq;
+    c.at[i] = Date.parse(p.at);
+    c.receivedAt[i] = Date.parse(p.receivedAt);
+    c.lat[i] = p.lat;
+    c.lon[i] = p.lon;
+    c.accuracyM[i] = p.accuracyM;
+    c.speedKmh[i] = p.speedKmh ?? Number.NaN;
+    this.clientId.push(p.clientId);
+    this.id.push(p.id);
+    this.deviceId.push(p.deviceId);
+    this.source.push(p.source);
+    this.positions = i + 1;
+  }
+
+  /** The batch; the builder is not to be used after. */
+  build(): PackedBatch {
+    const count = this.positions;
+    const c = this.columns;
+    // Views of the filled part: the whole buffer moves to the worker, the view says how much counts.
+    const view = (column: Float64Array): Float64Array => column.subarray(0, count);
+    return {
+      positions: {
+        count,
+        seq: view(c.seq),
+        at: view(c.at),
+        receivedAt: view(c.receivedAt),
+        lat: view(c.lat),
+        lon: view(c.lon),
+        accuracyM: view(c.accuracyM),
+        speedKmh: view(c.speedKmh),
+        clientId: this.clientId,
+        id: this.id,
+        deviceId: this.deviceId,
+        source: this.source,
+      },
+      others: this.others,
+    };
+  }
+
+  private grow(): void {
+    const old = this.columns;
+    this.capacity *= 2;
+    this.columns = allocate(this.capacity);
+    for (const name of NUMERIC) this.columns[name].set(old[name]);
+  }
+}
+
+function allocate(capacity: number): Record<(typeof NUMERIC)[number], Float64Array> {
+  return Object.fromEntries(NUMERIC.map((name) => [name, new Float64Array(capacity)])) as Record<
+    (typeof NUMERIC)[number],
+    Float64Array
+  >;
+}
+
 export function packPositions(
   positions: readonly { seq: number; data: Position }[],
 ): PackedPositions {
-  const count = positions.length;
-  const packed: PackedPositions = {
-    count,
-    seq: new Float64Array(count),
-    at: new Float64Array(count),
-    receivedAt: new Float64Array(count),
-    lat: new Float64Array(count),
-    lon: new Float64Array(count),
-    accuracyM: new Float64Array(count),
-    speedKmh: new Float64Array(count),
-    clientId: new Array<string>(count),
-    id: new Array<string>(count),
-    deviceId: new Array<string>(count),
-    source: new Array<Position['source']>(count),
-  };
-  for (let i = 0; i < count; i += 1) {
-    const { seq, data: p } = positions[i]!;
-    packed.seq[i] = seq;
-    packed.at[i] = Date.parse(p.at);
-    packed.receivedAt[i] = Date.parse(p.receivedAt);
-    packed.lat[i] = p.lat;
-    packed.lon[i] = p.lon;
-    packed.accuracyM[i] = p.accuracyM;
-    packed.speedKmh[i] = p.speedKmh ?? Number.NaN;
-    packed.clientId[i] = p.clientId;
-    packed.id[i] = p.id;
-    packed.deviceId[i] = p.deviceId;
-    packed.source[i] = p.source;
-  }
-  return packed;
+  const builder = new BatchBuilder(positions.length);
+  for (const { seq, data } of positions) builder.addPosition(seq, data);
+  return builder.build().positions;
 }
 
 export function packEvents(events: readonly StoredEvent[]): PackedBatch {
-  const positions: Extract<StoredEvent, { type: 'position' }>[] = [];
-  const others: OtherEvent[] = [];
-  for (const event of events) {
-    if (event.type === 'position') positions.push(event);
-    else others.push(event);
+  const builder = new BatchBuilder(events.length);
+  for (const event of events) builder.add(event);
+  return builder.build();
+}
+
+/** What a committed batch brought, for the windows' live view: each client's newest fix, the rest as it came. */
+export interface AppliedBatch {
+  fixes: FixTuple[];
+  others: readonly OtherEvent[];
+}
+
+/**
+ * The newest fix of each client in a batch, as the map draws it. Read on the core's thread before
+ * the batch's columns move to the worker.
+ */
+export function newestFixes(positions: PackedPositions): FixTuple[] {
+  const newest = new Map<string, number>();
+  for (let i = 0; i < positions.count; i += 1) {
+    const held = newest.get(positions.clientId[i]!);
+    if (held === undefined || positions.at[i]! >= positions.at[held]!)
+      newest.set(positions.clientId[i]!, i);
   }
-  return { positions: packPositions(positions), others };
+  return [...newest.values()].map((i) => {
+    const speed = positions.speedKmh[i]!;
+    return [
+      positions.clientId[i]!,
+      positions.lat[i]!,
+      positions.lon[i]!,
+      positions.at[i]!,
+      positions.accuracyM[i]!,
+      Number.isNaN(speed) ? null : speed,
+    ];
+  });
 }
 
 /** The buffers to move (not copy) to the worker with the batch. */

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ApplyResult, StoredEvent } from './apply-events';
-import { packEvents, transferList } from './packed-batch';
+import { packEvents, transferList, type PackedBatch } from './packed-batch';
 import type { StoreHandlers, StoreMethod } from './store-handlers';
 import type { StagedSnapshot } from './snapshot-staging';
 import type { FromWorker, WorkerInit, WorkerRequest } from './worker-protocol';
@@ -17,6 +17,8 @@ export type Store = {
    * `after`, only once the cursor has reached it.
    */
   applyEvents(events: readonly StoredEvent[], after?: number | null): Promise<ApplyResult>;
+  /** The same for a batch already packed; its columns move to the worker and are gone here after. */
+  applyBatch(batch: PackedBatch, after?: number | null): Promise<ApplyResult>;
   /** Moves the snapshot's bytes to the worker (see snapshot-staging.ts); they are gone here after. */
   stageSnapshot(bytes: ArrayBuffer): Promise<StagedSnapshot>;
   readonly file: string;
@@ -174,20 +176,23 @@ export function openStore(
     worker.on('exit', () => failAll(new StoreError('Store is closed', 'closed')));
   });
 
+  function applyBatch(batch: PackedBatch, after: number | null = null): Promise<ApplyResult> {
+    return request(
+      { method: 'applyPacked', args: [batch, after] },
+      transferList(batch),
+    ) as Promise<ApplyResult>;
+  }
+
   function buildStore(): Store {
     const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = Object.fromEntries(
       METHODS.map((method) => [method, (...args: unknown[]) => request({ method, args })]),
     );
     return {
       ...methods,
-      applyEvents: (events: readonly StoredEvent[], after: number | null = null) => {
-        // Packed here, on the core's thread: the worker gets columns, moved rather than copied.
-        const batch = packEvents(events);
-        return request(
-          { method: 'applyPacked', args: [batch, after] },
-          transferList(batch),
-        ) as Promise<ApplyResult>;
-      },
+      // Packed on the core's thread: the worker gets columns, moved rather than copied.
+      applyEvents: (events: readonly StoredEvent[], after: number | null = null) =>
+        applyBatch(packEvents(events), after),
+      applyBatch,
       stageSnapshot: (bytes: ArrayBuffer) =>
         request({ method: 'stageSnapshot', args: [bytes] }, [bytes]) as Promise<StagedSnapshot>,
       file,

@@ -1,6 +1,7 @@
 import type { AlertMark, FixTuple } from '../../../shared/domain/map';
 import type { Zone } from '../../../shared/central/records';
-import type { CacheRecord, StoredEvent } from '../db/apply-events';
+import type { CacheRecord } from '../db/apply-events';
+import type { AppliedBatch, OtherEvent } from '../db/packed-batch';
 import type { EventBus } from '../events/event-bus';
 
 /**
@@ -29,18 +30,20 @@ export class LiveFeed {
 
   constructor(private readonly bus: EventBus) {}
 
-  /** Events just written to the cache (after their transaction committed). */
-  applied(events: readonly StoredEvent[] | readonly CacheRecord[]): void {
+  /** A stream batch just written to the cache (after its transaction committed). */
+  batchApplied(batch: AppliedBatch): void {
+    for (const fix of batch.fixes) {
+      const held = this.fixes.get(fix[0]);
+      if (!held || fix[3] >= held[3]) this.fixes.set(fix[0], fix);
+    }
+    if (batch.fixes.length > 0) this.flushSoon();
+    this.applied(batch.others);
+  }
+
+  /** Records just written to the cache (after their transaction committed). */
+  applied(events: readonly OtherEvent[] | readonly CacheRecord[]): void {
     for (const event of events) {
       switch (event.type) {
-        case 'position': {
-          const p = event.data;
-          const at = Date.parse(p.at);
-          const held = this.fixes.get(p.clientId);
-          if (!held || at >= held[3])
-            this.fixes.set(p.clientId, [p.clientId, p.lat, p.lon, at, p.accuracyM, p.speedKmh]);
-          break;
-        }
         case 'alert': {
           const { id, clientId, severity, state, type, position } = event.data;
           this.alerts.set(id, { id, clientId, severity, state, type, position });
@@ -71,12 +74,16 @@ export class LiveFeed {
         default:
           continue;
       }
-      // The first change after a quiet spell goes at once; then at most one flush per period.
-      this.timer ??= setTimeout(
-        () => this.flush(),
-        Math.max(0, this.lastFlush + FLUSH_EVERY_MS - Date.now()),
-      ).unref();
+      this.flushSoon();
     }
+  }
+
+  /** The first change after a quiet spell goes at once; then at most one flush per period. */
+  private flushSoon(): void {
+    this.timer ??= setTimeout(
+      () => this.flush(),
+      Math.max(0, this.lastFlush + FLUSH_EVERY_MS - Date.now()),
+    ).unref();
   }
 
   /** The cache took a snapshot: windows reload the map rather than patch it. */

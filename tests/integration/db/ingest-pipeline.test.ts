@@ -32,7 +32,7 @@ describe('ingest with a batch in flight behind another', () => {
     const queue = new IngestQueue({
       apply: (batch, after) => {
         sent.push(after);
-        return store.applyEvents(batch, after);
+        return store.applyBatch(batch, after);
       },
       maxBatch: 3,
       onError: (error) => errors.push((error as Error).message),

@@ -1,19 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { ApplyResult, StoredEvent } from '../../../../../electron/core/db/apply-events';
+import type { ApplyResult } from '../../../../../electron/core/db/apply-events';
 import { IngestQueue } from '../../../../../electron/core/db/ingest-queue';
+import type { PackedBatch } from '../../../../../electron/core/db/packed-batch';
 import { positionEvent } from '../../../../fixtures/central-records';
+
+/** The seqs of a batch's events, in order. */
+const seqsOf = (batch: PackedBatch): number[] =>
+  [...batch.positions.seq, ...batch.others.map((e) => e.seq)].sort((a, b) => a - b);
 
 /** A store stand-in whose writes finish only when the test says so. */
 function controlledApply() {
-  const batches: StoredEvent[][] = [];
+  const batches: { seq: number }[][] = [];
   const finish: (() => void)[] = [];
   const afters: (number | null)[] = [];
-  const apply = (batch: StoredEvent[], after: number | null): Promise<ApplyResult> => {
-    batches.push(batch);
+  const apply = (batch: PackedBatch, after: number | null): Promise<ApplyResult> => {
+    const seqs = seqsOf(batch);
+    batches.push(seqs.map((seq) => ({ seq })));
     afters.push(after);
     return new Promise((resolve) =>
       finish.push(() =>
-        resolve({ applied: batch.length, duplicates: 0, unchanged: 0, cursor: batch.at(-1)!.seq }),
+        resolve({ applied: seqs.length, duplicates: 0, unchanged: 0, cursor: seqs.at(-1)! }),
       ),
     );
   };
@@ -83,9 +89,10 @@ describe('IngestQueue', () => {
     const written: number[] = [];
     const queue = new IngestQueue({
       apply: async (batch) => {
-        if (batch.some((e) => e.seq === 2)) throw new Error('disk full');
-        written.push(...batch.map((e) => e.seq));
-        return { applied: batch.length, duplicates: 0, unchanged: 0, cursor: batch.at(-1)!.seq };
+        const seqs = seqsOf(batch);
+        if (seqs.includes(2)) throw new Error('disk full');
+        written.push(...seqs);
+        return { applied: seqs.length, duplicates: 0, unchanged: 0, cursor: seqs.at(-1)! };
       },
       onError: (error) => errors.push(error),
     });
