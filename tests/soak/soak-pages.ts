@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import type { SoakConsole } from './soak-processes';
 
@@ -5,6 +6,10 @@ import type { SoakConsole } from './soak-processes';
 export interface Drained {
   fixes: number[];
   alerts: number[];
+  /** When each fix reached the page, before it was drawn. */
+  arrivals: number[];
+  /** The page's tasks of 50 ms or more: [began at, ms, ...]. */
+  longTasks: number[];
 }
 
 /**
@@ -57,6 +62,8 @@ export class SoakPage {
         (window as unknown as { sargsProbe?: { drain(): Drained } }).sargsProbe?.drain() ?? {
           fixes: [],
           alerts: [],
+          arrivals: [],
+          longTasks: [],
         },
     );
   }
@@ -87,6 +94,19 @@ export class SoakPage {
     // Asked of V8 itself: performance.memory is a figure Chromium may have cached before the collection.
     const { usedSize } = await this.cdp!.send('Runtime.getHeapUsage');
     return usedSize;
+  }
+
+  /** Writes the page's heap snapshot (Chrome DevTools' format) to `file`. */
+  async writeHeapSnapshot(file: string): Promise<void> {
+    const out = createWriteStream(file);
+    const onChunk = ({ chunk }: { chunk: string }): void => void out.write(chunk);
+    this.cdp!.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    try {
+      await this.cdp!.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    } finally {
+      this.cdp!.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      await new Promise((resolve) => out.end(resolve));
+    }
   }
 
   /** Main-thread time the page's tasks took since the last call (seconds). */

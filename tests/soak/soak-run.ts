@@ -22,6 +22,8 @@ export interface SoakOptions {
   cutS: number;
   failS: number;
   burst: number;
+  /** A directory for the pages' heap snapshots where their live heaps are measured, or null. */
+  heapSnapshots?: string | null;
   log(line: string): void;
 }
 
@@ -52,6 +54,14 @@ interface Usage {
   rss: number;
   heaps: number[];
 }
+
+/** A page's long tasks in a minute: how many, their time in all, the longest. */
+const tasks = (list: readonly Sample[]): string =>
+  list.length === 0
+    ? 'none'
+    : `${list.length} (${Math.round(list.reduce((sum, t) => sum + t.ms, 0))} ms, longest ${Math.round(
+        Math.max(...list.map((t) => t.ms)),
+      )} ms)`;
 
 const samplesOf = (flat: readonly number[]): Sample[] => {
   const out: Sample[] = [];
@@ -94,7 +104,11 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const start = Date.now();
     const faults: { from: number; to: number }[] = [];
     const fixes: Sample[] = [];
+    /** The same fixes as they reached the map page, before it drew them. */
+    const arrivals: Sample[] = [];
     const alerts: Sample[] = [];
+    /** Each page's tasks of 50 ms or more (at, ms): a fix reaching a busy page waits behind them. */
+    const longTasks: [Sample[], Sample[]] = [[], []];
     const usage: Usage[] = [];
     const taken: ActionTaken[] = [];
     const takenKeys = new Set<string>();
@@ -173,9 +187,15 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         [map, fixes],
         [queue, alerts],
       ] as const) {
-        const got = await page.drain().catch(() => ({ fixes: [], alerts: [] }));
+        const got = await page
+          .drain()
+          .catch(() => ({ fixes: [], alerts: [], arrivals: [], longTasks: [] }));
+        longTasks[page === map ? 0 : 1].push(...samplesOf(got.longTasks));
         for (const sample of samplesOf(page === map ? got.fixes : got.alerts))
           if (sample.at >= start) into.push(sample);
+        if (page === map)
+          for (const sample of samplesOf(got.arrivals))
+            if (sample.at >= start) arrivals.push(sample);
       }
     };
     const act = async () => {
@@ -236,7 +256,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       const peak = usage.reduce((m, u) => Math.max(m, u.rss), 0);
       const busy = await Promise.all(pages.map((page) => page.busySeconds().catch(() => 0)));
       o.log(
-        `minute ${minute}/${o.minutes}: fix→map ${fmt(stats(fixes.filter(within)))} · alert→queue ${fmt(
+        `minute ${minute}/${o.minutes}: fix→map ${fmt(stats(fixes.filter(within)))} (at the page p99 ${Math.round(stats(arrivals.filter(within)).p99 || 0)} ms) · alert→queue ${fmt(
           stats(alerts.filter(within)),
         )} · core RSS ${Math.round((last?.rss ?? 0) / MB)} MB (peak ${Math.round(peak / MB)}) · heap map ${Math.round(
           (last?.heaps[0] ?? 0) / MB,
@@ -244,12 +264,21 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
           coreCpuS * 100,
         )}%, map page ${Math.round((busy[0]! / 60) * 100)}%, queue page ${Math.round(
           (busy[1]! / 60) * 100,
-        )}% · faults so far: ${counts.cuts} stream cuts, ${counts.failS} s of 500s, ${counts.kills} kills`,
+        )}% · long tasks: map page ${tasks(longTasks[0].filter(within))}, queue page ${tasks(longTasks[1].filter(within))} · faults so far: ${counts.cuts} stream cuts, ${counts.failS} s of 500s, ${counts.kills} kills`,
       );
     };
 
     // The pages' live heaps (collected first) at minute 2 and at the end: their growth.
-    const liveHeaps = () => Promise.all(pages.map((page) => page.liveHeap().catch(() => 0)));
+    const liveHeaps = async (when: string) => {
+      const heaps = await Promise.all(pages.map((page) => page.liveHeap().catch(() => 0)));
+      const dir = o.heapSnapshots;
+      if (dir)
+        for (const [i, page] of pages.entries())
+          await page
+            .writeHeapSnapshot(join(dir, `${['map', 'queue'][i]}-${when}.heapsnapshot`))
+            .catch((error: unknown) => o.log(`heap snapshot not written: ${String(error)}`));
+      return heaps;
+    };
     let liveAtMinute2: number[] | null = null;
     // What the queue held and what its page showed then, beside the heaps: a page caught without
     // its list (at its sign-in after a restart, say) holds half the heap of one showing the
@@ -290,7 +319,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       if (tick % 5 === 0) await act();
       if (tick % 10 === 0) await sampleUsage();
       if (liveAtMinute2 === null && Date.now() - start >= 120_000) {
-        liveAtMinute2 = await liveHeaps();
+        liveAtMinute2 = await liveHeaps('minute2');
         await noteQueue();
       }
       if (Date.now() - start >= minute * 60_000) await minuteLine(minute++);
@@ -332,7 +361,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         }`,
       );
     await drain();
-    const liveAtEnd = await liveHeaps();
+    const liveAtEnd = await liveHeaps('end');
     await noteQueue();
     if (minute <= o.minutes) await minuteLine(minute);
     await core.stop();
@@ -360,6 +389,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     o.log(
       `steady state (outside fault windows and ${RECOVERY_MS / 1000} s after): fix→map ${fmt(steady(fixes))}; alert→queue ${fmt(steady(alerts))}`,
     );
+    // Where the time goes: up to the page (service, core, bridge) and the page's drawing after.
+    o.log(`steady state, fix→page (received, not yet drawn): ${fmt(steady(arrivals))}`);
     o.log(
       `whole run, faults included: fix→map ${fmt(stats(fixes))}; alert→queue ${fmt(stats(alerts))}`,
     );

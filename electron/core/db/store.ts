@@ -3,7 +3,7 @@ import type { ApplyResult, StoredEvent } from './apply-events';
 import { packEvents, transferList, type PackedBatch } from './packed-batch';
 import type { StoreHandlers, StoreMethod } from './store-handlers';
 import type { StagedSnapshot } from './snapshot-staging';
-import type { FromWorker, WorkerInit, WorkerRequest } from './worker-protocol';
+import type { FromWorker, ToWorker, WorkerInit, WorkerRequest } from './worker-protocol';
 
 type Remote<M extends StoreMethod> = (
   ...args: Parameters<StoreHandlers[M]>
@@ -158,10 +158,14 @@ export function openStore(
     pending.clear();
   };
 
+  let checkpointer: Promise<Worker | null> = Promise.resolve(null);
+
   return new Promise((resolve, reject) => {
     worker.on('message', (message: FromWorker) => {
-      if (message.type === 'ready') resolve(buildStore());
-      else if (message.type === 'failed') reject(new StoreError(message.message, 'open_failed'));
+      if (message.type === 'ready') {
+        if (!reader) checkpointer = startCheckpointer(file, workerUrl);
+        resolve(buildStore());
+      } else if (message.type === 'failed') reject(new StoreError(message.message, 'open_failed'));
       else {
         const waiter = pending.get(message.id);
         pending.delete(message.id);
@@ -197,6 +201,7 @@ export function openStore(
         request({ method: 'stageSnapshot', args: [bytes] }, [bytes]) as Promise<StagedSnapshot>,
       file,
       close: async () => {
+        await stopCheckpointer(await checkpointer);
         if (failure) return;
         // The worker answers only after PRAGMA optimize and db.close(): from then on ending the
         // thread loses nothing, and does not depend on its event loop running dry by itself.
@@ -206,4 +211,32 @@ export function openStore(
       // One entry per METHODS name, and METHODS is checked against the handlers above.
     } as unknown as Store;
   }
+}
+
+/**
+ * The writer's checkpointer thread (checkpointer.ts), once it has opened the file; null if it
+ * cannot run, and the writer's own automatic checkpoints then do its work, as they did before it.
+ */
+function startCheckpointer(file: string, workerUrl: URL | string): Promise<Worker | null> {
+  return new Promise((resolve) => {
+    const thread = new Worker(workerUrl, {
+      workerData: { file, checkpointer: true } satisfies WorkerInit,
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
+    thread.once('message', (message: FromWorker) =>
+      resolve(message.type === 'ready' ? thread : null),
+    );
+    thread.once('error', () => resolve(null));
+  });
+}
+
+/** Closes the checkpointer's connection before the writer's, which then checkpoints last. */
+async function stopCheckpointer(thread: Worker | null): Promise<void> {
+  if (!thread) return;
+  await new Promise<void>((resolve) => {
+    thread.once('message', () => resolve());
+    thread.once('exit', () => resolve());
+    thread.postMessage({ method: '__close', id: 0 } satisfies ToWorker);
+  });
+  await thread.terminate();
 }

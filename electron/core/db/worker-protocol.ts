@@ -5,6 +5,8 @@ export interface WorkerInit {
   file: string;
   /** A read-only connection for long reads (see StoreService's readers); no migrations. */
   reader?: boolean;
+  /** The store's checkpointer (checkpointer.ts): no requests but `__close`. */
+  checkpointer?: boolean;
 }
 
 export type WorkerRequest = { method: StoreMethod; args: unknown[] } | { method: '__close' };

@@ -1,6 +1,7 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { openDatabase, openReader } from './open-database';
+import { runCheckpointer } from './checkpointer';
 import { lastFixesOf } from './queries/last-fixes';
 import { createStoreHandlers, type StoreHandlers } from './store-handlers';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol';
@@ -8,23 +9,30 @@ import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol';
 /**
  * The database worker: owns the one SQLite connection that writes and answers the core's requests
  * in order. SQLite work never blocks the core's event loop (stream, IPC, timers). Started as a
- * `reader`, it holds a read-only connection instead (StoreService's readers for long reads).
+ * `reader`, it holds a read-only connection instead (StoreService's readers for long reads); as
+ * the `checkpointer`, it copies the writer's WAL into the database file (checkpointer.ts).
  */
-const port = parentPort;
-if (!port) throw new Error('worker.ts must run as a worker thread');
+if (!parentPort) throw new Error('worker.ts must run as a worker thread');
+const port: MessagePort = parentPort;
 
-const { file, reader = false } = workerData as WorkerInit;
+const { file, reader = false, checkpointer = false } = workerData as WorkerInit;
 const send = (message: FromWorker): void => port.postMessage(message);
 
-let db: Database;
-let handlers: StoreHandlers;
-try {
-  db = reader ? openReader(file) : openDatabase(file);
-  handlers = createStoreHandlers(db, file);
-  send({ type: 'ready' });
-} catch (error) {
-  send({ type: 'failed', message: (error as Error).message });
-  process.exit(1);
+if (checkpointer) runCheckpointer(file, port);
+else serve(reader ? openReader : openDatabase);
+
+function serve(open: (file: string) => Database): void {
+  let db: Database;
+  let handlers: StoreHandlers;
+  try {
+    db = open(file);
+    handlers = createStoreHandlers(db, file);
+    send({ type: 'ready' });
+  } catch (error) {
+    send({ type: 'failed', message: (error as Error).message });
+    process.exit(1);
+  }
+  port.on('message', (message: ToWorker) => answer(db, handlers, message));
 }
 
 /** Typed-array columns (a PositionTrack) are moved to the core, not copied. */
@@ -35,7 +43,7 @@ function transferables(value: unknown): ArrayBuffer[] {
     .map((view) => view.buffer as ArrayBuffer);
 }
 
-port.on('message', (message: ToWorker) => {
+function answer(db: Database, handlers: StoreHandlers, message: ToWorker): void {
   if (message.method === '__close') {
     // Write what is held in memory, let SQLite refresh its statistics for the queries this
     // session ran, then close cleanly (a reader has nothing to write).
@@ -64,4 +72,4 @@ port.on('message', (message: ToWorker) => {
       code: typeof code === 'string' ? code : null,
     });
   }
-});
+}

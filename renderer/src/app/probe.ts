@@ -8,19 +8,37 @@ const LIMIT = 400_000;
  * on the map canvas, and each alert was in the queue the page shows (same machine, same clock: a fix's
  * time and an alert's raisedAt are the moment the simulator emitted them). Off unless the page was
  * opened with `?probe=1`; then `window.sargsProbe.drain()` hands over the samples taken since the
- * last call, each as two numbers: when it was emitted (ms) and how long it took to show. Nothing is
- * kept when it is off.
+ * last call, each as two numbers: when it was emitted (ms) and how long it took to show (and, as
+ * `arrivals`, how long each fix took to reach the page; as `longTasks`, when each task of 50 ms or
+ * more began and how long it ran). Nothing is kept when it is off.
  */
 class Probe {
   readonly on = new URLSearchParams(location.search).get('probe') === '1';
   private pendingFixes: number[] = [];
   private fixes: number[] = [];
+  private arrivals: number[] = [];
+  private longTasks: number[] = [];
+
+  constructor() {
+    // Tasks of 50 ms or more on the page's main thread: a message from the core waits behind them.
+    if (this.on && PerformanceObserver.supportedEntryTypes.includes('longtask'))
+      new PerformanceObserver((list) => {
+        for (const task of list.getEntries())
+          if (this.longTasks.length < LIMIT)
+            this.longTasks.push(performance.timeOrigin + task.startTime, task.duration);
+      }).observe({ type: 'longtask' });
+  }
   private alerts: number[] = [];
   private seenAlerts: Set<string> | null = null;
 
+  /** Fixes just received from the core: their arrival is timed too, to tell the core's share from the drawing's. */
   fixesApplied(fixes: readonly FixTuple[]): void {
     if (!this.on) return;
-    for (const fix of fixes) this.pendingFixes.push(fix[3]);
+    const now = Date.now();
+    for (const fix of fixes) {
+      this.pendingFixes.push(fix[3]);
+      if (this.arrivals.length < LIMIT) this.arrivals.push(fix[3], now - fix[3]);
+    }
   }
 
   /** The map canvas has just drawn: every fix applied since the last drawing is on it. */
@@ -46,10 +64,17 @@ class Probe {
     }
   }
 
-  drain(): { fixes: number[]; alerts: number[] } {
-    const taken = { fixes: this.fixes, alerts: this.alerts };
+  drain(): { fixes: number[]; alerts: number[]; arrivals: number[]; longTasks: number[] } {
+    const taken = {
+      fixes: this.fixes,
+      alerts: this.alerts,
+      arrivals: this.arrivals,
+      longTasks: this.longTasks,
+    };
     this.fixes = [];
     this.alerts = [];
+    this.arrivals = [];
+    this.longTasks = [];
     return taken;
   }
 }
