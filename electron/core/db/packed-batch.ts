@@ -159,17 +159,20 @@ export function newestFixes(positions: PackedPositions): FixTuple[] {
     if (held === undefined || positions.at[i]! >= positions.at[held]!)
       newest.set(positions.clientId[i]!, i);
   }
-  return [...newest.values()].map((i) => {
-    const speed = positions.speedKmh[i]!;
-    return [
-      positions.clientId[i]!,
-      positions.lat[i]!,
-      positions.lon[i]!,
-      positions.at[i]!,
-      positions.accuracyM[i]!,
-      Number.isNaN(speed) ? null : speed,
-    ];
-  });
+  return [...newest.values()].map((i) => [
+    positions.clientId[i]!,
+    positions.lat[i]!,
+    positions.lon[i]!,
+    positions.at[i]!,
+    positions.accuracyM[i]!,
+    speedOf(positions, i),
+  ]);
+}
+
+/** A fix's speed as a record has it: null where the device reported none (NaN in the column). */
+export function speedOf(positions: PackedPositions, i: number): number | null {
+  const speed = positions.speedKmh[i]!;
+  return Number.isNaN(speed) ? null : speed;
 }
 
 /** The buffers to move (not copy) to the worker with the batch. */

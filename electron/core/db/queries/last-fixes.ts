@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { monotonic, type Monotonic } from '../../runtime/clock';
-import type { PackedPositions } from '../packed-batch';
+import { speedOf, type PackedPositions } from '../packed-batch';
 import { statement } from '../statements';
 import { readLocalState, writeLocalState } from './local-state';
 import { BUCKET_MS, FIX_COLUMNS as COLUMNS } from './position-layout';
@@ -141,7 +141,6 @@ export function lastFixesOf(db: Database, now?: Monotonic): LastFixes {
 }
 
 function rowOf(p: PackedPositions, i: number): FixRow {
-  const speed = p.speedKmh[i]!;
   return [
     p.clientId[i]!,
     p.at[i]!,
@@ -151,7 +150,7 @@ function rowOf(p: PackedPositions, i: number): FixRow {
     p.lat[i]!,
     p.lon[i]!,
     p.accuracyM[i]!,
-    Number.isNaN(speed) ? null : speed,
+    speedOf(p, i),
     p.source[i]!,
   ];
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Position } from '../../../../shared/central/records';
 import type { PositionTrack } from '../../../../shared/domain/track';
-import type { PackedPositions } from '../packed-batch';
+import { speedOf, type PackedPositions } from '../packed-batch';
 import { bucketOf, FIX_COLUMNS as COLUMNS } from './position-layout';
 import { lastFixesOf } from './last-fixes';
 import { purgeVictimPositions } from './victims';
@@ -60,7 +60,6 @@ export function putPackedPositions(
   const stored: number[] = [];
   for (const i of inKeyOrder(p, indices)) {
     const at = p.at[i]!;
-    const speed = p.speedKmh[i]!;
     const changes = insert.run(
       bucketOf(at),
       p.clientId[i],
@@ -71,7 +70,7 @@ export function putPackedPositions(
       p.lat[i],
       p.lon[i],
       p.accuracyM[i],
-      Number.isNaN(speed) ? null : speed,
+      speedOf(p, i),
       p.source[i],
     ).changes;
     if (changes > 0) stored.push(i);
