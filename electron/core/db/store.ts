@@ -201,7 +201,10 @@ export function openStore(
         request({ method: 'stageSnapshot', args: [bytes] }, [bytes]) as Promise<StagedSnapshot>,
       file,
       close: async () => {
-        await stopCheckpointer(await checkpointer);
+        // A second close finds no checkpointer and, the worker having ended, nothing to do.
+        const thread = await checkpointer;
+        checkpointer = Promise.resolve(null);
+        await stopCheckpointer(thread);
         if (failure) return;
         // The worker answers only after PRAGMA optimize and db.close(): from then on ending the
         // thread loses nothing, and does not depend on its event loop running dry by itself.
@@ -232,7 +235,8 @@ function startCheckpointer(file: string, workerUrl: URL | string): Promise<Worke
 
 /** Closes the checkpointer's connection before the writer's, which then checkpoints last. */
 async function stopCheckpointer(thread: Worker | null): Promise<void> {
-  if (!thread) return;
+  // threadId is -1 once the thread has stopped: it would answer nothing.
+  if (!thread || thread.threadId === -1) return;
   await new Promise<void>((resolve) => {
     thread.once('message', () => resolve());
     thread.once('exit', () => resolve());

@@ -42,4 +42,10 @@ describe("the store's checkpointer", () => {
     expect(existsSync(`${file}-wal`)).toBe(false);
     expect(positionsInMainFile(file)).toBe(2000);
   });
+
+  it('lets a store be closed twice: the second close finds nothing to stop and returns', async () => {
+    const store = await openStore(join(tempDir(), 'cache.db'));
+    await store.close();
+    await expect(store.close()).resolves.toBeUndefined();
+  });
 });
