@@ -18,6 +18,8 @@ class Probe {
   private fixes: number[] = [];
   private arrivals: number[] = [];
   private longTasks: number[] = [];
+  private alerts: number[] = [];
+  private seenAlerts: Set<string> | null = null;
 
   constructor() {
     // Tasks of 50 ms or more on the page's main thread: a message from the core waits behind them.
@@ -28,8 +30,6 @@ class Probe {
             this.longTasks.push(performance.timeOrigin + task.startTime, task.duration);
       }).observe({ type: 'longtask' });
   }
-  private alerts: number[] = [];
-  private seenAlerts: Set<string> | null = null;
 
   /** Fixes just received from the core: their arrival is timed too, to tell the core's share from the drawing's. */
   fixesApplied(fixes: readonly FixTuple[]): void {
