@@ -89,8 +89,9 @@ test('the map shows the cache’s clients; a client found by name opens with the
   const map = page.locator('.map');
   let moves = 0;
   let last = sim.state.lastPositions().find((p) => p.clientId === client.id)!;
-  // Up to ten simulated hours: a client may have just arrived somewhere (the test runs at any hour).
-  for (let minutes = 1; minutes <= 600 && moves < 3; minutes += 1) {
+  // Up to a simulated day: a client may have just come home for the night (the test runs at any
+  // hour; at 17:00 in Rīga one stayed put for more than ten hours, at a base station's fixed point).
+  for (let minutes = 1; minutes <= 24 * 60 && moves < 3; minutes += 1) {
     sim.advanceTo(new Date(Date.now() + minutes * 60_000));
     const latest = sim.state.lastPositions().find((p) => p.clientId === client.id)!;
     if (latest.lat === last.lat && latest.lon === last.lon) continue;
