@@ -38,9 +38,7 @@ export function MapPage() {
   const view = useMemo<MapView>(
     () => ({
       mark: (id) => {
-        if (!layer.current) return;
-        layer.current.selectedId = id;
-        layer.current.redraw();
+        layer.current?.select(id);
       },
       centre: (lat, lon) => map.current?.setView([lat, lon], Math.max(map.current.getZoom(), 15)),
       pan: (lat, lon) => map.current?.panTo([lat, lon], { animate: false }),

@@ -22,6 +22,8 @@ export interface ClientPoint {
   speedKmh: number | null;
   /** Degrees clockwise from north, from the previous fix; null until the client has moved. */
   heading: number | null;
+  /** Its place among the points, in the order they are held: the stacking on the map. */
+  order: number;
 }
 
 export interface Cluster {
@@ -47,6 +49,11 @@ export class ClientIndex {
   private readonly open = new Map<string, Map<string, AlertMark['severity']>>();
   private clusterIndex: Supercluster<{ rank: number }, { rank: number }> | null = null;
   private version = 0;
+  /** Clients moved (or placed) since the drawing layer last asked: it redraws only those. */
+  private moved = new Set<string>();
+  /** Bumped by every load: whatever was drawn from the earlier one is void. */
+  generation = 0;
+  private placed = 0;
   private clusteredAt = -1;
 
   load(clients: readonly MapClient[], alerts: readonly AlertMark[]): void {
@@ -59,6 +66,15 @@ export class ClientIndex {
     }
     this.applyAlerts(alerts);
     this.version += 1;
+    this.generation += 1;
+    this.moved.clear();
+  }
+
+  /** The clients moved since the last call. */
+  takeMoved(): Set<string> {
+    const moved = this.moved;
+    this.moved = new Set();
+    return moved;
   }
 
   /** Newer fixes move their clients; older or unknown ones are ignored. Returns how many moved. */
@@ -70,6 +86,7 @@ export class ClientIndex {
       if (waiting) {
         this.unplaced.delete(id);
         this.place(waiting, fix);
+        this.moved.add(id);
         moved += 1;
         continue;
       }
@@ -81,6 +98,7 @@ export class ClientIndex {
       point.at = at;
       point.accuracyM = accuracyM;
       point.speedKmh = speedKmh;
+      this.moved.add(id);
       moved += 1;
     }
     if (moved > 0) this.version += 1;
@@ -99,6 +117,7 @@ export class ClientIndex {
       accuracyM,
       speedKmh,
       heading: null,
+      order: this.placed++,
     });
   }
 

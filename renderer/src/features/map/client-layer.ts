@@ -1,22 +1,40 @@
 import L from 'leaflet';
-import { CLUSTER_UNTIL_ZOOM, type ClientIndex } from './client-index';
-import { ClientSprites } from './client-sprites';
+import { CLUSTER_UNTIL_ZOOM, type ClientIndex, type ClientPoint } from './client-index';
+import { ClientSprites, type Sprite } from './client-sprites';
 import { DARK_PALETTE, type MapPalette } from './map-colors';
 import { worldPixel } from './mercator';
+import { SpriteFrame, type Box } from './sprite-frame';
 
 const CLIENTS_PANE = 'clients';
+
+/** Past this many changed boxes a frame is drawn whole: cheaper than clipping to them all. */
+const MAX_DIRTY_BOXES = 600;
+/** Without fixes arriving, clients' looks are checked this often (a fix goes stale with time). */
+const LOOK_AGAIN_EVERY_MS = 5000;
+/** The selected client's ring: its radius and line, in CSS pixels. */
+const RING_RADIUS = 13;
+const RING_WIDTH = 3;
 
 /**
  * Every client on one canvas (not a DOM marker each): clusters below CLUSTER_UNTIL_ZOOM, single
  * clients from there on, with a ring for high risk, a heading tick for clients on the move and
  * the selected client highlighted. Changes only mark the layer dirty; it redraws once per frame.
+ * In street view a frame after fixes redraws only where clients moved or changed look (see
+ * SpriteFrame); the view moving, the theme or the selection changing draw it whole.
  */
 export class ClientLayer extends L.Layer {
   private canvas: HTMLCanvasElement | null = null;
   private frame = 0;
+  private clock: ReturnType<typeof setInterval> | undefined;
   private sprites: ClientSprites | null = null;
   private palette: MapPalette = DARK_PALETTE;
-  selectedId: string | null = null;
+  private selected: string | null = null;
+  /** The sprites on the canvas, and the projection they were drawn in (null: draw whole). */
+  private readonly drawn = new SpriteFrame();
+  private drawnView: DrawnView | null = null;
+  /** Where the selected client's ring was last drawn (device pixels). */
+  private ringDrawn: Box | null = null;
+  private readonly frames = { whole: 0, changes: 0 };
   /** Called after each draw with how many events it covered (for the update-latency figure). */
   onDrawn: ((drawnAt: number) => void) | null = null;
 
@@ -27,12 +45,18 @@ export class ClientLayer extends L.Layer {
     super();
   }
 
+  /** Highlights a client (or none). */
+  select(id: string | null): void {
+    this.selected = id;
+    this.invalidate();
+  }
+
   /** The theme's colours: sprites are drawn afresh in them. */
   setPalette(palette: MapPalette): void {
     if (palette === this.palette) return;
     this.palette = palette;
     this.sprites = null;
-    this.redraw();
+    this.invalidate();
   }
 
   override onAdd(map: L.Map): this {
@@ -42,25 +66,35 @@ export class ClientLayer extends L.Layer {
     const pane = map.getPane(CLIENTS_PANE) ?? map.createPane(CLIENTS_PANE);
     pane.style.zIndex = '450';
     pane.appendChild(this.canvas);
-    map.on('moveend zoomend resize', this.redraw, this);
+    map.on('moveend zoomend resize', this.invalidate, this);
     map.on('zoomstart', this.hide, this);
-    this.redraw();
+    // A client's look also changes with time alone (a fix going stale): looked at now and then.
+    this.clock = setInterval(() => this.redraw(), LOOK_AGAIN_EVERY_MS);
+    this.invalidate();
     return this;
   }
 
   override onRemove(map: L.Map): this {
-    map.off('moveend zoomend resize', this.redraw, this);
+    map.off('moveend zoomend resize', this.invalidate, this);
     map.off('zoomstart', this.hide, this);
+    clearInterval(this.clock);
     cancelAnimationFrame(this.frame);
+    this.frame = 0;
     this.canvas?.remove();
     this.canvas = null;
     return this;
   }
 
-  /** Something changed: draw on the next frame (many changes in one frame draw once). */
+  /** Clients moved or changed: draw what changed on the next frame (many changes draw once). */
   redraw(): this {
     if (this.frame === 0) this.frame = requestAnimationFrame(() => this.draw());
     return this;
+  }
+
+  /** The view, theme or selection changed: draw everything on the next frame. */
+  invalidate(): void {
+    this.drawnView = null;
+    this.redraw();
   }
 
   /** The client drawn nearest to a container point, within `radius` pixels. */
@@ -81,31 +115,6 @@ export class ClientLayer extends L.Layer {
     return best;
   }
 
-  /** Every client in view, each a pre-drawn sprite (see ClientSprites). */
-  private drawClients(
-    ctx: CanvasRenderingContext2D,
-    map: L.Map,
-    bounds: L.LatLngBounds,
-    now: number,
-  ): void {
-    const west = bounds.getWest();
-    const east = bounds.getEast();
-    const south = bounds.getSouth();
-    const north = bounds.getNorth();
-    const ratio = window.devicePixelRatio || 1;
-    if (this.sprites?.ratio !== ratio) this.sprites = new ClientSprites(ratio, this.palette);
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    const toContainer = containerProjection(map);
-    for (const client of this.index.points.values()) {
-      if (client.lat < south || client.lat > north || client.lon < west || client.lon > east)
-        continue;
-      const { x, y } = toContainer(client.lat, client.lon);
-      const state = this.index.stateOf(client, now);
-      this.sprites.draw(ctx, x, y, state, client.highRisk, client.heading);
-    }
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  }
-
   private hide(): void {
     if (this.canvas) this.canvas.style.visibility = 'hidden';
   }
@@ -115,8 +124,36 @@ export class ClientLayer extends L.Layer {
     const map = this._map;
     const canvas = this.canvas;
     if (!map || !canvas) return;
-    const size = map.getSize();
+    const moved = this.index.takeMoved();
     const ratio = window.devicePixelRatio || 1;
+    if (this.sprites?.ratio !== ratio) {
+      this.sprites = new ClientSprites(ratio, this.palette);
+      this.drawnView = null;
+    }
+    const ctx = canvas.getContext('2d')!;
+    const view = this.drawnView;
+    const now = this.now();
+    const drawnChanges =
+      view !== null &&
+      view.generation === this.index.generation &&
+      this.drawChanges(ctx, view, moved, now);
+    if (!drawnChanges) this.drawWhole(ctx, canvas, map, now);
+    // How it drew, on its element: what a test of drawing only the changes reads.
+    this.frames[drawnChanges ? 'changes' : 'whole'] += 1;
+    canvas.dataset.frames = `${this.frames.whole} whole, ${this.frames.changes} changes`;
+    this.onDrawn?.(performance.now());
+  }
+
+  /** Clears the canvas, places it over the view and draws every client in it. */
+  private drawWhole(
+    ctx: CanvasRenderingContext2D,
+    canvas: HTMLCanvasElement,
+    map: L.Map,
+    now: number,
+  ): void {
+    const size = map.getSize();
+    const sprites = this.sprites!;
+    const ratio = sprites.ratio;
     const topLeft = map.containerPointToLayerPoint([0, 0]);
     L.DomUtil.setPosition(canvas, topLeft);
     if (canvas.width !== size.x * ratio || canvas.height !== size.y * ratio) {
@@ -126,13 +163,21 @@ export class ClientLayer extends L.Layer {
       canvas.style.height = `${size.y}px`;
     }
     canvas.style.visibility = 'visible';
-    const ctx = canvas.getContext('2d')!;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, size.x, size.y);
-    const now = this.now();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    this.drawn.clear();
+    this.drawnView = null;
+    this.ringDrawn = null;
     const zoom = map.getZoom();
     const bounds = map.getBounds().pad(0.1);
+    const view: DrawnView = {
+      origin: topLeft.add(map.getPixelOrigin()),
+      zoom,
+      bounds,
+      generation: this.index.generation,
+    };
     if (zoom < CLUSTER_UNTIL_ZOOM) {
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       const clusters = this.index.clusters(
         bounds.getWest(),
         bounds.getSouth(),
@@ -145,30 +190,137 @@ export class ClientLayer extends L.Layer {
         const p = map.latLngToContainerPoint([cluster.lat, cluster.lon]);
         drawDot(ctx, p, this.palette.state[cluster.state], cluster.count, this.palette.labelBg);
       }
-    } else {
-      this.drawClients(ctx, map, bounds, now);
+      this.drawRing(ctx, view);
+      return;
     }
-    const selected = this.selectedId ? this.index.points.get(this.selectedId) : undefined;
-    if (selected) {
-      const p = map.latLngToContainerPoint([selected.lat, selected.lon]);
-      ctx.strokeStyle = this.palette.selected;
-      ctx.lineWidth = 3;
-      ctx.beginPath();
-      ctx.arc(p.x, p.y, 13, 0, Math.PI * 2);
-      ctx.stroke();
+    const toContainer = projection(view);
+    const unused: Box[] = [];
+    for (const client of this.index.points.values()) {
+      if (!within(bounds, client)) continue;
+      const look = this.lookOf(client, now);
+      const { x, y } = toContainer(client.lat, client.lon);
+      const box = sprites.boxAt(look, x, y);
+      this.drawn.put(client.id, look.key, box, client.order, unused);
+      ctx.drawImage(look.image, box.x, box.y);
     }
-    this.onDrawn?.(performance.now());
+    this.drawRing(ctx, view);
+    this.drawnView = view;
+  }
+
+  /**
+   * Draws only what changed since the last frame, in the projection that frame was drawn in (a
+   * drag moves the canvas with the map; its end draws whole): the clients that moved, and those
+   * whose look changed (an alert raised or cleared, a fix gone stale).
+   */
+  private drawChanges(
+    ctx: CanvasRenderingContext2D,
+    view: DrawnView,
+    moved: ReadonlySet<string>,
+    now: number,
+  ): boolean {
+    const sprites = this.sprites!;
+    const toContainer = projection(view);
+    const dirty: Box[] = [];
+    const place = (client: ClientPoint, look: Sprite): void => {
+      const { x, y } = toContainer(client.lat, client.lon);
+      this.drawn.put(client.id, look.key, sprites.boxAt(look, x, y), client.order, dirty);
+    };
+    for (const id of moved) {
+      const client = this.index.points.get(id);
+      if (client && within(view.bounds, client)) place(client, this.lookOf(client, now));
+      else this.drawn.remove(id, dirty);
+    }
+    for (const placed of this.drawn.all()) {
+      const client = this.index.points.get(placed.id);
+      const look = client && this.lookOf(client, now);
+      if (look && look.key !== placed.key) place(client, look);
+    }
+    // The selected client's ring is larger than their mark: where it was and where it goes.
+    const selected = this.selected ? this.index.points.get(this.selected) : undefined;
+    if (selected && moved.has(selected.id)) {
+      if (this.ringDrawn) dirty.push(this.ringDrawn);
+      dirty.push(this.ringBox(view, selected));
+    }
+    if (dirty.length === 0) return true;
+    if (dirty.length > MAX_DIRTY_BOXES) return false;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.beginPath();
+    for (const box of dirty) ctx.rect(box.x, box.y, box.w, box.h);
+    ctx.clip();
+    for (const box of dirty) ctx.clearRect(box.x, box.y, box.w, box.h);
+    for (const placed of this.drawn.under(dirty))
+      ctx.drawImage(sprites.imageOf(placed.key), placed.x, placed.y);
+    // The ring goes back on top wherever it was cleared (it is drawn last in a whole frame too).
+    this.drawRing(ctx, view);
+    ctx.restore();
+    return true;
+  }
+
+  private lookOf(client: ClientPoint, now: number): Sprite {
+    return this.sprites!.look(this.index.stateOf(client, now), client.highRisk, client.heading);
+  }
+
+  /** The selected client's ring, over everything; where it went is kept for its next move. */
+  private drawRing(ctx: CanvasRenderingContext2D, view: DrawnView): void {
+    const client = this.selected ? this.index.points.get(this.selected) : undefined;
+    this.ringDrawn = client ? this.ringBox(view, client) : null;
+    if (!client) return;
+    const { x, y } = this.ringCentre(view, client);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.strokeStyle = this.palette.selected;
+    ctx.lineWidth = RING_WIDTH * this.sprites!.ratio;
+    ctx.beginPath();
+    ctx.arc(x, y, RING_RADIUS * this.sprites!.ratio, 0, Math.PI * 2);
+    ctx.stroke();
+  }
+
+  /** The device pixels the ring covers around a client. */
+  private ringBox(view: DrawnView, client: ClientPoint): Box {
+    const { x, y } = this.ringCentre(view, client);
+    const reach = Math.ceil((RING_RADIUS + RING_WIDTH) * this.sprites!.ratio) + 1;
+    return { x: x - reach, y: y - reach, w: 2 * reach, h: 2 * reach };
+  }
+
+  /** At whole device pixels, as the client's mark is (and the same in every frame). */
+  private ringCentre(view: DrawnView, client: ClientPoint): { x: number; y: number } {
+    const { x, y } = projection(view)(client.lat, client.lon);
+    const ratio = this.sprites!.ratio;
+    return { x: Math.round(x * ratio), y: Math.round(y * ratio) };
   }
 }
 
-/** Container pixels of a position in the map's current view, without Leaflet's allocations. */
-function containerProjection(map: L.Map): (lat: number, lon: number) => { x: number; y: number } {
-  const zoom = map.getZoom();
-  const origin = map.containerPointToLayerPoint([0, 0]).add(map.getPixelOrigin());
+/** The view a frame was drawn in: later frames draw changes in the same projection. */
+interface DrawnView {
+  /** Layer point of the canvas's top-left corner, plus the map's pixel origin: world pixels. */
+  origin: L.Point;
+  zoom: number;
+  /** Clients inside these are drawn (the view and a margin). */
+  bounds: L.LatLngBounds;
+  /** The index's load it was drawn from. */
+  generation: number;
+}
+
+const within = (bounds: L.LatLngBounds, client: { lat: number; lon: number }): boolean =>
+  client.lat >= bounds.getSouth() &&
+  client.lat <= bounds.getNorth() &&
+  client.lon >= bounds.getWest() &&
+  client.lon <= bounds.getEast();
+
+/** Container pixels of a position in a drawn view, without Leaflet's allocations. */
+function projection(
+  view: Pick<DrawnView, 'origin' | 'zoom'>,
+): (lat: number, lon: number) => { x: number; y: number } {
   return (lat, lon) => {
-    const p = worldPixel(lat, lon, zoom);
-    return { x: p.x - origin.x, y: p.y - origin.y };
+    const p = worldPixel(lat, lon, view.zoom);
+    return { x: p.x - view.origin.x, y: p.y - view.origin.y };
   };
+}
+
+/** Container pixels of a position in the map's current view. */
+function containerProjection(map: L.Map): (lat: number, lon: number) => { x: number; y: number } {
+  const origin = map.containerPointToLayerPoint([0, 0]).add(map.getPixelOrigin());
+  return projection({ origin, zoom: map.getZoom() });
 }
 
 function drawDot(

@@ -1,5 +1,6 @@
 import type { PointState } from './client-index';
 import { DARK_PALETTE, type MapPalette } from './map-colors';
+import type { Box } from './sprite-frame';
 
 /** The dark theme's client colours (the console's default look). */
 export const STATE_COLORS: Record<PointState, string> = DARK_PALETTE.state;
@@ -11,7 +12,10 @@ const RING = 9;
 const TICK_FROM = 7;
 const TICK_TO = 14;
 
-interface Sprite {
+/** One look of a client's mark, pre-drawn. */
+export interface Sprite {
+  /** Which look: state, ring, heading step. */
+  key: string;
   image: HTMLCanvasElement;
   /** Device pixels from the client's position to the image's top-left corner. */
   dx: number;
@@ -32,28 +36,34 @@ export class ClientSprites {
     readonly palette: MapPalette,
   ) {}
 
-  /** Draws one client centred on container point (x, y); `ctx` must have an identity transform. */
-  draw(
-    ctx: CanvasRenderingContext2D,
-    x: number,
-    y: number,
-    state: PointState,
-    highRisk: boolean,
-    heading: number | null,
-  ): void {
+  /** The look of a client in a state, drawn on first use. */
+  look(state: PointState, highRisk: boolean, heading: number | null): Sprite {
     const step =
       heading === null ? -1 : Math.round(heading / (360 / HEADING_STEPS)) % HEADING_STEPS;
     const key = `${state}${highRisk ? 'r' : ''}${step}`;
     let sprite = this.cache.get(key);
-    if (!sprite) this.cache.set(key, (sprite = this.render(state, highRisk, step)));
-    ctx.drawImage(
-      sprite.image,
-      Math.round(x * this.ratio) + sprite.dx,
-      Math.round(y * this.ratio) + sprite.dy,
-    );
+    if (!sprite) this.cache.set(key, (sprite = this.render(key, state, highRisk, step)));
+    return sprite;
   }
 
-  private render(state: PointState, highRisk: boolean, step: number): Sprite {
+  /** The image of a look handed out before. */
+  imageOf(key: string): HTMLCanvasElement {
+    const sprite = this.cache.get(key);
+    if (!sprite) throw new Error(`No client sprite ${key}`);
+    return sprite.image;
+  }
+
+  /** Where a look goes for a client at container point (x, y): device pixels, whole. */
+  boxAt(sprite: Sprite, x: number, y: number): Box {
+    return {
+      x: Math.round(x * this.ratio) + sprite.dx,
+      y: Math.round(y * this.ratio) + sprite.dy,
+      w: sprite.image.width,
+      h: sprite.image.height,
+    };
+  }
+
+  private render(key: string, state: PointState, highRisk: boolean, step: number): Sprite {
     const rad = (step * 2 * Math.PI) / HEADING_STEPS;
     const tick =
       step < 0
@@ -95,6 +105,6 @@ export class ClientSprites {
       ctx.lineTo(tick.x2, tick.y2);
       ctx.stroke();
     }
-    return { image, dx: Math.round(left * this.ratio), dy: Math.round(top * this.ratio) };
+    return { key, image, dx: Math.round(left * this.ratio), dy: Math.round(top * this.ratio) };
   }
 }
