@@ -42,10 +42,6 @@ export function ClientLayerBridge({
     };
     onMoved();
     map.on('moveend', onMoved);
-    // The client panel opening beside the map narrows it: Leaflet only watches the window, so
-    // tell it, keeping the same centre (a selected client stays in the middle).
-    const resized = new ResizeObserver(() => map.invalidateSize());
-    resized.observe(container);
     const onClick = (event: L.LeafletMouseEvent): void => {
       const id = created.clientAt(event.containerPoint);
       if (id) pick(id);
@@ -57,7 +53,6 @@ export function ClientLayerBridge({
       map.off('click', onClick);
       map.off('dragstart', onDrag);
       map.off('moveend', onMoved);
-      resized.disconnect();
       created.remove();
       layer.current = null;
       announce(null);

@@ -73,13 +73,45 @@ export function MapPage() {
     },
   });
 
-  // The side panel changes width (the client's, the zone editor's): the map keeps its centre.
+  // The side panel opening or changing width (the client's, the zone editor's) and banners above
+  // the page change the map's size: Leaflet only watches the window, so tell it, keeping the same
+  // centre (a selected client stays in the middle).
   useEffect(() => {
     if (!leaflet) return;
     const observer = new ResizeObserver(() => leaflet.invalidateSize({ animate: false }));
     observer.observe(leaflet.getContainer());
     return () => observer.disconnect();
   }, [leaflet]);
+
+  // Vector layers get the same props while nothing changed: react-leaflet sets a new position
+  // list or style on every render it sees one, and the map's canvas then redraws every path
+  // (a two-hour trail, the zones) — 30–60 ms a time in the soak, on each alert change.
+  const trailPositions = useMemo(
+    () =>
+      trail && trail.at.length > 1
+        ? trail.lat.map((lat, i) => [lat, trail.lon[i]!] as L.LatLngTuple)
+        : null,
+    [trail],
+  );
+  const trailStyle = useMemo(
+    () => ({ color: palette.trail, weight: 3, opacity: 0.8, className: 'client-trail' }),
+    [palette],
+  );
+  const approachStyle = useMemo(
+    () => ({ color: palette.zone.exclusion, weight: 3, dashArray: '8 6' }),
+    [palette],
+  );
+  const approachLines = useMemo(() => {
+    const from = detail?.lastFix;
+    if (!from) return [];
+    return detail.approaches.map((approach) => ({
+      zoneId: approach.zoneId,
+      positions: [
+        [from.lat, from.lon],
+        [approach.entry.lat, approach.entry.lon],
+      ] as L.LatLngTuple[],
+    }));
+  }, [detail]);
 
   // The trail's length on the map's element (the trail is drawn on canvas, not as DOM).
   useEffect(() => {
@@ -119,29 +151,11 @@ export function MapPage() {
             now={new Date(now)}
             clientFlags={detail?.client.flags ?? []}
           />
-          {detail?.lastFix &&
-            detail.approaches.map((approach) => (
-              // The course carried on to where it would enter the zone: the warning on the map.
-              <Polyline
-                key={approach.zoneId}
-                positions={[
-                  [detail.lastFix!.lat, detail.lastFix!.lon],
-                  [approach.entry.lat, approach.entry.lon],
-                ]}
-                pathOptions={{ color: palette.zone.exclusion, weight: 3, dashArray: '8 6' }}
-              />
-            ))}
-          {trail && trail.at.length > 1 && (
-            <Polyline
-              positions={trail.lat.map((lat, i) => [lat, trail.lon[i]!] as [number, number])}
-              pathOptions={{
-                color: palette.trail,
-                weight: 3,
-                opacity: 0.8,
-                className: 'client-trail',
-              }}
-            />
-          )}
+          {approachLines.map((line) => (
+            // The course carried on to where it would enter the zone: the warning on the map.
+            <Polyline key={line.zoneId} positions={line.positions} pathOptions={approachStyle} />
+          ))}
+          {trailPositions && <Polyline positions={trailPositions} pathOptions={trailStyle} />}
         </MapContainer>
         {detail && edited && leaflet ? (
           <ZoneEditSession

@@ -1,8 +1,8 @@
-import { Fragment } from 'react';
+import { memo, useMemo } from 'react';
 import { useMapPalette } from './map-palette';
 import { Circle, Polygon, Tooltip } from 'react-leaflet';
 import type { Zone } from '../../../../shared/central/records';
-import { zoneStyle } from './zone-style';
+import { zoneStyle, type ZoneStyle } from './zone-style';
 
 /**
  * A client's zones: inclusion and exclusion areas, their buffer band, solid when in force now
@@ -22,58 +22,89 @@ export function ZonesLayer({
   return (
     <>
       {zones.map((zone) => {
-        const style = zoneStyle(zone, now, clientFlags, palette.zone);
-        const path = {
-          color: style.color,
-          fillColor: style.color,
-          fillOpacity: style.fillOpacity,
-          opacity: style.opacity,
-          dashArray: style.dashArray,
-          weight: 2,
-        };
-        const band = {
-          color: style.color,
-          opacity: style.opacity * 0.6,
-          weight: 1,
-          dashArray: '2 6',
-          fill: false,
-        };
-        const label = (
-          <Tooltip>
-            {zone.name}
-            {style.inForce ? '' : ' (—)'}
-          </Tooltip>
-        );
-        if (zone.geometry.type === 'Circle') {
-          const [lon, lat] = zone.geometry.center;
-          const radius = zone.geometry.radiusM;
-          const bandRadius =
-            zone.kind === 'exclusion' ? radius + zone.bufferM : radius - zone.bufferM;
-          return (
-            <Fragment key={zone.id}>
-              <Circle center={[lat, lon]} radius={radius} pathOptions={path}>
-                {label}
-              </Circle>
-              {style.buffer && bandRadius > 0 && (
-                <Circle
-                  center={[lat, lon]}
-                  radius={bandRadius}
-                  pathOptions={band}
-                  interactive={false}
-                />
-              )}
-            </Fragment>
-          );
-        }
-        const rings = zone.geometry.coordinates.map((ring) =>
-          ring.map(([lon, lat]) => [lat, lon] as [number, number]),
+        const { color, fillOpacity, opacity, dashArray, buffer, inForce } = zoneStyle(
+          zone,
+          now,
+          clientFlags,
+          palette.zone,
         );
         return (
-          <Polygon key={zone.id} positions={rings} pathOptions={path}>
-            {label}
-          </Polygon>
+          <ZoneShape
+            key={zone.id}
+            zone={zone}
+            color={color}
+            fillOpacity={fillOpacity}
+            opacity={opacity}
+            dashArray={dashArray}
+            buffer={buffer}
+            inForce={inForce}
+          />
         );
       })}
     </>
   );
 }
+
+type ShapeProps = { zone: Zone } & Omit<ZoneStyle, 'victim'>;
+
+/**
+ * One zone, drawn again only when it or its look changed: react-leaflet sets new positions or a
+ * new style on every render that hands it new objects, and the map's canvas then redraws every
+ * path on it. The page renders on every alert change; the zones rarely change.
+ */
+const ZoneShape = memo(function ZoneShape({
+  zone,
+  color,
+  fillOpacity,
+  opacity,
+  dashArray,
+  buffer,
+  inForce,
+}: ShapeProps) {
+  const path = useMemo(
+    () => ({ color, fillColor: color, fillOpacity, opacity, dashArray, weight: 2 }),
+    [color, fillOpacity, opacity, dashArray],
+  );
+  const band = useMemo(
+    () => ({ color, opacity: opacity * 0.6, weight: 1, dashArray: '2 6', fill: false }),
+    [color, opacity],
+  );
+  const shape = useMemo(
+    () =>
+      zone.geometry.type === 'Circle'
+        ? ({
+            circle: [zone.geometry.center[1], zone.geometry.center[0]] as [number, number],
+            radius: zone.geometry.radiusM,
+          } as const)
+        : ({
+            rings: zone.geometry.coordinates.map((ring) =>
+              ring.map(([lon, lat]) => [lat, lon] as [number, number]),
+            ),
+          } as const),
+    [zone.geometry],
+  );
+  const label = (
+    <Tooltip>
+      {zone.name}
+      {inForce ? '' : ' (—)'}
+    </Tooltip>
+  );
+  if ('rings' in shape)
+    return (
+      <Polygon positions={shape.rings} pathOptions={path}>
+        {label}
+      </Polygon>
+    );
+  const bandRadius =
+    zone.kind === 'exclusion' ? shape.radius + zone.bufferM : shape.radius - zone.bufferM;
+  return (
+    <>
+      <Circle center={shape.circle} radius={shape.radius} pathOptions={path}>
+        {label}
+      </Circle>
+      {buffer && bandRadius > 0 && (
+        <Circle center={shape.circle} radius={bandRadius} pathOptions={band} interactive={false} />
+      )}
+    </>
+  );
+});
