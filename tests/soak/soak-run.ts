@@ -9,6 +9,7 @@ import { percentile } from '../bench/measure';
 import { compareWithTruth, type ActionTaken, type Comparison, type Truth } from './soak-compare';
 import { SoakPage } from './soak-pages';
 import { processUsage, SoakConsole, startSoakService } from './soak-processes';
+import { CoreTap } from './soak-tap';
 
 export interface SoakOptions {
   minutes: number;
@@ -42,7 +43,10 @@ export interface SoakResult {
 const OPERATOR = 'referent1';
 const RIGA = '56.9496,24.1052';
 const MB = 1024 * 1024;
-/** After a fault ends, what the console shows is still catching up for this long. */
+/**
+ * After a fault ends, what the console shows is still catching up for this long; so too after the
+ * console's start (the snapshot just taken, both pages loading theirs), as after each restart.
+ */
 const RECOVERY_MS = 15_000;
 
 interface Sample {
@@ -90,8 +94,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const service = await startSoakService(o.clients, o.rate);
   const core = new SoakConsole(dataDir, service.url);
   const pages: SoakPage[] = [];
+  const tap = new CoreTap(core);
   try {
     await core.start();
+    tap.open();
     const map = await SoakPage.open(o.browser, core, '#/map');
     const queue = await SoakPage.open(o.browser, core, '#/alerts');
     pages.push(map, queue);
@@ -106,6 +112,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const fixes: Sample[] = [];
     /** The same fixes as they reached the map page, before it drew them. */
     const arrivals: Sample[] = [];
+    /** The same fixes as they left the core on its events socket (heard by the soak itself). */
+    const leftCore: Sample[] = [];
     const alerts: Sample[] = [];
     /** Each page's tasks of 50 ms or more (at, ms): a fix reaching a busy page waits behind them. */
     const longTasks: [Sample[], Sample[]] = [[], []];
@@ -183,6 +191,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     // hundreds with 10,000 clients) reach the queue with the console's first load, which is not an
     // event reaching a screen.
     const drain = async () => {
+      for (const sample of samplesOf(tap.drain())) if (sample.at >= start) leftCore.push(sample);
       for (const [page, into] of [
         [map, fixes],
         [queue, alerts],
@@ -256,7 +265,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       const peak = usage.reduce((m, u) => Math.max(m, u.rss), 0);
       const busy = await Promise.all(pages.map((page) => page.busySeconds().catch(() => 0)));
       o.log(
-        `minute ${minute}/${o.minutes}: fix→map ${fmt(stats(fixes.filter(within)))} (at the page p99 ${Math.round(stats(arrivals.filter(within)).p99 || 0)} ms) · alert→queue ${fmt(
+        `minute ${minute}/${o.minutes}: fix→map ${fmt(stats(fixes.filter(within)))} (p99 out of the core ${Math.round(stats(leftCore.filter(within)).p99 || 0)} ms, at the page ${Math.round(stats(arrivals.filter(within)).p99 || 0)} ms) · alert→queue ${fmt(
           stats(alerts.filter(within)),
         )} · core RSS ${Math.round((last?.rss ?? 0) / MB)} MB (peak ${Math.round(peak / MB)}) · heap map ${Math.round(
           (last?.heaps[0] ?? 0) / MB,
@@ -370,7 +379,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const truth = JSON.parse(await truthLine) as Truth;
     const comparison = compareWithTruth(cacheFileFor(dataDir, service.url), truth, taken, OPERATOR);
 
-    const steady = (list: Sample[]) => stats(list.filter((s) => !inFault(s.at)));
+    const steady = (list: Sample[]) =>
+      stats(list.filter((s) => s.at >= start + RECOVERY_MS && !inFault(s.at)));
     const p99 = {
       steady: Math.max(steady(fixes).p99 || 0, steady(alerts).p99 || 0),
       all: Math.max(stats(fixes).p99 || 0, stats(alerts).p99 || 0),
@@ -387,9 +397,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
           )} (the queue held ${queueHeld.map((n) => n ?? '?').join(' → ')} alerts; its page showed ${queueShown.join(' → ')})`,
       );
     o.log(
-      `steady state (outside fault windows and ${RECOVERY_MS / 1000} s after): fix→map ${fmt(steady(fixes))}; alert→queue ${fmt(steady(alerts))}`,
+      `steady state (from ${RECOVERY_MS / 1000} s after the start, outside fault windows and ${RECOVERY_MS / 1000} s after): fix→map ${fmt(steady(fixes))}; alert→queue ${fmt(steady(alerts))}`,
     );
     // Where the time goes: up to the page (service, core, bridge) and the page's drawing after.
+    o.log(`steady state, fix→core socket (sent to the pages): ${fmt(steady(leftCore))}`);
     o.log(`steady state, fix→page (received, not yet drawn): ${fmt(steady(arrivals))}`);
     o.log(
       `whole run, faults included: fix→map ${fmt(stats(fixes))}; alert→queue ${fmt(stats(alerts))}`,
@@ -415,6 +426,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       summary,
     };
   } finally {
+    tap.close();
     await core.stop().catch(() => undefined);
     for (const page of pages)
       await page.page
