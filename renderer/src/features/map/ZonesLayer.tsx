@@ -47,6 +47,11 @@ export function ZonesLayer({
 
 type ShapeProps = { zone: Zone } & Omit<ZoneStyle, 'victim'>;
 
+/** A zone's geometry as Leaflet takes it ([lat, lon]; GeoJSON holds [lon, lat]). */
+type Shape =
+  | { kind: 'circle'; centre: [number, number]; radius: number }
+  | { kind: 'polygon'; rings: [number, number][][] };
+
 /**
  * One zone, drawn again only when it or its look changed: react-leaflet sets new positions or a
  * new style on every render that hands it new objects, and the map's canvas then redraws every
@@ -69,27 +74,28 @@ const ZoneShape = memo(function ZoneShape({
     () => ({ color, opacity: opacity * 0.6, weight: 1, dashArray: '2 6', fill: false }),
     [color, opacity],
   );
-  const shape = useMemo(
-    () =>
-      zone.geometry.type === 'Circle'
-        ? ({
-            circle: [zone.geometry.center[1], zone.geometry.center[0]] as [number, number],
-            radius: zone.geometry.radiusM,
-          } as const)
-        : ({
-            rings: zone.geometry.coordinates.map((ring) =>
-              ring.map(([lon, lat]) => [lat, lon] as [number, number]),
-            ),
-          } as const),
-    [zone.geometry],
-  );
+  const shape = useMemo((): Shape => {
+    const geometry = zone.geometry;
+    if (geometry.type === 'Circle')
+      return {
+        kind: 'circle',
+        centre: [geometry.center[1], geometry.center[0]],
+        radius: geometry.radiusM,
+      };
+    return {
+      kind: 'polygon',
+      rings: geometry.coordinates.map((ring) =>
+        ring.map(([lon, lat]) => [lat, lon] as [number, number]),
+      ),
+    };
+  }, [zone.geometry]);
   const label = (
     <Tooltip>
       {zone.name}
       {inForce ? '' : ' (—)'}
     </Tooltip>
   );
-  if ('rings' in shape)
+  if (shape.kind === 'polygon')
     return (
       <Polygon positions={shape.rings} pathOptions={path}>
         {label}
@@ -99,11 +105,11 @@ const ZoneShape = memo(function ZoneShape({
     zone.kind === 'exclusion' ? shape.radius + zone.bufferM : shape.radius - zone.bufferM;
   return (
     <>
-      <Circle center={shape.circle} radius={shape.radius} pathOptions={path}>
+      <Circle center={shape.centre} radius={shape.radius} pathOptions={path}>
         {label}
       </Circle>
       {buffer && bandRadius > 0 && (
-        <Circle center={shape.circle} radius={bandRadius} pathOptions={band} interactive={false} />
+        <Circle center={shape.centre} radius={bandRadius} pathOptions={band} interactive={false} />
       )}
     </>
   );
