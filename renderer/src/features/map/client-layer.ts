@@ -133,9 +133,12 @@ export class ClientLayer extends L.Layer {
     const ctx = canvas.getContext('2d')!;
     const view = this.drawnView;
     const now = this.now();
+    // Each move dirties up to two boxes: past the limit, not even worth sorting out (a catch-up,
+    // or every client moving at once).
     const drawnChanges =
       view !== null &&
       view.generation === this.index.generation &&
+      moved.size * 2 <= MAX_DIRTY_BOXES &&
       this.drawChanges(ctx, view, moved, now);
     if (!drawnChanges) this.drawWhole(ctx, canvas, map, now);
     // How it drew, on its element: what a test of drawing only the changes reads.
