@@ -2,7 +2,9 @@ import L from 'leaflet';
 import { CLUSTER_UNTIL_ZOOM, type ClientIndex, type ClientPoint } from './client-index';
 import { ClientSprites, type Sprite } from './client-sprites';
 import { DARK_PALETTE, type MapPalette } from './map-colors';
-import { worldPixel } from './mercator';
+import { containerProjection, projection, within, type CanvasView } from './canvas-view';
+import { drawClusters } from './cluster-dots';
+import { ringBox, ringCentre, strokeRing } from './selection-ring';
 import { SpriteFrame, type Box } from './sprite-frame';
 
 const CLIENTS_PANE = 'clients';
@@ -11,9 +13,6 @@ const CLIENTS_PANE = 'clients';
 const MAX_DIRTY_BOXES = 600;
 /** Without fixes arriving, clients' looks are checked this often (a fix goes stale with time). */
 const LOOK_AGAIN_EVERY_MS = 5000;
-/** The selected client's ring: its radius and line, in CSS pixels. */
-const RING_RADIUS = 13;
-const RING_WIDTH = 3;
 
 /**
  * Every client on one canvas (not a DOM marker each): clusters below CLUSTER_UNTIL_ZOOM, single
@@ -31,7 +30,7 @@ export class ClientLayer extends L.Layer {
   private selected: string | null = null;
   /** The sprites on the canvas, and the projection they were drawn in (null: draw whole). */
   private readonly drawn = new SpriteFrame();
-  private drawnView: DrawnView | null = null;
+  private drawnView: CanvasView | null = null;
   /** Where the selected client's ring was last drawn (device pixels). */
   private ringDrawn: Box | null = null;
   private readonly frames = { whole: 0, changes: 0 };
@@ -173,7 +172,7 @@ export class ClientLayer extends L.Layer {
     this.ringDrawn = null;
     const zoom = map.getZoom();
     const bounds = map.getBounds().pad(0.1);
-    const view: DrawnView = {
+    const view: CanvasView = {
       origin: topLeft.add(map.getPixelOrigin()),
       zoom,
       bounds,
@@ -181,18 +180,7 @@ export class ClientLayer extends L.Layer {
     };
     if (zoom < CLUSTER_UNTIL_ZOOM) {
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      const clusters = this.index.clusters(
-        bounds.getWest(),
-        bounds.getSouth(),
-        bounds.getEast(),
-        bounds.getNorth(),
-        zoom,
-        now,
-      );
-      for (const cluster of clusters) {
-        const p = map.latLngToContainerPoint([cluster.lat, cluster.lon]);
-        drawDot(ctx, p, this.palette.state[cluster.state], cluster.count, this.palette.labelBg);
-      }
+      drawClusters(ctx, map, this.index, bounds, now, this.palette);
       this.drawRing(ctx, view);
       return;
     }
@@ -217,7 +205,7 @@ export class ClientLayer extends L.Layer {
    */
   private drawChanges(
     ctx: CanvasRenderingContext2D,
-    view: DrawnView,
+    view: CanvasView,
     moved: ReadonlySet<string>,
     now: number,
   ): boolean {
@@ -265,86 +253,19 @@ export class ClientLayer extends L.Layer {
   }
 
   /** The selected client's ring, over everything; where it went is kept for its next move. */
-  private drawRing(ctx: CanvasRenderingContext2D, view: DrawnView): void {
+  private drawRing(ctx: CanvasRenderingContext2D, view: CanvasView): void {
     const client = this.selected ? this.index.points.get(this.selected) : undefined;
     this.ringDrawn = client ? this.ringBox(view, client) : null;
     if (!client) return;
-    const { x, y } = this.ringCentre(view, client);
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.strokeStyle = this.palette.selected;
-    ctx.lineWidth = RING_WIDTH * this.sprites!.ratio;
-    ctx.beginPath();
-    ctx.arc(x, y, RING_RADIUS * this.sprites!.ratio, 0, Math.PI * 2);
-    ctx.stroke();
+    strokeRing(ctx, this.ringCentre(view, client), this.sprites!.ratio, this.palette.selected);
   }
 
-  /** The device pixels the ring covers around a client. */
-  private ringBox(view: DrawnView, client: ClientPoint): Box {
-    const { x, y } = this.ringCentre(view, client);
-    const reach = Math.ceil((RING_RADIUS + RING_WIDTH) * this.sprites!.ratio) + 1;
-    return { x: x - reach, y: y - reach, w: 2 * reach, h: 2 * reach };
+  private ringBox(view: CanvasView, client: ClientPoint): Box {
+    return ringBox(this.ringCentre(view, client), this.sprites!.ratio);
   }
 
-  /** At whole device pixels, as the client's mark is (and the same in every frame). */
-  private ringCentre(view: DrawnView, client: ClientPoint): { x: number; y: number } {
+  private ringCentre(view: CanvasView, client: ClientPoint): { x: number; y: number } {
     const { x, y } = projection(view)(client.lat, client.lon);
-    const ratio = this.sprites!.ratio;
-    return { x: Math.round(x * ratio), y: Math.round(y * ratio) };
-  }
-}
-
-/** The view a frame was drawn in: later frames draw changes in the same projection. */
-interface DrawnView {
-  /** Layer point of the canvas's top-left corner, plus the map's pixel origin: world pixels. */
-  origin: L.Point;
-  zoom: number;
-  /** Clients inside these are drawn (the view and a margin). */
-  bounds: L.LatLngBounds;
-  /** The index's load it was drawn from. */
-  generation: number;
-}
-
-const within = (bounds: L.LatLngBounds, client: { lat: number; lon: number }): boolean =>
-  client.lat >= bounds.getSouth() &&
-  client.lat <= bounds.getNorth() &&
-  client.lon >= bounds.getWest() &&
-  client.lon <= bounds.getEast();
-
-/** Container pixels of a position in a drawn view, without Leaflet's allocations. */
-function projection(
-  view: Pick<DrawnView, 'origin' | 'zoom'>,
-): (lat: number, lon: number) => { x: number; y: number } {
-  return (lat, lon) => {
-    const p = worldPixel(lat, lon, view.zoom);
-    return { x: p.x - view.origin.x, y: p.y - view.origin.y };
-  };
-}
-
-/** Container pixels of a position in the map's current view. */
-function containerProjection(map: L.Map): (lat: number, lon: number) => { x: number; y: number } {
-  const origin = map.containerPointToLayerPoint([0, 0]).add(map.getPixelOrigin());
-  return projection({ origin, zoom: map.getZoom() });
-}
-
-function drawDot(
-  ctx: CanvasRenderingContext2D,
-  p: L.Point,
-  color: string,
-  count: number,
-  labelColor: string,
-): void {
-  const radius = count === 1 ? 5 : Math.min(26, 9 + Math.log2(count) * 2.2);
-  ctx.fillStyle = color;
-  ctx.globalAlpha = count === 1 ? 1 : 0.85;
-  ctx.beginPath();
-  ctx.arc(p.x, p.y, radius, 0, Math.PI * 2);
-  ctx.fill();
-  ctx.globalAlpha = 1;
-  if (count > 1) {
-    ctx.fillStyle = labelColor;
-    ctx.font = 'bold 11px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(String(count), p.x, p.y);
+    return ringCentre(x, y, this.sprites!.ratio);
   }
 }
