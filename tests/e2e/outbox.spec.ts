@@ -37,10 +37,16 @@ test('an action waits visibly while the service fails, then goes; a refused one 
   await page.goto(world.headless.url);
   await signIn(page);
   const alert = anOpenAlert();
+  // The page below the header stays where it is while the badge comes and goes: on the map a
+  // shifted container is redrawn whole, and a referent's click lands 20 px off.
+  const pageTop = () =>
+    page.locator('main.shell-main').evaluate((main) => main.getBoundingClientRect().top);
+  const before = await pageTop();
 
   world.sim.faults.failures = { remaining: 1_000, status: 503 };
   await act(alert, 'note', { text: 'Client called in' });
   await expect(page.getByTestId('pending-actions')).toHaveText('1 action waiting to be sent');
+  expect(await pageTop()).toBe(before);
   world.sim.faults.clear();
   await expect(page.getByTestId('pending-actions')).toBeHidden({ timeout: 15_000 });
   expect(world.sim.state.actions.get(alert.id)?.map((a) => a.kind)).toEqual(['note']);
