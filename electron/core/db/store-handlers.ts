@@ -51,7 +51,7 @@ import {
   trackForClient,
 } from './queries/positions';
 import { clientDetail, mapSnapshot } from './queries/map';
-import { exclusionZonesByClient, zonesForClient } from './queries/zones';
+import { exclusionZones, zonesForClient } from './queries/zones';
 import { recordById, type VersionedTable } from './queries/records';
 import {
   deviceBySerialOrId,
@@ -113,7 +113,7 @@ export function createStoreHandlers(db: Database, file: string) {
     lastFixFor: (clientId: string) => lastFixFor(db, clientId),
     clientDetail: (clientId: string, nowMs?: number) => clientDetail(db, clientId, nowMs ?? null),
     zonesForClient: (clientId: string) => zonesForClient(db, clientId),
-    exclusionZonesByClient: () => exclusionZonesByClient(db),
+    exclusionZones: () => exclusionZones(db),
     journalForShift: (shiftId: string) => journalForShift(db, shiftId),
     counts: () => cacheCounts(db),
     purgeStep: (beforeMs: number) => purgePositionsStep(db, beforeMs),

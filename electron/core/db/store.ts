@@ -102,7 +102,7 @@ const METHODS = [
   'putZoneVersions',
   'zoneIdsOfClient',
   'zoneVersionsOf',
-  'exclusionZonesByClient',
+  'exclusionZones',
   'zoneAuthors',
   'ordersOfClient',
   'lastVictimPosition',

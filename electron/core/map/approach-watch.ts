@@ -71,14 +71,16 @@ export class ApproachWatch {
     if (this.exclusion) return this.exclusion;
     const version = this.zonesVersion;
     const loading = (this.loading ??= this.store
-      .run((s) => s.exclusionZonesByClient())
-      .then((rows) => {
+      .run((s) => s.exclusionZones())
+      .then((zones) => {
+        // A shared zone is one object in every list it is in.
         const byClient = new Map<string, Zone[]>();
-        for (const { clientId, zone } of rows) {
-          const list = byClient.get(clientId);
-          if (list) list.push(zone);
-          else byClient.set(clientId, [zone]);
-        }
+        for (const { zone, clientIds } of zones)
+          for (const clientId of clientIds) {
+            const list = byClient.get(clientId);
+            if (list) list.push(zone);
+            else byClient.set(clientId, [zone]);
+          }
         if (version !== this.zonesVersion) return byClient;
         this.exclusion = byClient;
         this.loading = null;

@@ -21,7 +21,11 @@ import {
 } from '../../../electron/core/db/queries/positions';
 import { readTrack } from '../../../electron/core/db/queries/track-read';
 import { openDatabase } from '../../../electron/core/db/open-database';
-import { CLIENT_ZONES_SQL, zonesForClient } from '../../../electron/core/db/queries/zones';
+import {
+  CLIENT_ZONES_SQL,
+  exclusionZones,
+  zonesForClient,
+} from '../../../electron/core/db/queries/zones';
 import { ATTENTION_SQL, DUE_SQL } from '../../../electron/core/db/queries/outbox';
 import { cacheDb, queryPlan } from '../../helpers/cache-db';
 import { alert, client, events, iso, position, T0, zone } from '../../fixtures/central-records';
@@ -286,6 +290,33 @@ describe('zones and journal', () => {
       queryPlan(db, CLIENT_ZONES_SQL, 'c1'),
       'SEARCH zc USING PRIMARY KEY (client_id=?)',
     );
+  });
+
+  it('gives each exclusion zone in force once, with every client it keeps away', () => {
+    const db = cacheDb();
+    applyEvents(
+      db,
+      events(1, [
+        { type: 'zone', data: zone() },
+        { type: 'zone', data: zone({ id: 'z-own', clientId: 'c2', kind: 'exclusion' }) },
+        {
+          type: 'zone',
+          data: zone({
+            id: 'z-school',
+            clientId: null,
+            appliesTo: ['c1', 'c2', 'c3'],
+            kind: 'exclusion',
+          }),
+        },
+        { type: 'zone', data: zone({ id: 'z-gone', clientId: 'c4', kind: 'exclusion' }) },
+      ]),
+    );
+    db.prepare(`UPDATE zones SET deleted = 1 WHERE id = 'z-gone'`).run();
+    const found = exclusionZones(db).map(({ zone, clientIds }) => [zone.id, [...clientIds].sort()]);
+    expect(found.sort()).toEqual([
+      ['z-own', ['c2']],
+      ['z-school', ['c1', 'c2', 'c3']],
+    ]);
   });
 
   it('lists a shift’s journal in time order through its index', () => {
