@@ -21,6 +21,8 @@ export type Store = {
   applyBatch(batch: PackedBatch, after?: number | null): Promise<ApplyResult>;
   /** Moves the snapshot's bytes to the worker (see snapshot-staging.ts); they are gone here after. */
   stageSnapshot(bytes: ArrayBuffer): Promise<StagedSnapshot>;
+  /** The used heap of the store's thread now (diagnostics: the snapshot hand-over's test). */
+  heapUsedBytes(): Promise<number>;
   readonly file: string;
   /** Runs PRAGMA optimize, closes the database and ends the worker. */
   close(): Promise<void>;
@@ -133,17 +135,15 @@ export function openStore(
   workerUrl: URL | string = sourceWorkerUrl(),
   reader = false,
 ): Promise<Store> {
-  const worker = new Worker(workerUrl, {
-    workerData: { file, reader } satisfies WorkerInit,
-    // A small young generation keeps the worker's heap from ballooning during a catch-up
-    // (bench:store: peak RSS 348 MB with V8's default, 294 MB with this, same throughput).
-    resourceLimits: { maxYoungGenerationSizeMb: 16 },
-  });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let failure: Error | null = null;
+  /** The thread that answers; another one takes over after a snapshot (see handOver). */
+  let worker: Worker;
+  /** While the writer is handed over: requests wait for it, then go to the new thread in order. */
+  let handingOver: Promise<void> | null = null;
 
-  const request = (message: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<unknown> => {
+  const post = (message: WorkerRequest, transfer: ArrayBuffer[]): Promise<unknown> => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise((resolve, reject) => {
@@ -152,32 +152,82 @@ export function openStore(
     });
   };
 
+  const request = (message: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<unknown> =>
+    handingOver ? handingOver.then(() => post(message, transfer)) : post(message, transfer);
+
   const failAll = (error: Error): void => {
     failure = error;
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
   };
 
+  /** Starts a thread on the file; it becomes the one that answers at once. */
+  const start = (): Promise<void> => {
+    const thread = new Worker(workerUrl, {
+      workerData: { file, reader } satisfies WorkerInit,
+      // A small young generation keeps the worker's heap from ballooning during a catch-up
+      // (bench:store: peak RSS 348 MB with V8's default, 294 MB with this, same throughput).
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
+    });
+    worker = thread;
+    return new Promise((resolve, reject) => {
+      thread.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') resolve();
+        else if (message.type === 'failed') reject(new StoreError(message.message, 'open_failed'));
+        else {
+          const waiter = pending.get(message.id);
+          pending.delete(message.id);
+          if (message.ok) waiter?.resolve(message.value);
+          else waiter?.reject(new StoreError(message.message, message.code));
+        }
+      });
+      // A thread that has handed over ends without closing the store.
+      thread.on('error', (error) => {
+        if (thread === worker)
+          failAll(new StoreError(`Store worker failed: ${error.message}`, 'worker_failed'));
+        reject(error);
+      });
+      thread.on('exit', () => {
+        if (thread === worker) failAll(new StoreError('Store is closed', 'closed'));
+      });
+    });
+  };
+
+  /**
+   * Moves the writer to a fresh thread once a snapshot has been applied or let go. Parsing and
+   * applying 10,000 clients leaves ~75 MB of dead objects in the writer's heap, which V8 gives
+   * back only when its memory reducer finds the thread idle, and under live traffic that took
+   * minutes (the soak's steady RSS stayed ~80 MB high). Ending the thread returns its heap at
+   * once. The old thread answers everything sent before, writes its pending last fixes and closes
+   * its connection first (see worker.ts), so nothing is lost or reordered; the new one reopens
+   * the file as any start does.
+   */
+  const handOver = (): Promise<void> => {
+    if (failure || handingOver) return handingOver ?? Promise.resolve();
+    const old = worker;
+    handingOver = post({ method: '__close' }, [])
+      .then(() => start())
+      .then(
+        () => {
+          handingOver = null;
+          void old.terminate();
+        },
+        (error: Error) => {
+          failAll(
+            new StoreError(`Store writer could not be restarted: ${error.message}`, 'closed'),
+          );
+          handingOver = null;
+          void old.terminate();
+        },
+      );
+    return handingOver;
+  };
+
   let checkpointer: Promise<Worker | null> = Promise.resolve(null);
 
-  return new Promise((resolve, reject) => {
-    worker.on('message', (message: FromWorker) => {
-      if (message.type === 'ready') {
-        if (!reader) checkpointer = startCheckpointer(file, workerUrl);
-        resolve(buildStore());
-      } else if (message.type === 'failed') reject(new StoreError(message.message, 'open_failed'));
-      else {
-        const waiter = pending.get(message.id);
-        pending.delete(message.id);
-        if (message.ok) waiter?.resolve(message.value);
-        else waiter?.reject(new StoreError(message.message, message.code));
-      }
-    });
-    worker.on('error', (error) => {
-      failAll(new StoreError(`Store worker failed: ${error.message}`, 'worker_failed'));
-      reject(error);
-    });
-    worker.on('exit', () => failAll(new StoreError('Store is closed', 'closed')));
+  return start().then(() => {
+    if (!reader) checkpointer = startCheckpointer(file, workerUrl);
+    return buildStore();
   });
 
   function applyBatch(batch: PackedBatch, after: number | null = null): Promise<ApplyResult> {
@@ -187,20 +237,33 @@ export function openStore(
     ) as Promise<ApplyResult>;
   }
 
+  /** A snapshot's last step; the writer is handed over after it, whether it went in or not. */
+  async function settleSnapshot(method: StoreMethod, args: unknown[]): Promise<unknown> {
+    try {
+      return await request({ method, args });
+    } finally {
+      await handOver();
+    }
+  }
+
   function buildStore(): Store {
     const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = Object.fromEntries(
       METHODS.map((method) => [method, (...args: unknown[]) => request({ method, args })]),
     );
     return {
       ...methods,
+      applyStagedSnapshot: (...args: unknown[]) => settleSnapshot('applyStagedSnapshot', args),
+      dropStagedSnapshot: () => settleSnapshot('dropStagedSnapshot', []),
       // Packed on the core's thread: the worker gets columns, moved rather than copied.
       applyEvents: (events: readonly StoredEvent[], after: number | null = null) =>
         applyBatch(packEvents(events), after),
       applyBatch,
       stageSnapshot: (bytes: ArrayBuffer) =>
         request({ method: 'stageSnapshot', args: [bytes] }, [bytes]) as Promise<StagedSnapshot>,
+      heapUsedBytes: async () => (await worker.getHeapStatistics()).used_heap_size,
       file,
       close: async () => {
+        await handingOver;
         // A second close finds no checkpointer and, the worker having ended, nothing to do.
         const thread = await checkpointer;
         checkpointer = Promise.resolve(null);
