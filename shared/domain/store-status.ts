@@ -18,5 +18,7 @@ export const storeStatusSchema = z.object({
   counts: z.record(z.string(), z.number().int().nonnegative()).nullable(),
   retentionDays: z.number().int().positive(),
   lastPurge: purgeReportSchema.nullable(),
+  /** The UTC days packed for the timelines for every client (YYYY-MM-DD), null before the first. */
+  packedDays: z.object({ from: z.string(), to: z.string() }).nullable(),
 });
 export type StoreStatus = z.infer<typeof storeStatusSchema>;

@@ -310,6 +310,9 @@ export const en = {
     lastPurge: 'Last purge',
     lastPurgeValue: '{{time}}: {{count}} positions older than {{before}} removed',
     never: 'Not yet',
+    packedDays: 'Days packed for timelines',
+    packedDaysValue: '{{from}} to {{to}}',
+    packedDaysNone: 'None yet',
     records: 'Records',
     unavailable: 'The local cache is unavailable',
     counts: {

@@ -330,6 +330,9 @@ export const lv: CatalogShape = {
     lastPurge: 'Pēdējā dzēšana',
     lastPurgeValue: '{{time}}: dzēstas {{count}} atrašanās vietas, vecākas par {{before}}',
     never: 'Vēl nav notikusi',
+    packedDays: 'Laika joslām sapakotās dienas',
+    packedDaysValue: 'no {{from}} līdz {{to}}',
+    packedDaysNone: 'Vēl nav',
     records: 'Ieraksti',
     unavailable: 'Lokālā kešatmiņa nav pieejama',
     counts: {

@@ -51,6 +51,7 @@ import {
   trackForClient,
 } from './queries/positions';
 import { clientDetail, mapSnapshot } from './queries/map';
+import { packedRange, packTrackDaysStep } from './queries/track-pack';
 import { exclusionZones, zonesForClient } from './queries/zones';
 import { recordById, type VersionedTable } from './queries/records';
 import {
@@ -117,6 +118,8 @@ export function createStoreHandlers(db: Database, file: string) {
     journalForShift: (shiftId: string) => journalForShift(db, shiftId),
     counts: () => cacheCounts(db),
     purgeStep: (beforeMs: number) => purgePositionsStep(db, beforeMs),
+    packTrackDays: (budgetMs: number) => packTrackDaysStep(db, budgetMs),
+    packedRange: () => packedRange(db),
     readLocalState: (key: string) => readLocalState<unknown>(db, key),
     writeLocalState: (key: string, value: unknown) => writeLocalState(db, key, value),
     appendAudit: (entry: AuditInput) => appendAudit(db, entry),

@@ -2,8 +2,10 @@ import { ConsoleApiError } from '../../../shared/api/errors';
 import type { StoreStatus } from '../../../shared/domain/store-status';
 import type { TrackWithIds } from '../../../shared/domain/timeline';
 import { joinedTracks, windowCuts } from './queries/track-read';
+import { DAY_MS } from './queries/track-days';
 import { LAST_PURGE_KEY, RetentionJob, type PurgeReport } from './retention-job';
 import { openStore, StoreError, type Store } from './store';
+import { TrackPacker, type TrackPackerOptions } from './track-packer';
 
 export interface StoreServiceOptions {
   /** The cache file (see cacheFileFor). */
@@ -12,6 +14,8 @@ export interface StoreServiceOptions {
   now: () => Date;
   retentionDays: () => number;
   logError: (message: string, error: unknown) => void;
+  /** The background packing of past days (tests start it at once). */
+  trackPacking?: Omit<TrackPackerOptions, 'onError'>;
 }
 
 /**
@@ -41,6 +45,7 @@ export class StoreService {
     private readonly file: string,
     private readonly options: StoreServiceOptions,
     private readonly retention: RetentionJob | null,
+    private readonly packer: TrackPacker | null,
   ) {}
 
   static async open(options: StoreServiceOptions): Promise<StoreService> {
@@ -53,11 +58,16 @@ export class StoreService {
         onError: (error) => options.logError('retention purge failed', error),
       });
       retention.start();
-      return new StoreService(store, null, file, options, retention);
+      const packer = new TrackPacker(store, {
+        ...options.trackPacking,
+        onError: (error) => options.logError("packing the timelines' days failed", error),
+      });
+      packer.start();
+      return new StoreService(store, null, file, options, retention, packer);
     } catch (error) {
       const reason = `The local cache could not be opened: ${(error as Error).message}`;
       options.logError(reason, null);
-      return new StoreService(null, reason, file, options, null);
+      return new StoreService(null, reason, file, options, null, null);
     }
   }
 
@@ -155,6 +165,7 @@ export class StoreService {
         cursor: null,
         counts: null,
         lastPurge: null,
+        packedDays: null,
       };
     }
     const store = this.store;
@@ -166,6 +177,7 @@ export class StoreService {
       cursor: await store.cursor(),
       counts: await store.counts(),
       lastPurge: (await store.readLocalState(LAST_PURGE_KEY)) as PurgeReport | null,
+      packedDays: dayRange(await store.packedRange()),
     }));
   }
 
@@ -179,11 +191,18 @@ export class StoreService {
   async close(): Promise<void> {
     this.closed = true;
     this.retention?.stop();
+    this.packer?.stop();
     await this.useReaders(false);
     await this.opening;
     await this.store?.close();
   }
 }
+
+const dayRange = (range: { low: number; high: number } | null) =>
+  range && {
+    from: new Date(range.low * DAY_MS).toISOString().slice(0, 10),
+    to: new Date(range.high * DAY_MS).toISOString().slice(0, 10),
+  };
 
 export function describeStoreFailure(error: unknown): ConsoleApiError {
   if (error instanceof ConsoleApiError) return error;

@@ -59,6 +59,8 @@ const METHODS = [
   'journalForShift',
   'counts',
   'purgeStep',
+  'packTrackDays',
+  'packedRange',
   'readLocalState',
   'writeLocalState',
   'appendAudit',
@@ -161,16 +163,15 @@ export function openStore(
     pending.clear();
   };
 
-  /** Starts a thread on the file; it becomes the one that answers at once. */
-  const start = (): Promise<void> => {
+  /** Starts a thread on the file; `ready` once it has opened it. */
+  const spawn = (): { thread: Worker; ready: Promise<void> } => {
     const thread = new Worker(workerUrl, {
       workerData: { file, reader } satisfies WorkerInit,
       // A small young generation keeps the worker's heap from ballooning during a catch-up
       // (bench:store: peak RSS 348 MB with V8's default, 294 MB with this, same throughput).
       resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
-    worker = thread;
-    return new Promise((resolve, reject) => {
+    const ready = new Promise<void>((resolve, reject) => {
       thread.on('message', (message: FromWorker) => {
         if (message.type === 'ready') resolve();
         else if (message.type === 'failed') reject(new StoreError(message.message, 'open_failed'));
@@ -181,7 +182,8 @@ export function openStore(
           else waiter?.reject(new StoreError(message.message, message.code));
         }
       });
-      // A thread that has handed over ends without closing the store.
+      // Only the thread that answers speaks for the store: one that is starting to take over, or
+      // has handed over, ends without closing it.
       thread.on('error', (error) => {
         if (thread === worker)
           failAll(new StoreError(`Store worker failed: ${error.message}`, 'worker_failed'));
@@ -189,8 +191,10 @@ export function openStore(
       });
       thread.on('exit', () => {
         if (thread === worker) failAll(new StoreError('Store is closed', 'closed'));
+        reject(new StoreError('Store worker ended while opening', 'closed'));
       });
     });
+    return { thread, ready };
   };
 
   /**
@@ -198,34 +202,46 @@ export function openStore(
    * applying 10,000 clients leaves ~75 MB of dead objects in the writer's heap, which V8 gives
    * back only when its memory reducer finds the thread idle, and under live traffic that took
    * minutes (the soak's steady RSS stayed ~80 MB high). Ending the thread returns its heap at
-   * once. The old thread answers everything sent before, writes its pending last fixes and closes
-   * its connection first (see worker.ts), so nothing is lost or reordered; the new one reopens
-   * the file as any start does.
+   * once.
+   *
+   * The new thread starts and opens the file while the old one goes on answering (starting a
+   * thread takes 200–700 ms on these machines); then requests wait while the old one answers
+   * everything sent before, writes its pending last fixes and closes (see worker.ts), a few
+   * milliseconds, and go on to the new one in order. If the new thread cannot open the file, the
+   * old one simply stays.
    */
+  let replacing: Promise<void> | null = null;
   const handOver = (): Promise<void> => {
-    if (failure || handingOver) return handingOver ?? Promise.resolve();
+    if (failure) return Promise.resolve();
+    replacing ??= replace();
+    return replacing;
+  };
+  const replace = async (): Promise<void> => {
+    const next = spawn();
+    try {
+      await next.ready;
+    } catch {
+      replacing = null;
+      await next.thread.terminate();
+      return;
+    }
     const old = worker;
     handingOver = post({ method: '__close' }, [])
-      .then(() => start())
-      .then(
-        () => {
-          handingOver = null;
-          void old.terminate();
-        },
-        (error: Error) => {
-          failAll(
-            new StoreError(`Store writer could not be restarted: ${error.message}`, 'closed'),
-          );
-          handingOver = null;
-          void old.terminate();
-        },
-      );
-    return handingOver;
+      .catch(() => undefined) // its last fixes are then re-derived by the new one (last-fixes.ts)
+      .then(() => {
+        worker = next.thread;
+        handingOver = null;
+        replacing = null;
+        void old.terminate();
+      });
+    await handingOver;
   };
 
   let checkpointer: Promise<Worker | null> = Promise.resolve(null);
 
-  return start().then(() => {
+  const first = spawn();
+  worker = first.thread;
+  return first.ready.then(() => {
     if (!reader) checkpointer = startCheckpointer(file, workerUrl);
     return buildStore();
   });
@@ -237,12 +253,15 @@ export function openStore(
     ) as Promise<ApplyResult>;
   }
 
-  /** A snapshot's last step; the writer is handed over after it, whether it went in or not. */
+  /**
+   * A snapshot's last step. The writer is handed over after it, whether it went in or not, in the
+   * background: requests go on meanwhile (see handOver).
+   */
   async function settleSnapshot(method: StoreMethod, args: unknown[]): Promise<unknown> {
     try {
       return await request({ method, args });
     } finally {
-      await handOver();
+      void handOver();
     }
   }
 
@@ -263,7 +282,7 @@ export function openStore(
       heapUsedBytes: async () => (await worker.getHeapStatistics()).used_heap_size,
       file,
       close: async () => {
-        await handingOver;
+        await replacing;
         // A second close finds no checkpointer and, the worker having ended, nothing to do.
         const thread = await checkpointer;
         checkpointer = Promise.resolve(null);

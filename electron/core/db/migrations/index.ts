@@ -7,6 +7,7 @@ import { zoneVersions } from './0006-zone-versions';
 import { victimUnits } from './0007-victim-units';
 import { sharedSuppressions } from './0008-shared-suppressions';
 import { zoneCachedAt } from './0009-zone-cached-at';
+import { trackDays } from './0010-track-days';
 import type { Migration } from '../migration-type';
 
 /** Every migration, oldest first. A new one is a new file here; old ones never change. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   victimUnits,
   sharedSuppressions,
   zoneCachedAt,
+  trackDays,
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -6,6 +6,7 @@ import { bucketOf, FIX_COLUMNS as COLUMNS } from './position-layout';
 import { lastFixesOf } from './last-fixes';
 import { purgeVictimPositions } from './victims';
 import { statement } from '../statements';
+import { purgeTrackDays, staleMarker } from './track-days';
 
 export { BUCKET_MS, bucketOf } from './position-layout';
 
@@ -57,6 +58,7 @@ export function putPackedPositions(
   indices: readonly number[],
 ): number[] {
   const insert = statement(db, INSERT_SQL);
+  const markStale = staleMarker(db);
   const stored: number[] = [];
   for (const i of inKeyOrder(p, indices)) {
     const at = p.at[i]!;
@@ -73,7 +75,10 @@ export function putPackedPositions(
       speedOf(p, i),
       p.source[i],
     ).changes;
-    if (changes > 0) stored.push(i);
+    if (changes > 0) {
+      stored.push(i);
+      markStale(p.clientId[i]!, at);
+    }
   }
   return stored;
 }
@@ -220,6 +225,8 @@ export function purgePositionsStep(db: Database, beforeMs: number): PurgeStep {
   return db.transaction((): PurgeStep => {
     // Victims' fixes are few (a unit per order): they go in one statement with each step.
     purgeVictimPositions(db, beforeMs);
+    // Packed days go first: none may show a fix that retention has removed.
+    purgeTrackDays(db, beforeMs);
     const { bucket } = statement(db, OLDEST_BUCKET_SQL).get() as { bucket: number | null };
     if (bucket === null || bucket > bucketOf(beforeMs)) return { deleted: 0, done: true };
     const deleted = statement(db, PURGE_BUCKET_SQL).run(bucket, beforeMs).changes;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { sourceCode, type TrackWithIds } from '../../../../shared/domain/timeline';
 import { mappedRead } from '../mapped-read';
+import { DAY_MS, packedDaysOf } from './track-days';
 import { statement } from '../statements';
 import { CLIENT_TIMELINE_NO_ID_SQL, CLIENT_TIMELINE_SQL, rangeParams } from './positions';
 
@@ -14,9 +15,9 @@ function grown<T extends Float64Array | Float32Array | Uint8Array>(column: T, si
 }
 
 /**
- * A client's fixes in [fromMs, toMs) as typed columns, straight from the rows as SQLite steps
- * through them (no array of 130,000 row arrays, no sort in SQLite: the bucket-by-bucket seeks give
- * them in time order already; should a plan ever not, they are put in order here).
+ * A client's fixes in [fromMs, toMs) as typed columns, in time order: the whole days in it from
+ * their packed values where there are some (track-days.ts), the rest from the rows. With ids (an
+ * export) every fix comes from the rows.
  */
 export function readTrack(
   db: Database,
@@ -25,10 +26,31 @@ export function readTrack(
   toMs: number,
   withIds: boolean,
 ): TrackWithIds {
-  return mappedRead(db, () => readColumns(db, clientId, fromMs, toMs, withIds));
+  return mappedRead(db, () => {
+    const firstDay = Math.ceil(fromMs / DAY_MS);
+    const lastDay = Math.floor(toMs / DAY_MS) - 1;
+    const packed =
+      withIds || lastDay < firstDay ? null : packedDaysOf(db, clientId, firstDay, lastDay);
+    if (!packed || packed.size === 0) return readRows(db, clientId, fromMs, toMs, withIds);
+    const parts: TrackWithIds[] = [];
+    let rowsFrom = fromMs;
+    for (const [day, track] of packed) {
+      const start = day * DAY_MS;
+      if (start > rowsFrom) parts.push(readRows(db, clientId, rowsFrom, start, false));
+      parts.push({ ...track, id: [] });
+      rowsFrom = start + DAY_MS;
+    }
+    if (rowsFrom < toMs) parts.push(readRows(db, clientId, rowsFrom, toMs, false));
+    return joinedTracks(parts);
+  });
 }
 
-function readColumns(
+/**
+ * The fixes from the rows, straight as SQLite steps through them (no array of 130,000 row arrays,
+ * no sort in SQLite: the bucket-by-bucket seeks give them in time order already; should a plan
+ * ever not, they are put in order here).
+ */
+export function readRows(
   db: Database,
   clientId: string,
   fromMs: number,

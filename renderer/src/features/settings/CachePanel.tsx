@@ -86,6 +86,12 @@ export function CachePanel() {
                 })
               : t('cache.never')}
           </dd>
+          <dt>{t('cache.packedDays')}</dt>
+          <dd data-testid="packed-days">
+            {status.packedDays
+              ? t('cache.packedDaysValue', status.packedDays)
+              : t('cache.packedDaysNone')}
+          </dd>
           <dt>{t('cache.records')}</dt>
           <dd>
             {Object.entries(status.counts ?? {})
