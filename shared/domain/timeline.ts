@@ -56,8 +56,11 @@ export interface TrackColumns {
   accuracyM: Float32Array;
   source: Uint8Array;
 }
-/** The core's track: the columns and each fix's id, for the evidence exports. */
-export type TrackWithIds = TrackColumns & { id: string[] };
+/**
+ * The core's track: the columns and each fix's id, for the evidence exports; and when it was read
+ * for the screen, the same fixes already packed for the bridge (shared/timeline/packed-track.ts).
+ */
+export type TrackWithIds = TrackColumns & { id: string[]; packed?: Uint8Array };
 
 /**
  * A track as it crosses the bridge: its columns as varint steps (see shared/timeline/packed-track.ts);

@@ -5,16 +5,21 @@ import type { PackedTimeline, PackedTrack, Timeline, TrackColumns } from '../dom
  * zigzag varints (small steps take a byte or two), column after column: time (ms, as the change
  * of the interval: a fix a minute is a zero byte each), latitude and
  * longitude (1e-7 degree, about a centimetre), accuracy (whole metres), then the source codes as
- * bytes; the four numeric columns' lengths come first. A fix a minute takes about 7 bytes where JSON numbers took 50: on the machines the centre
- * runs, moving bytes into the page costs more than anything done with them. The page draws and lists
- * from it; the exports are made in the core from the full values.
+ * bytes; the number of fixes and the four numeric columns' lengths come first. A fix a minute takes
+ * about 7 bytes where JSON numbers took 50: on the machines the centre runs, moving bytes into the
+ * page costs more than anything done with them. The page draws and lists from it; the exports are
+ * made in the core from the full values.
+ *
+ * Such segments laid end to end are one track (joinPacked): the store keeps each past day of a
+ * client packed (electron/core/db/queries/track-days.ts), and a timeline sends those days as they
+ * are, packing only the fixes read from rows.
  */
 const DEGREES = 1e7;
 
 /** The most bytes a zigzag varint of a safe integer takes (53 bits, 7 a byte). */
 const MAX_VARINT = 8;
-/** The numeric columns' byte lengths, before them (four 32-bit little-endian numbers). */
-const HEADER = 16;
+/** A segment's fixes, then its numeric columns' byte lengths (five 32-bit little-endian numbers). */
+const HEADER = 20;
 
 /*
  * One loop over the fixes for all four columns, each written to (and read from) its own stream:
@@ -78,8 +83,9 @@ export function encodeTrack(track: TrackColumns): Uint8Array {
     [lons, plo],
     [metres, pm],
   ];
+  header.setUint32(0, n, true);
   streams.forEach(([stream, length], k) => {
-    header.setUint32(k * 4, length, true);
+    header.setUint32(4 + k * 4, length, true);
     out.set(stream.subarray(0, length), p);
     p += length;
   });
@@ -116,30 +122,60 @@ class Steps {
   }
 }
 
+/** Segments (encodeTrack's) end to end: one track of all their fixes, in the order given. */
+export function joinPacked(segments: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(segments.reduce((sum, segment) => sum + segment.length, 0));
+  let p = 0;
+  for (const segment of segments) {
+    out.set(segment, p);
+    p += segment.length;
+  }
+  return out;
+}
+
 export function decodeTrack(bytes: Uint8Array, count: number): TrackColumns {
   const malformed = (why: string) =>
     new Error(`packed track: malformed for ${count} fixes: ${why}`);
-  if (bytes.length < HEADER) throw malformed('no header');
-  const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER);
-  const streams: Steps[] = [];
-  let p = HEADER;
-  for (let k = 0; k < 4; k += 1) {
-    const length = header.getUint32(k * 4, true);
-    if (p + length > bytes.length) throw malformed(`column ${k} runs past the end`);
-    streams.push(new Steps(bytes, p, p + length));
-    p += length;
-  }
-  if (bytes.length - p !== count) throw malformed(`${bytes.length - p} source codes`);
-  const [times, lats, lons, metres] = streams as [Steps, Steps, Steps, Steps];
   const track: TrackColumns = {
     at: new Float64Array(count),
     lat: new Float64Array(count),
     lon: new Float64Array(count),
     accuracyM: new Float32Array(count),
-    source: bytes.slice(p),
+    source: new Uint8Array(count),
   };
+  let n = 0;
+  let p = 0;
+  do {
+    if (bytes.length - p < HEADER) throw malformed('no header');
+    const header = new DataView(bytes.buffer, bytes.byteOffset + p, HEADER);
+    const fixes = header.getUint32(0, true);
+    if (n + fixes > count) throw malformed(`more fixes in the data`);
+    p += HEADER;
+    const streams: Steps[] = [];
+    for (let k = 0; k < 4; k += 1) {
+      const length = header.getUint32(4 + k * 4, true);
+      if (p + length > bytes.length) throw malformed(`column ${k} runs past the end`);
+      streams.push(new Steps(bytes, p, p + length));
+      p += length;
+    }
+    if (p + fixes > bytes.length) throw malformed('source codes run past the end');
+    decodeSegment(streams as [Steps, Steps, Steps, Steps], track, n, fixes);
+    track.source.set(bytes.subarray(p, p + fixes), n);
+    p += fixes;
+    n += fixes;
+  } while (p < bytes.length);
+  if (n !== count) throw malformed(`${n} fixes in the data`);
+  return track;
+}
+
+function decodeSegment(
+  [times, lats, lons, metres]: [Steps, Steps, Steps, Steps],
+  track: TrackColumns,
+  from: number,
+  fixes: number,
+): void {
   let [ms, interval, y, x, m] = [0, 0, 0, 0, 0];
-  for (let i = 0; i < count; i += 1) {
+  for (let i = from; i < from + fixes; i += 1) {
     interval += times.next();
     ms += interval;
     track.at[i] = ms;
@@ -150,8 +186,8 @@ export function decodeTrack(bytes: Uint8Array, count: number): TrackColumns {
     m += metres.next();
     track.accuracyM[i] = m;
   }
-  if (!streams.every((stream) => stream.done())) throw malformed('columns longer than the fixes');
-  return track;
+  if (![times, lats, lons, metres].every((stream) => stream.done()))
+    throw new Error('packed track: malformed: columns longer than the fixes');
 }
 
 /** A packed track's columns as typed arrays. */

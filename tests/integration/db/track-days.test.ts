@@ -9,6 +9,7 @@ import { packedRange, packTrackDaysStep } from '../../../electron/core/db/querie
 import { readRows, readTrack } from '../../../electron/core/db/queries/track-read';
 import { client, events, iso, position, T0 } from '../../fixtures/central-records';
 import { tempDir } from '../../helpers/temp-dir';
+import { decodeTrack, encodeTrack } from '../../../shared/timeline/packed-track';
 
 /** The first whole UTC day of the fixture: days 0–3 hold fixes, day 4 until 02:00. */
 const DAY0 = dayOf(T0) + 1;
@@ -66,10 +67,17 @@ const packAll = (): number => {
   return steps + 1;
 };
 
-/** The window read as the timeline does, and from the rows alone: they must be the same. */
+/**
+ * The window read as the timeline does, and from the rows alone: they must be the same, and so
+ * must what the read packed for the bridge.
+ */
 function expectSameAsRows(clientId: string, fromMs: number, toMs: number) {
-  const read = readTrack(db, clientId, fromMs, toMs, false);
-  expect(read).toEqual(readRows(db, clientId, fromMs, toMs, false));
+  const { packed, ...read } = readTrack(db, clientId, fromMs, toMs, false);
+  const { id: _ids, ...rows } = readRows(db, clientId, fromMs, toMs, false);
+  expect(read).toEqual({ ...rows, id: [] });
+  // As the bridge carries it (to 1e-7 degree), whether from packed days or rows.
+  const n = rows.at.length;
+  expect(decodeTrack(packed!, n)).toEqual(decodeTrack(encodeTrack(rows), n));
   return read;
 }
 
@@ -78,14 +86,14 @@ describe('packed days for the timelines', () => {
     packAll();
     // Day 4 has not ended; day 3 ended 2 hours before the newest fix, so it has settled.
     expect(packedRange(db)).toEqual({ low: DAY0, high: DAY0 + 3 });
-    expect([...packedDaysOf(db, 'c1', DAY0 - 1, DAY0 + 5).keys()]).toEqual([
+    expect(packedDaysOf(db, 'c1', DAY0 - 1, DAY0 + 5).map(({ day }) => day)).toEqual([
       DAY0,
       DAY0 + 1,
       DAY0 + 2,
       DAY0 + 3,
     ]);
     // c2's day holds a fix the packed form would round (1e-7°): it stays rows.
-    expect(packedDaysOf(db, 'c2', DAY0, DAY0 + 3).size).toBe(0);
+    expect(packedDaysOf(db, 'c2', DAY0, DAY0 + 3).length).toBe(0);
     // From the middle of day 0 to the middle of day 4: two edges from rows, three days packed.
     const track = expectSameAsRows('c1', START + DAY_MS / 2, END - 3_600_000);
     expect(track.at.length).toBe(72 + 3 * 144 + 6);
@@ -101,13 +109,13 @@ describe('packed days for the timelines', () => {
 
   it('packs in short steps that resume where they stopped, newest day first', () => {
     expect(packTrackDaysStep(db, 0)).toEqual({ done: 1, more: true });
-    expect([...packedDaysOf(db, 'c1', DAY0, DAY0 + 3).keys()]).toEqual([DAY0 + 3]);
+    expect(packedDaysOf(db, 'c1', DAY0, DAY0 + 3).map(({ day }) => day)).toEqual([DAY0 + 3]);
     let steps = 1;
     while (packTrackDaysStep(db, 0).more) steps += 1;
     // Two clients and four days, one client-day a step at most.
     expect(steps).toBeGreaterThanOrEqual(8);
     expect(packedRange(db)).toEqual({ low: DAY0, high: DAY0 + 3 });
-    expect(packedDaysOf(db, 'c1', DAY0, DAY0 + 3).size).toBe(4);
+    expect(packedDaysOf(db, 'c1', DAY0, DAY0 + 3).length).toBe(4);
   });
 
   it('a late fix in a packed day is read at once, and the day is packed again', () => {
@@ -121,7 +129,7 @@ describe('packed days for the timelines', () => {
     expect([...track.at]).toContain(late);
     expect(packTrackDaysStep(db, 1000)).toEqual({ done: 1, more: false });
     expect(stale().get(DAY0 + 2, 'c1')).toBe(0);
-    expect(packedDaysOf(db, 'c1', DAY0 + 2, DAY0 + 2).get(DAY0 + 2)!.at).toContain(late);
+    expect(packedDaysOf(db, 'c1', DAY0 + 2, DAY0 + 2)[0]!.track.at).toContain(late);
     expectSameAsRows('c1', START, END);
   });
 

@@ -18,13 +18,13 @@ import { statement } from '../statements';
 export const DAY_MS = 86_400_000;
 export const dayOf = (ms: number): number => Math.floor(ms / DAY_MS);
 
-/** A client's packed days in [fromDay, toDay] that are not stale, unpacked, by day. */
+/** A client's packed days in [fromDay, toDay] that are not stale, in order: unpacked, and as kept. */
 export function packedDaysOf(
   db: Database,
   clientId: string,
   fromDay: number,
   toDay: number,
-): Map<number, TrackColumns> {
+): { day: number; track: TrackColumns; data: Uint8Array }[] {
   const rows = statement(
     db,
     `SELECT day, count, data FROM track_days
@@ -32,7 +32,12 @@ export function packedDaysOf(
   )
     .raw(true)
     .all(fromDay, toDay, clientId) as [number, number, Uint8Array][];
-  return new Map(rows.map(([day, count, data]) => [day, decodeTrack(data, count)]));
+  // Copied from the Buffers SQLite hands over: the caller may move them to another thread.
+  return rows.map(([day, count, data]) => ({
+    day,
+    track: decodeTrack(data, count),
+    data: new Uint8Array(data),
+  }));
 }
 
 /** The newest day packed so far, per writing connection: a fix after it cannot make one stale. */

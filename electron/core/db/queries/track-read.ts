@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { sourceCode, type TrackWithIds } from '../../../../shared/domain/timeline';
 import { mappedRead } from '../mapped-read';
 import { DAY_MS, packedDaysOf } from './track-days';
+import { encodeTrack, joinPacked } from '../../../../shared/timeline/packed-track';
 import { statement } from '../statements';
 import { CLIENT_TIMELINE_NO_ID_SQL, CLIENT_TIMELINE_SQL, rangeParams } from './positions';
 
@@ -16,8 +17,9 @@ function grown<T extends Float64Array | Float32Array | Uint8Array>(column: T, si
 
 /**
  * A client's fixes in [fromMs, toMs) as typed columns, in time order: the whole days in it from
- * their packed values where there are some (track-days.ts), the rest from the rows. With ids (an
- * export) every fix comes from the rows.
+ * their packed values where there are some (track-days.ts), the rest from the rows, and all of them
+ * packed for the bridge too. With ids (an export) every fix comes from the rows, and nothing is
+ * packed.
  */
 export function readTrack(
   db: Database,
@@ -27,20 +29,24 @@ export function readTrack(
   withIds: boolean,
 ): TrackWithIds {
   return mappedRead(db, () => {
+    if (withIds) return readRows(db, clientId, fromMs, toMs, true);
     const firstDay = Math.ceil(fromMs / DAY_MS);
     const lastDay = Math.floor(toMs / DAY_MS) - 1;
-    const packed =
-      withIds || lastDay < firstDay ? null : packedDaysOf(db, clientId, firstDay, lastDay);
-    if (!packed || packed.size === 0) return readRows(db, clientId, fromMs, toMs, withIds);
+    const packed = lastDay < firstDay ? [] : packedDaysOf(db, clientId, firstDay, lastDay);
     const parts: TrackWithIds[] = [];
+    // Rows are packed here, on the reader's thread, so the core only lays the parts end to end.
+    const rows = (from: number, to: number) => {
+      const read = readRows(db, clientId, from, to, false);
+      parts.push({ ...read, packed: encodeTrack(read) });
+    };
     let rowsFrom = fromMs;
-    for (const [day, track] of packed) {
+    for (const { day, track, data } of packed) {
       const start = day * DAY_MS;
-      if (start > rowsFrom) parts.push(readRows(db, clientId, rowsFrom, start, false));
-      parts.push({ ...track, id: [] });
+      if (start > rowsFrom) rows(rowsFrom, start);
+      parts.push({ ...track, id: [], packed: data });
       rowsFrom = start + DAY_MS;
     }
-    if (rowsFrom < toMs) parts.push(readRows(db, clientId, rowsFrom, toMs, false));
+    if (rowsFrom < toMs) rows(rowsFrom, toMs);
     return joinedTracks(parts);
   });
 }
@@ -118,6 +124,9 @@ export function windowCuts(fromMs: number, toMs: number, parts: number): number[
 /** Tracks of consecutive windows (each in time order) as one track. */
 export function joinedTracks(parts: readonly TrackWithIds[]): TrackWithIds {
   if (parts.length === 1) return parts[0]!;
+  const packed = parts.every((part) => part.packed)
+    ? { packed: joinPacked(parts.map((part) => part.packed!)) }
+    : {};
   const n = parts.reduce((sum, part) => sum + part.at.length, 0);
   const track: TrackWithIds = {
     id: parts.flatMap((part) => part.id),
@@ -126,6 +135,7 @@ export function joinedTracks(parts: readonly TrackWithIds[]): TrackWithIds {
     lon: new Float64Array(n),
     accuracyM: new Float32Array(n),
     source: new Uint8Array(n),
+    ...packed,
   };
   let at = 0;
   for (const part of parts) {

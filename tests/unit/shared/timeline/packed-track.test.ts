@@ -3,7 +3,7 @@ import { inTimeOrder } from '../../../../electron/core/db/queries/track-read';
 import { packTrack } from '../../../../electron/core/timeline/pack-track';
 import { decodeFrame, encodeFrame } from '../../../../shared/api/binary-frame';
 import type { PackedTrack } from '../../../../shared/domain/timeline';
-import { encodeTrack, unpackTrack } from '../../../../shared/timeline/packed-track';
+import { encodeTrack, joinPacked, unpackTrack } from '../../../../shared/timeline/packed-track';
 
 const track = () => ({
   at: Float64Array.from([1_764_000_000_123, 1_764_000_060_456, 1_764_000_120_789]),
@@ -64,16 +64,37 @@ describe('the packed track', () => {
     expect(bytes * 5).toBeLessThan(JSON.stringify(Object.values(walk).map((c) => [...c])).length);
   });
 
+  it('is one track from segments packed apart and laid end to end (packed days, rows between)', () => {
+    const whole = track();
+    const part = (from: number, to: number) => ({
+      at: whole.at.slice(from, to),
+      lat: whole.lat.slice(from, to),
+      lon: whole.lon.slice(from, to),
+      accuracyM: whole.accuracyM.slice(from, to),
+      source: whole.source.slice(from, to),
+    });
+    const data = joinPacked([
+      encodeTrack(part(0, 1)),
+      encodeTrack(part(1, 1)),
+      encodeTrack(part(1, 3)),
+    ]);
+    expect(unpackTrack({ count: 3, data })).toEqual(unpackTrack(packTrack(whole)));
+    expect(() => unpackTrack({ count: 2, data })).toThrow(/more fixes in the data/);
+    expect(() => unpackTrack({ count: 3, data: data.subarray(0, data.length - 1) })).toThrow(
+      /malformed/,
+    );
+  });
+
   it('refuses a track that ends early or runs long, naming where', () => {
     const packed = packTrack(track());
-    expect(() => unpackTrack({ ...packed, count: 4 })).toThrow(/for 4 fixes: 3 source codes/);
-    expect(() => unpackTrack({ ...packed, count: 2 })).toThrow(/for 2 fixes: 3 source codes/);
+    expect(() => unpackTrack({ ...packed, count: 4 })).toThrow(/for 4 fixes: 3 fixes in the data/);
+    expect(() => unpackTrack({ ...packed, count: 2 })).toThrow(/for 2 fixes: more fixes/);
     const cut = packed.data.subarray(0, packed.data.length - 5);
     expect(() => unpackTrack({ ...packed, data: cut })).toThrow(/column 3 runs past the end/);
     expect(() => unpackTrack({ ...packed, data: packed.data.subarray(0, 9) })).toThrow(/no header/);
     // A column whose bytes hold fewer values than there are fixes.
     const short = packed.data.slice();
-    new DataView(short.buffer).setUint32(4, 2, true);
+    new DataView(short.buffer).setUint32(8, 2, true);
     expect(() => unpackTrack({ ...packed, data: short })).toThrow(/malformed/);
   });
 });
