@@ -226,7 +226,7 @@ export function openStore(
       return;
     }
     const old = worker;
-    handingOver = post({ method: '__close' }, [])
+    handingOver = post({ method: '__handOver' }, [])
       .catch(() => undefined) // its last fixes are then re-derived by the new one (last-fixes.ts)
       .then(() => {
         worker = next.thread;

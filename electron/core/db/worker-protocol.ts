@@ -9,7 +9,9 @@ export interface WorkerInit {
   checkpointer?: boolean;
 }
 
-export type WorkerRequest = { method: StoreMethod; args: unknown[] } | { method: '__close' };
+/** `__handOver` closes as `__close` does, without PRAGMA optimize: another thread takes over. */
+export type WorkerRequest =
+  { method: StoreMethod; args: unknown[] } | { method: '__close' } | { method: '__handOver' };
 export type ToWorker = WorkerRequest & { id: number };
 
 export type FromWorker =

@@ -44,12 +44,14 @@ function transferables(value: unknown): ArrayBuffer[] {
 }
 
 function answer(db: Database, handlers: StoreHandlers, message: ToWorker): void {
-  if (message.method === '__close') {
+  if (message.method === '__close' || message.method === '__handOver') {
     // Write what is held in memory, let SQLite refresh its statistics for the queries this
-    // session ran, then close cleanly (a reader has nothing to write).
+    // session ran, then close cleanly (a reader has nothing to write). Handing over to another
+    // thread, the statistics wait for the last close: requests wait meanwhile, and ANALYZE
+    // rewrites tables a reader may be comparing.
     if (!reader) {
       lastFixesOf(db).flush();
-      db.pragma('optimize');
+      if (message.method === '__close') db.pragma('optimize');
     }
     db.close();
     send({ type: 'answer', id: message.id, ok: true, value: null });
