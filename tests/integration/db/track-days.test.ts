@@ -110,6 +110,8 @@ describe('packed days for the timelines', () => {
   it('packs in short steps that resume where they stopped, newest day first', () => {
     expect(packTrackDaysStep(db, 0)).toEqual({ done: 1, more: true });
     expect(packedDaysOf(db, 'c1', DAY0, DAY0 + 3).map(({ day }) => day)).toEqual([DAY0 + 3]);
+    // Day 3 is under way (c2 is left): no day is done for every client yet.
+    expect(packedRange(db)).toBeNull();
     let steps = 1;
     while (packTrackDaysStep(db, 0).more) steps += 1;
     // Two clients and four days, one client-day a step at most.

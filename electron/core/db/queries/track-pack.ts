@@ -54,7 +54,8 @@ export function packTrackDaysStep(db: Database, budgetMs: number): PackStep {
         done += 1;
         after = clientId;
         if (spent()) {
-          progress = { ...(progress ?? { low: day, high: day }), day, after };
+          // Before the first day is done, the range done is empty (low above high).
+          progress = { ...(progress ?? { low: day + 1, high: day }), day, after };
           writeLocalState(db, PACK_PROGRESS_KEY, progress);
           return { done, more: true };
         }
@@ -74,7 +75,9 @@ export function packTrackDaysStep(db: Database, budgetMs: number): PackStep {
 /** The days packed for every client so far, or null before the first. */
 export function packedRange(db: Database): { low: number; high: number } | null {
   const progress = readLocalState<PackProgress>(db, PACK_PROGRESS_KEY);
-  return progress ? { low: progress.low, high: progress.high } : null;
+  return progress && progress.low <= progress.high
+    ? { low: progress.low, high: progress.high }
+    : null;
 }
 
 function packClientDay(db: Database, clientId: string, day: number): void {
