@@ -227,7 +227,9 @@ export function openStore(
     }
     const old = worker;
     handingOver = post({ method: '__handOver' }, [])
-      .catch(() => undefined) // its last fixes are then re-derived by the new one (last-fixes.ts)
+      // Should the old thread fail to close, the new one goes on: a last fix it held is re-derived
+      // from the positions at the next start (its marker stays set, last-fixes.ts).
+      .catch(() => undefined)
       .then(() => {
         worker = next.thread;
         handingOver = null;
