@@ -5,7 +5,7 @@ import { joinedTracks, windowCuts } from './queries/track-read';
 import { DAY_MS } from './queries/track-days';
 import { LAST_PURGE_KEY, RetentionJob, type PurgeReport } from './retention-job';
 import { openStore, StoreError, type Store } from './store';
-import { TrackPacker, type TrackPackerOptions } from './track-packer';
+import { TrackPacker } from './track-packer';
 
 export interface StoreServiceOptions {
   /** The cache file (see cacheFileFor). */
@@ -14,8 +14,6 @@ export interface StoreServiceOptions {
   now: () => Date;
   retentionDays: () => number;
   logError: (message: string, error: unknown) => void;
-  /** The background packing of past days (tests start it at once). */
-  trackPacking?: Omit<TrackPackerOptions, 'onError'>;
 }
 
 /**
@@ -58,10 +56,9 @@ export class StoreService {
         onError: (error) => options.logError('retention purge failed', error),
       });
       retention.start();
-      const packer = new TrackPacker(store, {
-        ...options.trackPacking,
-        onError: (error) => options.logError("packing the timelines' days failed", error),
-      });
+      const packer = new TrackPacker(store, (error) =>
+        options.logError("packing the timelines' days failed", error),
+      );
       packer.start();
       return new StoreService(store, null, file, options, retention, packer);
     } catch (error) {

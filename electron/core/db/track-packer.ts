@@ -1,15 +1,13 @@
 import type { Store } from './store';
 
-export interface TrackPackerOptions {
-  /** The store's time for one step (the ingest waits behind it). */
-  budgetMs?: number;
-  /** Between steps while days wait to be packed: the writer is busy packing ~budget/(budget+gap). */
-  busyGapMs?: number;
-  /** Between looks once everything is packed: a new day settles once a day. */
-  idleGapMs?: number;
-  firstRunDelayMs?: number;
-  onError?: (error: unknown) => void;
-}
+/** The store's time for one step (the ingest waits behind it). */
+const BUDGET_MS = 25;
+/** Between steps while days wait to be packed: the writer is busy packing ~budget/(budget+gap). */
+const BUSY_GAP_MS = 200;
+/** Between looks once everything is packed: a new day settles once a day. */
+const IDLE_GAP_MS = 10 * 60_000;
+/** After the console starts, which has enough to do at first. */
+const FIRST_RUN_DELAY_MS = 10_000;
 
 /**
  * Packs the cache's past days for the timelines (queries/track-days.ts) in the background, a short
@@ -23,12 +21,12 @@ export class TrackPacker {
 
   constructor(
     private readonly store: Store,
-    private readonly options: TrackPackerOptions = {},
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   start(): void {
     this.stopped = false;
-    this.schedule(this.options.firstRunDelayMs ?? 10_000);
+    this.schedule(FIRST_RUN_DELAY_MS);
   }
 
   stop(): void {
@@ -44,14 +42,13 @@ export class TrackPacker {
   }
 
   private async step(): Promise<void> {
-    const { budgetMs = 25, busyGapMs = 200, idleGapMs = 10 * 60_000 } = this.options;
     try {
-      const { more } = await this.store.packTrackDays(budgetMs);
-      this.schedule(more ? busyGapMs : idleGapMs);
+      const { more } = await this.store.packTrackDays(BUDGET_MS);
+      this.schedule(more ? BUSY_GAP_MS : IDLE_GAP_MS);
     } catch (error) {
       if (this.stopped) return; // the store closed under the step
-      this.options.onError?.(error);
-      this.schedule(idleGapMs);
+      this.onError(error);
+      this.schedule(IDLE_GAP_MS);
     }
   }
 }

@@ -82,7 +82,7 @@ export function putTrackDay(
   track: TrackColumns,
 ): boolean {
   const count = track.at.length;
-  const data = count > 0 ? encodeTrack(track).slice() : null;
+  const data = count > 0 ? encodeTrack(track) : null;
   if (!data || !sameFixes(decodeTrack(data, count), track)) {
     statement(db, 'DELETE FROM track_days WHERE day = ? AND client_id = ?').run(day, clientId);
     return false;
