@@ -63,6 +63,7 @@ export const permissions = {
   'zones.delete': ZONES,
   'zones.history': WATCH,
   'alerts.queue': WATCH,
+  'alerts.queueChanges': WATCH,
   'alerts.detail': WATCH,
   'basemap.range': SIGNED_IN,
   'alerts.suppress': SUPERVISE,

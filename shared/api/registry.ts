@@ -16,7 +16,13 @@ import {
   auditStatusSchema,
 } from '../domain/audit';
 import { storeStatusSchema } from '../domain/store-status';
-import { alertDetailSchema, alertInputSchema, alertQueueSchema } from '../domain/alerts';
+import {
+  alertDetailSchema,
+  alertInputSchema,
+  alertQueueChangesInputSchema,
+  alertQueueChangesSchema,
+  alertQueueSchema,
+} from '../domain/alerts';
 import { basemapRangeInputSchema, basemapRangeSchema } from '../domain/basemap';
 import {
   attentionStateSchema,
@@ -136,6 +142,8 @@ export const operations = {
   'zones.delete': { input: zoneDeleteInputSchema, output: zoneQueuedSchema },
   'zones.history': { input: zoneIdInputSchema, output: zoneHistorySchema },
   'alerts.queue': { input: noInput, output: alertQueueSchema },
+  /** The queue after some alerts changed: its order and only those alerts' lines. */
+  'alerts.queueChanges': { input: alertQueueChangesInputSchema, output: alertQueueChangesSchema },
   'alerts.detail': { input: alertInputSchema, output: alertDetailSchema },
   'basemap.range': { input: basemapRangeInputSchema, output: basemapRangeSchema },
   'alerts.suppress': { input: suppressInputSchema, output: suppressResultSchema },

@@ -21,6 +21,17 @@ export type AlertQueueItem = z.infer<typeof alertQueueItemSchema>;
 export const alertQueueSchema = z.object({ items: z.array(alertQueueItemSchema) });
 export type AlertQueue = z.infer<typeof alertQueueSchema>;
 
+/** The queue's lines for some alerts, asked again after they changed (most are in no burst). */
+export const alertQueueChangesInputSchema = z
+  .object({ alertIds: z.array(idSchema).min(1).max(1000) })
+  .strict();
+/** The queue's order (every open alert's id) and the lines of the changed alerts still in it. */
+export const alertQueueChangesSchema = z.object({
+  order: z.array(idSchema),
+  items: z.array(alertQueueItemSchema),
+});
+export type AlertQueueChanges = z.infer<typeof alertQueueChangesSchema>;
+
 export const alertInputSchema = z.object({ alertId: idSchema }).strict();
 
 /** An alert with its whole journal (every action, oldest first). */

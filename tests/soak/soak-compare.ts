@@ -109,3 +109,17 @@ export function compareWithTruth(
     db.close();
   }
 }
+
+/** When each alert in the cache was raised (ms), to time the alerts the soak heard leave the core. */
+export function raisedTimes(cacheFile: string): Map<string, number> {
+  const db = new Database(cacheFile, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT id, raised_at AS raisedAt FROM alerts').all() as {
+      id: string;
+      raisedAt: string;
+    }[];
+    return new Map(rows.map(({ id, raisedAt }) => [id, Date.parse(raisedAt)]));
+  } finally {
+    db.close();
+  }
+}

@@ -6,7 +6,13 @@ import type { Alert } from '../../shared/central/records';
 import type { OutboxView, PendingAction } from '../../shared/domain/outbox';
 import { cacheFileFor } from '../../electron/core/db/cache-file';
 import { percentile } from '../bench/measure';
-import { compareWithTruth, type ActionTaken, type Comparison, type Truth } from './soak-compare';
+import {
+  compareWithTruth,
+  raisedTimes,
+  type ActionTaken,
+  type Comparison,
+  type Truth,
+} from './soak-compare';
 import { SoakPage } from './soak-pages';
 import { processUsage, SoakConsole, startSoakService } from './soak-processes';
 import { CoreTap } from './soak-tap';
@@ -377,7 +383,13 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const truthLine = service.next('truth');
     service.send('truth');
     const truth = JSON.parse(await truthLine) as Truth;
-    const comparison = compareWithTruth(cacheFileFor(dataDir, service.url), truth, taken, OPERATOR);
+    const cacheFile = cacheFileFor(dataDir, service.url);
+    const comparison = compareWithTruth(cacheFile, truth, taken, OPERATOR);
+    const raised = raisedTimes(cacheFile);
+    const alertsLeftCore = [...tap.alertsHeard].flatMap(([id, heard]): Sample[] => {
+      const at = raised.get(id);
+      return at !== undefined && at >= start ? [{ at, ms: heard - at }] : [];
+    });
 
     const steady = (list: Sample[]) =>
       stats(list.filter((s) => s.at >= start + RECOVERY_MS && !inFault(s.at)));
@@ -402,6 +414,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     // Where the time goes: up to the page (service, core, bridge) and the page's drawing after.
     o.log(`steady state, fix→core socket (sent to the pages): ${fmt(steady(leftCore))}`);
     o.log(`steady state, fix→page (received, not yet drawn): ${fmt(steady(arrivals))}`);
+    o.log(
+      `alert→core socket (its first change sent to the pages): steady ${fmt(steady(alertsLeftCore))}; whole run ${fmt(stats(alertsLeftCore))}`,
+    );
     o.log(
       `whole run, faults included: fix→map ${fmt(stats(fixes))}; alert→queue ${fmt(stats(alerts))}`,
     );

@@ -5,12 +5,15 @@ import type { SoakConsole } from './soak-processes';
 /**
  * The console's events socket as the soak itself hears it, beside the pages: when each fix left
  * the core. With the page's own arrival time this splits a fix's wait between the core (service to
- * socket) and the page (socket to handler, waiting behind the page's own tasks). Reconnects after
+ * socket) and the page (socket to handler, waiting behind the page's own tasks); the same for each
+ * alert's first change, which splits its wait for the queue. Reconnects after
  * each restart of the console, as the pages do.
  */
 export class CoreTap {
   private socket: WebSocket | null = null;
   private samples: number[] = [];
+  /** When each alert was first heard (ms): joined with its raisedAt from the cache at the end. */
+  readonly alertsHeard = new Map<string, number>();
   private closed = false;
 
   constructor(private readonly core: SoakConsole) {}
@@ -43,7 +46,13 @@ export class CoreTap {
 
   private heard(text: string): void {
     const now = Date.now();
-    const message = JSON.parse(text) as { event: string; payload: { fixes?: FixTuple[] } };
+    const message = JSON.parse(text) as {
+      event: string;
+      payload: { fixes?: FixTuple[]; alerts?: { id: string }[] };
+    };
+    if (message.event === 'alerts.changed')
+      for (const { id } of message.payload.alerts ?? [])
+        if (!this.alertsHeard.has(id)) this.alertsHeard.set(id, now);
     if (message.event !== 'map.fixes') return;
     for (const fix of message.payload.fixes ?? []) this.samples.push(fix[3], now - fix[3]);
   }

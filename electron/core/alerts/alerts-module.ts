@@ -16,6 +16,7 @@ import type { Mute } from './mute';
 
 type AlertOperation =
   | 'alerts.queue'
+  | 'alerts.queueChanges'
   | 'alerts.detail'
   | 'alerts.act'
   | 'alerts.suppress'
@@ -71,6 +72,7 @@ export function alertsModule(options: AlertsModuleOptions): CoreModule<AlertOper
     name: 'alerts',
     handlers: {
       'alerts.queue': async () => ({ items: await store.run((s) => s.alertQueue()) }),
+      'alerts.queueChanges': ({ alertIds }) => store.run((s) => s.alertQueueChanges(alertIds)),
       'alerts.detail': async ({ alertId }, context) => {
         const item = await store.run((s) => s.alertQueueItem(alertId));
         if (!item)

@@ -5,6 +5,7 @@ import type { PackedBatch } from './packed-batch';
 import {
   actionsForAlert,
   alertQueue,
+  alertQueueChanges,
   alertQueueItem,
   alertsForClient,
   openAlertsByPriority,
@@ -101,6 +102,7 @@ export function createStoreHandlers(db: Database, file: string) {
     cursor: () => readCursor(db),
     openAlerts: () => openAlertsByPriority(db),
     alertQueue: () => alertQueue(db),
+    alertQueueChanges: (alertIds: string[]) => alertQueueChanges(db, alertIds),
     alertQueueItem: (alertId: string) => alertQueueItem(db, alertId),
     alertsForClient: (clientId: string, from: string, to: string) =>
       alertsForClient(db, clientId, from, to),

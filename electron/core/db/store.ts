@@ -46,6 +46,7 @@ const METHODS = [
   'cursor',
   'openAlerts',
   'alertQueue',
+  'alertQueueChanges',
   'alertQueueItem',
   'alertsForClient',
   'actionsForAlert',

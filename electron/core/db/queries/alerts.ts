@@ -49,9 +49,15 @@ const QUEUE_SELECT = `
  * The queue: every alert not yet resolved, most urgent first: severity, then the client's risk
  * level, then the oldest. Cleared alerts stay: the condition ended, but nobody has handled it yet.
  */
-export const ALERT_QUEUE_SQL = `${QUEUE_SELECT}
-  WHERE a.state <> 'resolved'
+const QUEUE_ORDER = `WHERE a.state <> 'resolved'
   ORDER BY a.severity_rank, coalesce(c.risk_rank, 9), a.raised_at, a.id`;
+export const ALERT_QUEUE_SQL = `${QUEUE_SELECT}
+  ${QUEUE_ORDER}`;
+export const QUEUE_ORDER_SQL = `SELECT a.id FROM alerts AS a
+  LEFT JOIN clients AS c ON c.id = a.client_id
+  ${QUEUE_ORDER}`;
+export const QUEUE_ITEMS_SQL = `${QUEUE_SELECT}
+  WHERE a.state <> 'resolved' AND a.id IN (SELECT value FROM json_each(?))`;
 
 type QueueRow = JsonRow &
   Omit<AlertQueueItem, 'alert' | 'suppression' | 'breached'> & {
@@ -67,6 +73,21 @@ const toItem = ({ json, suppression, breached, ...names }: QueueRow): AlertQueue
 
 export function alertQueue(db: Database): AlertQueueItem[] {
   return (statement(db, ALERT_QUEUE_SQL).all() as QueueRow[]).map(toItem);
+}
+
+/**
+ * What a page holding the queue needs after some alerts changed: the queue's order (ids only) and
+ * the lines of those changed alerts still in it, read together. With hundreds of open alerts the
+ * whole queue is ~0.5 MB; a burst of alerts refetched it whole for every change (the soak).
+ */
+export function alertQueueChanges(
+  db: Database,
+  alertIds: readonly string[],
+): { order: string[]; items: AlertQueueItem[] } {
+  return db.transaction(() => ({
+    order: statement(db, QUEUE_ORDER_SQL).pluck().all() as string[],
+    items: (statement(db, QUEUE_ITEMS_SQL).all(JSON.stringify(alertIds)) as QueueRow[]).map(toItem),
+  }))();
 }
 
 /** One alert, resolved or not, as a queue line (null if the cache does not hold it). */
