@@ -36,6 +36,9 @@ const sim = await startSimulator({ clients: 20, seed: 9, run: false });
 const client = [...sim.state.clients.values()][0]!;
 const dataDir = mkdtempSync(join(tmpdir(), 'sargs-bench-timeline-'));
 
+/** The first fix seeded: the window starts with a hole, so its day may be the one after `from`'s. */
+let firstFix: number | null = null;
+
 /** A walk around the client's home: a fix a minute, and a 2-hour hole every fifth day. */
 function seed(): number {
   const db = openDatabase(cacheFileFor(dataDir, sim.url));
@@ -49,6 +52,7 @@ function seed(): number {
     for (let at = from + 60_000; at < now; at += 60_000) {
       const minute = (at - from) / 60_000;
       if (minute % 7200 < 120) continue;
+      firstFix ??= at;
       const heading = (minute / 90) % (2 * Math.PI);
       lat += Math.sin(heading) * 0.0004 + (client.home!.lat - lat) * 0.01;
       lon += Math.cos(heading) * 0.0007 + (client.home!.lon - lon) * 0.01;
@@ -170,7 +174,7 @@ for (;;) {
   if (
     state &&
     day(state.high) >= lastWholeDay &&
-    day(state.low) <= new Date(from).toISOString().slice(0, 10)
+    day(state.low) <= new Date(firstFix!).toISOString().slice(0, 10)
   ) {
     console.log(
       `days packed: ${day(state.low)} to ${day(state.high)}, ${((performance.now() - packingFrom) / 1000).toFixed(1)} s after that first timeline`,
