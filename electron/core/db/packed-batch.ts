@@ -1,11 +1,18 @@
 import type { Position } from '../../../shared/central/records';
 import type { FixTuple } from '../../../shared/domain/map';
+import { positionSources, sourceCode } from '../../../shared/domain/timeline';
 import type { StoredEvent } from './stored-event';
 
 /**
  * Positions of a batch as columns. Packing happens on the core's thread (dates parsed there) and
  * the numeric columns move to the database worker without being copied; cloning thousands of
  * small objects across threads cost as much as writing them.
+ *
+ * Clients and devices are each named once per batch and indexed per fix: a catch-up batch of
+ * 40,000 fixes names each of 10,000 clients about four times, and every string held until the
+ * batch is written outlived the young generation on both threads (the core while the batch
+ * filled, the store's worker while it wrote it). Dead, they piled up in the old generations
+ * until a full collection: most of bench:central's peak above the console's steady memory.
  */
 export interface PackedPositions {
   count: number;
@@ -17,10 +24,15 @@ export interface PackedPositions {
   accuracyM: Float64Array;
   /** NaN where the device reported no speed. */
   speedKmh: Float64Array;
-  clientId: string[];
+  /** Each fix's client, as an index into `clients`. */
+  client: Uint32Array;
+  clients: string[];
+  /** Each fix's device, as an index into `devices`. */
+  device: Uint32Array;
+  devices: string[];
+  /** Each fix's source, as an index into positionSources. */
+  source: Uint8Array;
   id: string[];
-  deviceId: string[];
-  source: Position['source'][];
 }
 
 export type OtherEvent = Exclude<StoredEvent, { type: 'position' }>;
@@ -33,6 +45,28 @@ export interface PackedBatch {
 
 const NUMERIC = ['seq', 'at', 'receivedAt', 'lat', 'lon', 'accuracyM', 'speedKmh'] as const;
 
+interface Columns extends Record<(typeof NUMERIC)[number], Float64Array> {
+  client: Uint32Array;
+  device: Uint32Array;
+  source: Uint8Array;
+}
+
+/** Names given once, each with its index in order of first use. */
+class Names {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  of(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(name, i);
+      this.list.push(name);
+    }
+    return i;
+  }
+}
+
 /**
  * Packs events into a batch as they arrive. The stream's events go into columns at once rather
  * than waiting in the ingest queue as parsed objects: a catch-up holds up to three batches of
@@ -41,11 +75,10 @@ const NUMERIC = ['seq', 'at', 'receivedAt', 'lat', 'lon', 'accuracyM', 'speedKmh
  */
 export class BatchBuilder {
   private capacity: number;
-  private columns: Record<(typeof NUMERIC)[number], Float64Array>;
-  private readonly clientId: string[] = [];
+  private columns: Columns;
+  private readonly clients = new Names();
+  private readonly devices = new Names();
   private readonly id: string[] = [];
-  private readonly deviceId: string[] = [];
-  private readonly source: Position['source'][] = [];
   private readonly others: OtherEvent[] = [];
   private positions = 0;
   /** The highest seq added, or null while empty. */
@@ -81,10 +114,10 @@ export class BatchBuilder {
     c.lon[i] = p.lon;
     c.accuracyM[i] = p.accuracyM;
     c.speedKmh[i] = p.speedKmh ?? Number.NaN;
-    this.clientId.push(p.clientId);
+    c.client[i] = this.clients.of(p.clientId);
+    c.device[i] = this.devices.of(p.deviceId);
+    c.source[i] = sourceCode(p.source);
     this.id.push(p.id);
-    this.deviceId.push(p.deviceId);
-    this.source.push(p.source);
     this.positions = i + 1;
   }
 
@@ -93,7 +126,8 @@ export class BatchBuilder {
     const count = this.positions;
     const c = this.columns;
     // Views of the filled part: the whole buffer moves to the worker, the view says how much counts.
-    const view = (column: Float64Array): Float64Array => column.subarray(0, count);
+    const view = <T extends Float64Array | Uint32Array | Uint8Array>(column: T): T =>
+      column.subarray(0, count) as T;
     return {
       positions: {
         count,
@@ -104,10 +138,12 @@ export class BatchBuilder {
         lon: view(c.lon),
         accuracyM: view(c.accuracyM),
         speedKmh: view(c.speedKmh),
-        clientId: this.clientId,
+        client: view(c.client),
+        clients: this.clients.list,
+        device: view(c.device),
+        devices: this.devices.list,
+        source: view(c.source),
         id: this.id,
-        deviceId: this.deviceId,
-        source: this.source,
       },
       others: this.others,
     };
@@ -117,15 +153,21 @@ export class BatchBuilder {
     const old = this.columns;
     this.capacity *= 2;
     this.columns = allocate(this.capacity);
-    for (const name of NUMERIC) this.columns[name].set(old[name]);
+    for (const name of [...NUMERIC, 'client', 'device', 'source'] as const)
+      this.columns[name].set(old[name]);
   }
 }
 
-function allocate(capacity: number): Record<(typeof NUMERIC)[number], Float64Array> {
-  return Object.fromEntries(NUMERIC.map((name) => [name, new Float64Array(capacity)])) as Record<
-    (typeof NUMERIC)[number],
-    Float64Array
-  >;
+function allocate(capacity: number): Columns {
+  const numeric = Object.fromEntries(
+    NUMERIC.map((name) => [name, new Float64Array(capacity)]),
+  ) as Record<(typeof NUMERIC)[number], Float64Array>;
+  return {
+    ...numeric,
+    client: new Uint32Array(capacity),
+    device: new Uint32Array(capacity),
+    source: new Uint8Array(capacity),
+  };
 }
 
 export function packPositions(
@@ -153,14 +195,15 @@ export interface AppliedBatch {
  * the batch's columns move to the worker.
  */
 export function newestFixes(positions: PackedPositions): FixTuple[] {
-  const newest = new Map<string, number>();
+  // Each client's newest fix, by the client's index.
+  const newest = new Int32Array(positions.clients.length).fill(-1);
   for (let i = 0; i < positions.count; i += 1) {
-    const held = newest.get(positions.clientId[i]!);
-    if (held === undefined || positions.at[i]! >= positions.at[held]!)
-      newest.set(positions.clientId[i]!, i);
+    const client = positions.client[i]!;
+    const held = newest[client]!;
+    if (held < 0 || positions.at[i]! >= positions.at[held]!) newest[client] = i;
   }
-  return [...newest.values()].map((i) => [
-    positions.clientId[i]!,
+  return [...newest].map((i) => [
+    positions.clients[positions.client[i]!]!,
     positions.lat[i]!,
     positions.lon[i]!,
     positions.at[i]!,
@@ -175,10 +218,19 @@ export function speedOf(positions: PackedPositions, i: number): number | null {
   return Number.isNaN(speed) ? null : speed;
 }
 
+/** A fix's client id. */
+export const clientOf = (p: PackedPositions, i: number): string => p.clients[p.client[i]!]!;
+/** A fix's device id. */
+export const deviceOf = (p: PackedPositions, i: number): string => p.devices[p.device[i]!]!;
+/** A fix's source as a record has it. */
+export const sourceOf = (p: PackedPositions, i: number): Position['source'] =>
+  positionSources[p.source[i]!]!;
+
 /** The buffers to move (not copy) to the worker with the batch. */
 export function transferList(batch: PackedBatch): ArrayBuffer[] {
-  const { seq, at, receivedAt, lat, lon, accuracyM, speedKmh } = batch.positions;
-  return [seq, at, receivedAt, lat, lon, accuracyM, speedKmh].map(
+  const { seq, at, receivedAt, lat, lon, accuracyM, speedKmh, client, device, source } =
+    batch.positions;
+  return [seq, at, receivedAt, lat, lon, accuracyM, speedKmh, client, device, source].map(
     (column) => column.buffer as ArrayBuffer,
   );
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { monotonic, type Monotonic } from '../../runtime/clock';
-import { speedOf, type PackedPositions } from '../packed-batch';
+import { clientOf, deviceOf, sourceOf, speedOf, type PackedPositions } from '../packed-batch';
 import { statement } from '../statements';
 import { readLocalState, writeLocalState } from './local-state';
 import { BUCKET_MS, FIX_COLUMNS as COLUMNS } from './position-layout';
@@ -142,15 +142,15 @@ export function lastFixesOf(db: Database, now?: Monotonic): LastFixes {
 
 function rowOf(p: PackedPositions, i: number): FixRow {
   return [
-    p.clientId[i]!,
+    clientOf(p, i),
     p.at[i]!,
     p.id[i]!,
-    p.deviceId[i]!,
+    deviceOf(p, i),
     p.receivedAt[i]!,
     p.lat[i]!,
     p.lon[i]!,
     p.accuracyM[i]!,
     speedOf(p, i),
-    p.source[i]!,
+    sourceOf(p, i),
   ];
 }

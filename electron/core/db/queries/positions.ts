@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Position } from '../../../../shared/central/records';
 import type { PositionTrack } from '../../../../shared/domain/track';
-import { speedOf, type PackedPositions } from '../packed-batch';
+import { clientOf, deviceOf, sourceOf, speedOf, type PackedPositions } from '../packed-batch';
 import { bucketOf, FIX_COLUMNS as COLUMNS } from './position-layout';
 import { lastFixesOf } from './last-fixes';
 import { purgeVictimPositions } from './victims';
@@ -64,37 +64,37 @@ export function putPackedPositions(
     const at = p.at[i]!;
     const changes = insert.run(
       bucketOf(at),
-      p.clientId[i],
+      clientOf(p, i),
       at,
       p.id[i],
-      p.deviceId[i],
+      deviceOf(p, i),
       p.receivedAt[i],
       p.lat[i],
       p.lon[i],
       p.accuracyM[i],
       speedOf(p, i),
-      p.source[i],
+      sourceOf(p, i),
     ).changes;
     if (changes > 0) {
       stored.push(i);
-      markStale(p.clientId[i]!, at);
+      markStale(clientOf(p, i), at);
     }
   }
   return stored;
 }
 
 function inKeyOrder(p: PackedPositions, indices: readonly number[]): number[] {
-  // Buckets worked out once per fix, not twice in each of the sort's comparisons.
+  // Buckets worked out once per fix, and clients ranked once per batch by id (the table's order),
+  // rather than both in each of the sort's comparisons.
   const bucket = new Float64Array(p.count);
   for (const i of indices) bucket[i] = bucketOf(p.at[i]!);
+  const rank = new Uint32Array(p.clients.length);
+  [...p.clients.keys()]
+    .sort((a, b) => (p.clients[a]! < p.clients[b]! ? -1 : p.clients[a]! > p.clients[b]! ? 1 : 0))
+    .forEach((client, r) => (rank[client] = r));
   return [...indices].sort(
     (a, b) =>
-      bucket[a]! - bucket[b]! ||
-      (p.clientId[a]! < p.clientId[b]!
-        ? -1
-        : p.clientId[a]! > p.clientId[b]!
-          ? 1
-          : p.at[a]! - p.at[b]!),
+      bucket[a]! - bucket[b]! || rank[p.client[a]!]! - rank[p.client[b]!]! || p.at[a]! - p.at[b]!,
   );
 }
 
@@ -104,11 +104,11 @@ function inKeyOrder(p: PackedPositions, indices: readonly number[]): number[] {
  * so its newest ends its last run: one map write per run, not one look-up per fix.
  */
 export function newestPerClient(p: PackedPositions, keyOrdered: readonly number[]): number[] {
-  const newest = new Map<string, number>();
+  const newest = new Map<number, number>();
   for (let k = 0; k < keyOrdered.length; k += 1) {
     const i = keyOrdered[k]!;
     const next = keyOrdered[k + 1];
-    if (next === undefined || p.clientId[next] !== p.clientId[i]) newest.set(p.clientId[i]!, i);
+    if (next === undefined || p.client[next] !== p.client[i]) newest.set(p.client[i]!, i);
   }
   return [...newest.values()];
 }

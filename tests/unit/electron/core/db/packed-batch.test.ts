@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   BatchBuilder,
+  clientOf,
+  deviceOf,
   newestFixes,
   packEvents,
+  sourceOf,
   transferList,
 } from '../../../../../electron/core/db/packed-batch';
 import type { StoredEvent } from '../../../../../electron/core/db/stored-event';
@@ -33,11 +36,16 @@ describe('BatchBuilder', () => {
     const i = seqs.indexOf(999);
     expect([
       positions.id[i],
-      positions.clientId[i],
+      clientOf(positions, i),
+      deviceOf(positions, i),
+      sourceOf(positions, i),
       positions.at[i],
       positions.speedKmh[i],
-    ]).toEqual(['p999', 'c9', T0 + 999_000, 4]);
+    ]).toEqual(['p999', 'c9', 'd1', 'gps', T0 + 999_000, 4]);
     expect(positions.receivedAt[i]).toBe(T0 + 999_500);
+    // Each client named once (the fixture cycles through ten).
+    expect(positions.clients).toHaveLength(10);
+    expect(positions.devices).toEqual(['d1']);
   });
 
   it('moves only the filled part of its columns: a transferred batch reads as it was built', () => {
@@ -48,6 +56,8 @@ describe('BatchBuilder', () => {
     expect(batch.positions.seq.byteLength).toBe(0); // detached here: moved, not copied
     expect([...moved.positions.seq]).toEqual([1, 2, 3]);
     expect([...moved.positions.lat]).toEqual([56.95, 56.95, 56.95]);
+    expect([0, 1, 2].map((i) => clientOf(moved.positions, i))).toEqual(['c1', 'c2', 'c3']);
+    expect(batch.positions.client.byteLength).toBe(0);
   });
 
   it('packs an empty batch', () => {
