@@ -50,6 +50,8 @@ interface Columns extends Record<(typeof NUMERIC)[number], Float64Array> {
   device: Uint32Array;
   source: Uint8Array;
 }
+/** Every typed column: grown together, and moved to the worker with the batch. */
+const COLUMNS = [...NUMERIC, 'client', 'device', 'source'] as const;
 
 /** Names given once, each with its index in order of first use. */
 class Names {
@@ -153,8 +155,7 @@ export class BatchBuilder {
     const old = this.columns;
     this.capacity *= 2;
     this.columns = allocate(this.capacity);
-    for (const name of [...NUMERIC, 'client', 'device', 'source'] as const)
-      this.columns[name].set(old[name]);
+    for (const name of COLUMNS) this.columns[name].set(old[name]);
   }
 }
 
@@ -228,9 +229,5 @@ export const sourceOf = (p: PackedPositions, i: number): Position['source'] =>
 
 /** The buffers to move (not copy) to the worker with the batch. */
 export function transferList(batch: PackedBatch): ArrayBuffer[] {
-  const { seq, at, receivedAt, lat, lon, accuracyM, speedKmh, client, device, source } =
-    batch.positions;
-  return [seq, at, receivedAt, lat, lon, accuracyM, speedKmh, client, device, source].map(
-    (column) => column.buffer as ArrayBuffer,
-  );
+  return COLUMNS.map((name) => batch.positions[name].buffer as ArrayBuffer);
 }
