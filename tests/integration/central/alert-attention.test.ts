@@ -31,11 +31,17 @@ async function consoleAt(username: string, clock: { at: number }) {
     logError: () => undefined,
   });
   cores.push(core);
-  const breaches: SlaBreach[] = [];
+  const announced: SlaBreach[] = [];
   core.events.subscribe((event, payload) => {
     if (event === 'alerts.breached')
-      breaches.push(...(payload as { breaches: SlaBreach[] }).breaches);
+      announced.push(...(payload as { breaches: SlaBreach[] }).breaches);
   });
+  /**
+   * The breaches announced for the alerts the test raised. The world has its own: a simulator
+   * started in an hour's first minute reports batteries at once, and one may already be low.
+   */
+  const breachesOf = (...alerts: Alert[]) =>
+    announced.filter((b) => alerts.some((alert) => alert.id === b.alertId));
   await core.dispatch('session.login', { username, password: TRAINING_PASSWORD });
   const queue = async () => (await call(core, 'alerts.queue', {})).items;
   const audit = (action: string) => {
@@ -50,7 +56,7 @@ async function consoleAt(username: string, clock: { at: number }) {
       db.close();
     }
   };
-  return { core, breaches, queue, audit };
+  return { core, breachesOf, queue, audit };
 }
 
 async function startSim(apiVersion: ApiVersion = '1.1') {
@@ -69,18 +75,20 @@ describe('SLA targets, suppression and mute in the console core', () => {
     const a = await consoleAt('referent1', clock);
     await until(a.queue, (items) => lineOf(items, alert) !== undefined);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(a.breaches).toEqual([]); // 30 s in: the 60 s claim target still stands
+    expect(a.breachesOf(alert)).toEqual([]); // 30 s in: the 60 s claim target still stands
 
     clock.at = Date.parse(alert.raisedAt) + 61_000;
     await until(
-      () => a.breaches,
+      () => a.breachesOf(alert),
       (list) => list.length > 0,
     );
-    expect(a.breaches).toMatchObject([{ alertId: alert.id, due: 'claim', severity: 'critical' }]);
+    expect(a.breachesOf(alert)).toMatchObject([
+      { alertId: alert.id, due: 'claim', severity: 'critical' },
+    ]);
     expect(lineOf(await a.queue(), alert)?.breached).toEqual(['claim']);
     await new Promise((resolve) => setTimeout(resolve, 200)); // many more checks
-    expect(a.breaches).toHaveLength(1);
-    expect(a.audit('alert.sla_breach')).toMatchObject([{ subject: alert.id }]);
+    expect(a.breachesOf(alert)).toHaveLength(1);
+    expect(a.audit('alert.sla_breach').filter((e) => e.subject === alert.id)).toHaveLength(1);
 
     // Claimed late: the next target is resolving within 15 minutes of being raised.
     await a.core.dispatch('alerts.act', {
@@ -92,10 +100,10 @@ describe('SLA targets, suppression and mute in the console core', () => {
     await until(a.queue, (items) => lineOf(items, alert)?.alert.state === 'claimed');
     clock.at = Date.parse(alert.raisedAt) + 15 * 60_000 + 1000;
     await until(
-      () => a.breaches,
+      () => a.breachesOf(alert),
       (list) => list.length > 1,
     );
-    expect(a.breaches.map((b) => b.due)).toEqual(['claim', 'resolve']);
+    expect(a.breachesOf(alert).map((b) => b.due)).toEqual(['claim', 'resolve']);
   });
 
   it('lets only a supervisor suppress, with a reason; suppressed alerts are kept, marked and not escalated (1.0: this console only)', async () => {
@@ -141,11 +149,11 @@ describe('SLA targets, suppression and mute in the console core', () => {
     // Past the claim target: the suppressed alert is not escalated, the other one is.
     clock.offset = 16 * 60_000;
     await until(
-      () => supervisor.breaches,
+      () => supervisor.breachesOf(quiet, loud),
       (list) => list.length > 0,
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(supervisor.breaches.map((b) => b.alertId)).toEqual([loud.id]);
+    expect(supervisor.breachesOf(quiet, loud).map((b) => b.alertId)).toEqual([loud.id]);
 
     // Lifted: what is raised from now on is loud again; what was raised under it stays marked.
     clock.offset = 0;
@@ -210,10 +218,10 @@ describe('SLA targets, suppression and mute in the console core', () => {
     expect(lineOf(items, loud)?.suppression).toBeNull();
     clock.offset = 16 * 60_000;
     await until(
-      () => referent.breaches,
+      () => referent.breachesOf(quiet, loud),
       (list) => list.length > 0,
     );
-    expect(referent.breaches.map((b) => b.alertId)).toEqual([loud.id]);
+    expect(referent.breachesOf(quiet, loud).map((b) => b.alertId)).toEqual([loud.id]);
 
     // Lifted on the supervisor's console: lifted at the service, for the referent too.
     clock.offset = 0;

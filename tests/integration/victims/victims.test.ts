@@ -14,7 +14,7 @@ afterEach(async () => {
 async function aWorld(apiVersion: ApiVersion) {
   const sim: Simulator = await startSimulator({ clients: 40, seed: 3, run: false, apiVersion });
   cleanups.push(() => sim.close());
-  sim.advanceTo(new Date(Date.now() + 5 * 60_000));
+  sim.advanceTo(new Date(sim.now().getTime() + 5 * 60_000));
   const core = await consoleOn(sim, 'supervisor1', cleanups);
   const client = [...sim.state.clients.values()].find((c) =>
     c.flags.includes('victim_protection'),

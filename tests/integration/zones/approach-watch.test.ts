@@ -17,7 +17,7 @@ describe('approach watch', () => {
   it('flags a client walking straight at an exclusion zone, and not one passing it by', async () => {
     const sim = await startSimulator({ clients: 30, seed: 9, run: false });
     cleanups.push(() => sim.close());
-    sim.advanceTo(new Date(Date.now() + 60_000));
+    sim.advanceTo(new Date(sim.now().getTime() + 60_000));
     const core = await consoleOn(sim, 'referent1', cleanups);
     await until(
       () => call(core, 'map.snapshot', {}),

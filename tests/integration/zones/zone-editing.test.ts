@@ -20,7 +20,7 @@ afterEach(async () => {
 async function aWorld(apiVersion: ApiVersion = '1.1') {
   const sim: Simulator = await startSimulator({ clients: 30, seed: 5, run: false, apiVersion });
   cleanups.push(() => sim.close());
-  sim.advanceTo(new Date(Date.now() + 60_000));
+  sim.advanceTo(new Date(sim.now().getTime() + 60_000));
   const supervisor = await consoleOn(sim, 'supervisor1', cleanups);
   const [client, other] = [...sim.state.clients.values()].filter((c) =>
     sim.state.positions.has(c.id),
