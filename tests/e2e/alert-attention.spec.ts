@@ -269,6 +269,20 @@ test('a supervisor suppresses a type for a client with a reason: later alerts ar
     return marks.some(([dx, dy]) => Math.abs(dx!) < 3 && Math.abs(dy!) < 3);
   });
   expect(centre).toBe(true);
+  // Its countries are styled once: the panel renders every second (its clock), and restyling
+  // hundreds of paths each time kept the queue's page busy.
+  await expect(mini).toHaveAttribute('data-basemap', 'offline');
+  const restyled = await mini.evaluate(async (box) => {
+    const pane = box.querySelector('.leaflet-offline-basemap-pane')!;
+    let changes = 0;
+    const observer = new MutationObserver((records) => (changes += records.length));
+    observer.observe(pane, { subtree: true, attributes: true });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    observer.disconnect();
+    return { changes, paths: pane.querySelectorAll('path').length };
+  });
+  expect(restyled.paths).toBeGreaterThan(0);
+  expect(restyled.changes).toBe(0);
   await detail.getByTestId('suppress-start').click();
   const form = detail.getByTestId('form-suppress');
   // A 1.1 service keeps suppressions: the form says every console will keep it.

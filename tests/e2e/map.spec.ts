@@ -131,6 +131,23 @@ test('a tile server that does not answer falls back to the offline basemap, with
   // The offline basemap (Natural Earth's countries) is drawn underneath.
   await expect(page.locator('.map')).toHaveAttribute('data-basemap', 'offline');
   await page.screenshot({ path: test.info().outputPath('map-fallback.png'), fullPage: true });
+  // Drawn once while the map stands still: the page renders again with its clock and each change
+  // (here an alert), and a restyled basemap would repaint every country on its canvas each time.
+  const basemap = page.locator('.leaflet-offline-basemap-pane canvas');
+  await basemap.evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext('2d')!;
+    const fill = context.fill.bind(context);
+    canvas.dataset.fills = '0';
+    context.fill = ((...args: Parameters<typeof fill>) => {
+      canvas.dataset.fills = String(Number(canvas.dataset.fills) + 1);
+      fill(...args);
+    }) as typeof context.fill;
+  });
+  const [client] = [...sim.state.clients.values()];
+  sim.raise({ clientId: client!.id, type: 'battery_low', severity: 'medium' });
+  // The page's clock ticks every 5 s: at least one render of its own besides the alert's.
+  await page.waitForTimeout(5500);
+  expect(await basemap.getAttribute('data-fills')).toBe('0');
 });
 
 test('a local PMTiles basemap is drawn from the file set in Settings; a missing file falls back', async ({

@@ -1,4 +1,5 @@
 import 'leaflet/dist/leaflet.css';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Circle, CircleMarker, MapContainer, Tooltip } from 'react-leaflet';
 import type { Alert } from '../../../../shared/central/records';
@@ -17,6 +18,25 @@ import { useMapPalette } from '../map/map-palette';
 export function AlertMiniMap({ alert, now }: { alert: Alert; now: number }) {
   const { t } = useTranslation();
   const palette = useMapPalette();
+  // Kept while the theme is: the panel renders each second, and a new style restyles the path.
+  const style = useMemo(
+    () => ({
+      accuracy: { color: palette.alertMark, weight: 1, fillOpacity: 0.15 },
+      alert: {
+        color: palette.markOutline,
+        weight: 2,
+        fillColor: palette.alertMark,
+        fillOpacity: 1,
+      },
+      lastSeen: {
+        color: palette.markOutline,
+        weight: 1,
+        fillColor: palette.selected,
+        fillOpacity: 1,
+      },
+    }),
+    [palette],
+  );
   // Without the client's record the alert's own position is still shown.
   const client = useLive(
     async () => fullView(await api.clients.detail({ clientId: alert.clientId })),
@@ -43,33 +63,19 @@ export function AlertMiniMap({ alert, now }: { alert: Alert; now: number }) {
           <Circle
             center={[alert.position.lat, alert.position.lon]}
             radius={alert.position.accuracyM}
-            pathOptions={{ color: palette.alertMark, weight: 1, fillOpacity: 0.15 }}
+            pathOptions={style.accuracy}
           />
           <CircleMarker
             center={[alert.position.lat, alert.position.lon]}
             radius={7}
-            pathOptions={{
-              color: palette.markOutline,
-              weight: 2,
-              fillColor: palette.alertMark,
-              fillOpacity: 1,
-            }}
+            pathOptions={style.alert}
           >
             <Tooltip>{t(`alertType.${alert.type}`)}</Tooltip>
           </CircleMarker>
         </>
       )}
       {last && (
-        <CircleMarker
-          center={[last.lat, last.lon]}
-          radius={5}
-          pathOptions={{
-            color: palette.markOutline,
-            weight: 1,
-            fillColor: palette.selected,
-            fillOpacity: 1,
-          }}
-        >
+        <CircleMarker center={[last.lat, last.lon]} radius={5} pathOptions={style.lastSeen}>
           <Tooltip>{t('alerts.lastSeen')}</Tooltip>
         </CircleMarker>
       )}

@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiLineString } from 'geojson';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { GeoJSON, Pane, useMap } from 'react-leaflet';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -43,12 +43,22 @@ function offlineBasemap(): Promise<Basemap> {
 /**
  * The basemap that needs no network: Natural Earth's 1:50m countries (world-atlas, bundled with
  * the console) as land, coastlines and borders, with Latvia's outline drawn stronger, in the
- * operator's theme.
+ * operator's theme. Drawn once: a map's page renders again each second (its clock) and with each
+ * change, and a new style object would restyle every country's path each time (react-leaflet
+ * compares the style by identity), so the styles change only with the theme.
  */
-export function OfflineBasemap() {
+export const OfflineBasemap = memo(function OfflineBasemap() {
   const [map, setMap] = useState<Basemap | null>(null);
   const leaflet = useMap();
   const palette = useMapPalette();
+  const style = useMemo(
+    () => ({
+      land: { color: palette.landLine, weight: 1, fillColor: palette.land, fillOpacity: 1 },
+      borders: { color: palette.border, weight: 1 },
+      latvia: { color: palette.homeCountry, weight: 2, fill: false },
+    }),
+    [palette],
+  );
   useEffect(() => {
     // Said on the map's element: tests and support can see the offline basemap is drawn.
     if (map) leaflet.getContainer().dataset.basemap = 'offline';
@@ -65,21 +75,9 @@ export function OfflineBasemap() {
   // and the overlays (zones, clients) always stay above it.
   return (
     <Pane name="offline-basemap" style={{ zIndex: 150 }}>
-      <GeoJSON
-        data={map.land}
-        interactive={false}
-        style={{ color: palette.landLine, weight: 1, fillColor: palette.land, fillOpacity: 1 }}
-      />
-      <GeoJSON
-        data={map.borders}
-        interactive={false}
-        style={{ color: palette.border, weight: 1 }}
-      />
-      <GeoJSON
-        data={map.latvia}
-        interactive={false}
-        style={{ color: palette.homeCountry, weight: 2, fill: false }}
-      />
+      <GeoJSON data={map.land} interactive={false} style={style.land} />
+      <GeoJSON data={map.borders} interactive={false} style={style.borders} />
+      <GeoJSON data={map.latvia} interactive={false} style={style.latvia} />
     </Pane>
   );
-}
+});

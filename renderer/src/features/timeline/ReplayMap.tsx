@@ -29,6 +29,14 @@ export function ReplayMap({ timeline, cursor }: { timeline: Timeline; cursor: nu
   const format = useFormat();
   const palette = useMapPalette();
   const { track } = timeline;
+  // Kept while the theme is: the map renders each frame of a replay.
+  const style = useMemo(
+    () => ({
+      accuracy: { color: palette.selected, weight: 1, fillOpacity: 0.15 },
+      fix: { color: palette.markOutline, weight: 2, fillColor: palette.selected, fillOpacity: 1 },
+    }),
+    [palette],
+  );
   const bounds = useMemo(() => {
     if (track.at.length === 0) return null;
     let [s, n, w, e] = [90, -90, 180, -180];
@@ -72,21 +80,8 @@ export function ReplayMap({ timeline, cursor }: { timeline: Timeline; cursor: nu
         <TrackLayer track={track} />
         {at && (
           <>
-            <Circle
-              center={at}
-              radius={track.accuracyM[fix]!}
-              pathOptions={{ color: palette.selected, weight: 1, fillOpacity: 0.15 }}
-            />
-            <CircleMarker
-              center={at}
-              radius={7}
-              pathOptions={{
-                color: palette.markOutline,
-                weight: 2,
-                fillColor: palette.selected,
-                fillOpacity: 1,
-              }}
-            />
+            <Circle center={at} radius={track.accuracyM[fix]!} pathOptions={style.accuracy} />
+            <CircleMarker center={at} radius={7} pathOptions={style.fix} />
           </>
         )}
         <Follow at={at} />
