@@ -10,8 +10,20 @@ import type { ConsoleCore } from '../core/console-core';
 export class EventsSocket {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: 4096 });
 
-  constructor(private readonly bus: ConsoleCore['events']) {
+  private readonly unsubscribe: () => void;
+
+  constructor(bus: ConsoleCore['events']) {
     this.server.on('connection', (socket) => this.attach(socket));
+    // Written once for every socket: the fixes alone are a thousand a second, and each page has
+    // its socket. Sent as text, as a page reads them.
+    this.unsubscribe = bus.subscribe((event, payload) => {
+      let text: Buffer | null = null;
+      for (const socket of this.server.clients) {
+        if (socket.readyState !== socket.OPEN) continue;
+        text ??= Buffer.from(JSON.stringify({ event, payload }));
+        socket.send(text, { binary: false });
+      }
+    });
   }
 
   accept(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -19,16 +31,12 @@ export class EventsSocket {
   }
 
   private attach(socket: WebSocket): void {
-    const unsubscribe = this.bus.subscribe((event, payload) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload }));
-    });
-    socket.on('close', unsubscribe);
-    socket.on('error', unsubscribe);
     // Anything the page sends is ignored: the socket is one-way by contract.
     socket.on('message', () => undefined);
   }
 
   async close(): Promise<void> {
+    this.unsubscribe();
     for (const client of this.server.clients) client.terminate();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

@@ -41,12 +41,16 @@ export function createHeadlessTransport(origin: string, token: string): Transpor
     }
     const name = message.event;
     if (typeof name !== 'string' || !isEventName(name)) return;
+    // Every event comes to every page; one nobody here listens to (the fixes, on the queue's
+    // page: a thousand a second) is not worth checking.
+    const heard = listeners.get(name);
+    if (!heard || heard.size === 0) return;
     const parsed = events[name].safeParse(message.payload);
     if (!parsed.success) {
       console.warn(`Dropped a malformed ${name} event`, parsed.error.issues[0]);
       return;
     }
-    for (const listener of listeners.get(name) ?? []) listener(parsed.data);
+    for (const listener of heard) listener(parsed.data);
   }
 
   connect();

@@ -170,24 +170,34 @@ describe('headless bridge: round trips', () => {
       await openEvents(`?token=${TOKEN}`),
       await openEvents('', { Authorization: `Bearer ${TOKEN}` }),
     ];
-    // The first settings event each socket hears (connection events come and go meanwhile).
-    const received = sockets.map(
-      (socket) =>
-        new Promise<unknown>((resolve) =>
-          socket.on('message', (data: Buffer) => {
-            const message = JSON.parse(data.toString()) as { event: string };
-            if (message.event === 'settings.changed') resolve(message);
-          }),
-        ),
-    );
+    // The next settings event a socket hears (connection events come and go meanwhile), as text:
+    // a page reads the socket's messages as strings.
+    const nextSettings = (socket: WebSocket) =>
+      new Promise<unknown>((resolve) => {
+        const onMessage = (data: Buffer, binary: boolean) => {
+          const message = JSON.parse(data.toString()) as { event: string };
+          if (message.event !== 'settings.changed') return;
+          socket.off('message', onMessage);
+          resolve({ ...message, binary });
+        };
+        socket.on('message', onMessage);
+      });
+    const received = sockets.map(nextSettings);
     await rpc('settings.set', { theme: 'light' });
     for (const message of await Promise.all(received)) {
       expect(message).toMatchObject({
         event: 'settings.changed',
         payload: { ...defaultSettings, theme: 'light' },
+        binary: false,
       });
     }
-    for (const socket of sockets) socket.close();
+    // One page gone: the other still hears everything.
+    sockets[0]!.close();
+    await new Promise((resolve) => sockets[0]!.once('close', resolve));
+    const later = nextSettings(sockets[1]!);
+    await rpc('settings.set', { theme: 'dark' });
+    expect(await later).toMatchObject({ payload: { theme: 'dark' }, binary: false });
+    sockets[1]!.close();
   });
 
   it('shows a damaged settings file as a start-up warning', async () => {
