@@ -54,7 +54,7 @@ export function AlertMiniMap({ alert, now }: { alert: Alert; now: number }) {
       className="alert-mini-map"
       attributionControl={false}
     >
-      <Basemaps />
+      <Basemaps near={at} />
       {client && (
         <ZonesLayer zones={client.zones} now={new Date(now)} clientFlags={client.client.flags} />
       )}

@@ -12,12 +12,19 @@ import { TileBase } from './TileBase';
  * Attribution is always text, never markup. `streetNotice`: say at street zoom when there is only
  * the offline outline (the full map; a small map beside an alert has no room for it).
  */
-export function Basemaps({ streetNotice = false }: { streetNotice?: boolean }) {
+export function Basemaps({
+  streetNotice = false,
+  near,
+}: {
+  streetNotice?: boolean;
+  /** A small map's centre: its offline basemap is cut to the shapes around it. */
+  near?: { lat: number; lon: number };
+}) {
   const { settings: s } = useConsole();
   const streets = s.pmtilesPath !== null || s.tileUrl !== null || s.wmsUrl !== null;
   return (
     <>
-      <OfflineBasemap />
+      <OfflineBasemap near={near} />
       {s.pmtilesPath && <PmtilesBase key={s.pmtilesPath} path={s.pmtilesPath} />}
       {s.wmsUrl && (
         <TileBase

@@ -4,6 +4,7 @@ import { GeoJSON, Pane, useMap } from 'react-leaflet';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlasUrl from 'world-atlas/countries-50m.json?url';
+import { basemapNear, boxBasemap, type BoxedBasemap } from './basemap-near';
 import { useMapPalette } from './map-palette';
 
 /** ISO 3166-1 numeric code of Latvia in Natural Earth's data. */
@@ -13,6 +14,8 @@ interface Basemap {
   land: FeatureCollection;
   borders: MultiLineString;
   latvia: FeatureCollection;
+  /** The same shapes boxed, for a small map's cut (basemap-near.ts). */
+  boxed: BoxedBasemap;
 }
 
 let loading: Promise<Basemap> | null = null;
@@ -27,10 +30,12 @@ function offlineBasemap(): Promise<Basemap> {
     .then((topology) => {
       const countries = topology.objects.countries as GeometryCollection;
       const land = feature(topology, countries) as FeatureCollection;
+      const borders = mesh(topology, countries, (a, b) => a !== b);
       return {
         land,
-        borders: mesh(topology, countries, (a, b) => a !== b),
+        borders,
         latvia: { ...land, features: land.features.filter((f) => String(f.id) === LATVIA) },
+        boxed: boxBasemap(land, borders),
       };
     })
     .catch((error: unknown) => {
@@ -45,9 +50,14 @@ function offlineBasemap(): Promise<Basemap> {
  * the console) as land, coastlines and borders, with Latvia's outline drawn stronger, in the
  * operator's theme. Drawn once: a map's page renders again each second (its clock) and with each
  * change, and a new style object would restyle every country's path each time (react-leaflet
- * compares the style by identity), so the styles change only with the theme.
+ * compares the style by identity), so the styles change only with the theme. A small map passes
+ * `near`, its centre: it gets the shapes around it, not the world.
  */
-export const OfflineBasemap = memo(function OfflineBasemap() {
+export const OfflineBasemap = memo(function OfflineBasemap({
+  near,
+}: {
+  near?: { lat: number; lon: number } | undefined;
+}) {
   const [map, setMap] = useState<Basemap | null>(null);
   const leaflet = useMap();
   const palette = useMapPalette();
@@ -58,6 +68,14 @@ export const OfflineBasemap = memo(function OfflineBasemap() {
       latvia: { color: palette.homeCountry, weight: 2, fill: false },
     }),
     [palette],
+  );
+  const [lat, lon] = [near?.lat, near?.lon];
+  const shapes = useMemo(
+    () =>
+      map && lat !== undefined && lon !== undefined
+        ? { ...basemapNear(map.boxed, lat, lon), key: `${lat},${lon}` }
+        : map && { land: map.land, borders: map.borders, key: 'world' },
+    [map, lat, lon],
   );
   useEffect(() => {
     // Said on the map's element: tests and support can see the offline basemap is drawn.
@@ -70,13 +88,24 @@ export const OfflineBasemap = memo(function OfflineBasemap() {
       live = false;
     };
   }, []);
-  if (!map) return null;
+  if (!map || !shapes) return null;
   // Its own pane below Leaflet's tile pane (200): a tile server or PMTiles file draws over it,
   // and the overlays (zones, clients) always stay above it.
   return (
     <Pane name="offline-basemap" style={{ zIndex: 150 }}>
-      <GeoJSON data={map.land} interactive={false} style={style.land} />
-      <GeoJSON data={map.borders} interactive={false} style={style.borders} />
+      {/* react-leaflet reads `data` once: new shapes are a new layer. */}
+      <GeoJSON
+        key={`land ${shapes.key}`}
+        data={shapes.land}
+        interactive={false}
+        style={style.land}
+      />
+      <GeoJSON
+        key={`borders ${shapes.key}`}
+        data={shapes.borders}
+        interactive={false}
+        style={style.borders}
+      />
       <GeoJSON data={map.latvia} interactive={false} style={style.latvia} />
     </Pane>
   );
