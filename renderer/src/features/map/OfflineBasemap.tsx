@@ -14,8 +14,8 @@ interface Basemap {
   land: FeatureCollection;
   borders: MultiLineString;
   latvia: FeatureCollection;
-  /** The same shapes boxed, for a small map's cut (basemap-near.ts). */
-  boxed: BoxedBasemap;
+  /** The same shapes boxed for a small map's cut (basemap-near.ts), once one asks. */
+  boxed: BoxedBasemap | null;
 }
 
 let loading: Promise<Basemap> | null = null;
@@ -30,12 +30,11 @@ function offlineBasemap(): Promise<Basemap> {
     .then((topology) => {
       const countries = topology.objects.countries as GeometryCollection;
       const land = feature(topology, countries) as FeatureCollection;
-      const borders = mesh(topology, countries, (a, b) => a !== b);
       return {
         land,
-        borders,
+        borders: mesh(topology, countries, (a, b) => a !== b),
         latvia: { ...land, features: land.features.filter((f) => String(f.id) === LATVIA) },
-        boxed: boxBasemap(land, borders),
+        boxed: null,
       };
     })
     .catch((error: unknown) => {
@@ -70,13 +69,14 @@ export const OfflineBasemap = memo(function OfflineBasemap({
     [palette],
   );
   const [lat, lon] = [near?.lat, near?.lon];
-  const shapes = useMemo(
-    () =>
-      map && lat !== undefined && lon !== undefined
-        ? { ...basemapNear(map.boxed, lat, lon), key: `${lat},${lon}` }
-        : map && { land: map.land, borders: map.borders, key: 'world' },
-    [map, lat, lon],
-  );
+  const shapes = useMemo(() => {
+    if (!map) return null;
+    if (lat === undefined || lon === undefined)
+      return { land: map.land, borders: map.borders, key: 'world' };
+    // Boxed on the first small map: the live map and the replay never need it.
+    map.boxed ??= boxBasemap(map.land, map.borders);
+    return { ...basemapNear(map.boxed, lat, lon), key: `${lat},${lon}` };
+  }, [map, lat, lon]);
   useEffect(() => {
     // Said on the map's element: tests and support can see the offline basemap is drawn.
     if (map) leaflet.getContainer().dataset.basemap = 'offline';
