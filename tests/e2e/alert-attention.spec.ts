@@ -270,18 +270,48 @@ test('a supervisor suppresses a type for a client with a reason: later alerts ar
       return marks.some(([dx, dy]) => Math.abs(dx!) < 3 && Math.abs(dy!) < 3);
     });
   expect(await centred()).toBe(true);
-  // Its countries are styled once: the panel renders every second (its clock), and restyling
-  // hundreds of paths each time kept the queue's page busy.
+  // Its countries are styled once: a new style object restyles every path, and hundreds of
+  // paths restyled each render kept the queue's page busy.
   await expect(mini).toHaveAttribute('data-basemap', 'offline');
   const restyled = await mini.evaluate(async (box) => {
     const pane = box.querySelector('.leaflet-offline-basemap-pane')!;
+    // React keeps the props it last rendered on each element: a new object means the component
+    // around it rendered again.
+    const rendered = (element: Element): unknown => {
+      const key = Object.keys(element).find((name) => name.startsWith('__reactProps$'));
+      return key ? (element as unknown as Record<string, unknown>)[key] : null;
+    };
+    const watched = [
+      box.closest('[data-testid=alert-detail]')!,
+      document.querySelector('[role=listbox]')!,
+    ];
+    const timer = box.closest('[data-testid=alert-detail]')!.querySelector('[data-testid=sla]')!;
+    const timerTexts = new Set([timer.textContent]);
+    const renders = watched.map(() => 0);
+    let last = watched.map(rendered);
+    const sampler = setInterval(() => {
+      const now = watched.map(rendered);
+      now.forEach((props, i) => (renders[i]! += props === last[i] ? 0 : 1));
+      last = now;
+      timerTexts.add(timer.textContent);
+    }, 50);
     let changes = 0;
     const observer = new MutationObserver((records) => (changes += records.length));
     observer.observe(pane, { subtree: true, attributes: true });
     await new Promise((resolve) => setTimeout(resolve, 2500));
     observer.disconnect();
-    return { changes, paths: pane.querySelectorAll('path').length };
+    clearInterval(sampler);
+    return {
+      changes,
+      paths: pane.querySelectorAll('path').length,
+      renders,
+      timerTexts: timerTexts.size,
+    };
   });
+  // Nothing changed in the queue: the timers tick on their own, the page and the panel stay as
+  // they are (the page re-rendered in full every second for its clock).
+  expect(restyled.timerTexts).toBeGreaterThanOrEqual(2);
+  expect(restyled.renders).toEqual([0, 0]);
   expect(restyled.paths).toBeGreaterThan(0);
   expect(restyled.changes).toBe(0);
   // Drawn from the shapes around the alert (land, borders, Latvia's outline), not from the world's

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlertDetail, AlertSla } from '../../../../shared/domain/alerts';
 import type { Offer } from './offers';
 import { SlaTimer } from './SlaTimer';
+import { AlertAge } from './AlertAge';
 import { ActionForm, type FormKind } from './ActionForm';
 import { AlertJournal, Checklist } from './AlertJournal';
 import { AlertMiniMap } from './AlertMiniMap';
@@ -29,7 +30,6 @@ export function AlertDetailPanel({
   onForm,
   onAct,
   message,
-  now,
   sla,
   guidance,
   operatorId,
@@ -41,7 +41,6 @@ export function AlertDetailPanel({
   onForm(kind: FormKind | null): void;
   onAct(kind: Offer['kind'], payload: Record<string, string>): void;
   message: { error: boolean; text: string } | null;
-  now: number;
   sla: AlertSla;
   guidance: string[];
   operatorId: string | null;
@@ -76,7 +75,7 @@ export function AlertDetailPanel({
         </dd>
         <dt>{t('alerts.raised')}</dt>
         <dd>
-          {format.dateTime(alert.raisedAt)} ({format.age(now - Date.parse(alert.raisedAt))})
+          {format.dateTime(alert.raisedAt)} (<AlertAge raisedAt={alert.raisedAt} />)
           {alert.clearedAt && ` · ${t('alerts.cleared')}`}
         </dd>
         {item.zoneName && (
@@ -107,10 +106,10 @@ export function AlertDetailPanel({
             : t('alerts.unclaimed')}
         </dt>
         <dd>
-          <SlaTimer alert={alert} sla={sla} now={now} />
+          <SlaTimer alert={alert} sla={sla} />
         </dd>
       </dl>
-      <AlertMiniMap key={alert.id} alert={alert} now={now} />
+      <AlertMiniMap key={alert.id} alert={alert} />
       <div className="alert-actions" data-testid="alert-actions">
         {possible.map(({ kind }) => (
           <button

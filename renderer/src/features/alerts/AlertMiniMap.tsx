@@ -5,6 +5,7 @@ import { Circle, CircleMarker, MapContainer, Tooltip } from 'react-leaflet';
 import type { Alert } from '../../../../shared/central/records';
 import { fullView } from '../../../../shared/domain/map';
 import { api } from '../../api';
+import { useClock } from '../../api/use-clock';
 import { useLive } from '../../api/use-live';
 import { Basemaps } from '../map/Basemaps';
 import { ZonesLayer } from '../map/ZonesLayer';
@@ -15,10 +16,12 @@ import { useMapPalette } from '../map/map-palette';
  * the client's zones, and where the client was last seen. Remounted per alert (the map's centre
  * is fixed after mount); "Show on map" opens the full map.
  */
-export function AlertMiniMap({ alert, now }: { alert: Alert; now: number }) {
+export function AlertMiniMap({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
+  // Whether each zone is in force now: the live map's period, as schedules change by the minute.
+  const now = useClock(5000);
   const palette = useMapPalette();
-  // Kept while the theme is: the panel renders each second, and a new style restyles the path.
+  // Kept while the theme is: a new style object restyles the path on every render.
   const style = useMemo(
     () => ({
       accuracy: { color: palette.alertMark, weight: 1, fillOpacity: 0.15 },

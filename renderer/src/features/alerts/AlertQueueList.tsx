@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { useVirtualRows } from '../../app/virtual-rows';
 import type { ActionKind } from '../../../../shared/central/alert-workflow';
 import type { AlertSla } from '../../../../shared/domain/alerts';
-import { formatAge } from '../../../../shared/format/age';
 import { standingBreaches } from './attention/cues';
 import type { QueueRow } from './queue-rows';
 import { SlaTimer } from './SlaTimer';
+import { AlertAge } from './AlertAge';
 
 /** Each row's height in pixels: fixed, so only the rows in sight are rendered. */
 export const ROW_HEIGHT = 64;
@@ -19,7 +19,6 @@ export function AlertQueueList({
   selectedId,
   onSelect,
   onToggle,
-  now,
   sla,
   operatorId,
   waiting,
@@ -29,7 +28,6 @@ export function AlertQueueList({
   onSelect(id: string): void;
   /** Expands or collapses an incident (by its key). */
   onToggle(key: string): void;
-  now: number;
   sla: AlertSla;
   operatorId: string | null;
   /** Alert id → the move of this console's still waiting to be sent. */
@@ -101,8 +99,10 @@ export function AlertQueueList({
                 </span>
               </span>
               <span className="alert-when">
-                <span>{formatAge(now - Date.parse(alert.raisedAt))}</span>
-                <SlaTimer alert={alert} sla={sla} now={now} />
+                <span>
+                  <AlertAge raisedAt={alert.raisedAt} />
+                </span>
+                <SlaTimer alert={alert} sla={sla} />
               </span>
               <span className="alert-who">
                 <span data-testid="alert-claim">{claimed}</span>

@@ -1,4 +1,3 @@
-import { useClock } from '../../api/use-clock';
 import { useTranslation } from 'react-i18next';
 import { waitingMoves } from '../../../../shared/domain/outbox';
 import { useConsole } from '../../app/console-context';
@@ -24,7 +23,6 @@ export function AlertsPage() {
   const operator = session.operator;
   const { queue: items, error: queueError } = useQueue();
   const supervisor = isSupervisor(operator);
-  const now = useClock(1000);
   const queue = useQueueSelection(items);
   const { all, list, rows, suppressedCount, filter, selectedId, selectedRow } = queue;
   const detail = useAlertDetail(selectedId);
@@ -90,7 +88,6 @@ export function AlertsPage() {
             selectedId={selectedId}
             onSelect={choose}
             onToggle={(key) => toggle(key)}
-            now={now}
             sla={settings.alertSla}
             operatorId={operator?.id ?? null}
             waiting={waiting}
@@ -104,7 +101,6 @@ export function AlertsPage() {
             onForm={(kind) => (kind ? startForm(kind) : setForm(null))}
             onAct={(kind, payload) => void act(kind, payload)}
             message={message}
-            now={now}
             sla={settings.alertSla}
             guidance={guidance}
             operatorId={operator?.id ?? null}
@@ -114,7 +110,6 @@ export function AlertsPage() {
                 incident={selectedRow.incident}
                 selectedId={selectedId}
                 onSelect={choose}
-                now={now}
               />
             )}
             <SuppressPanel item={detail.item} supervisor={supervisor} />

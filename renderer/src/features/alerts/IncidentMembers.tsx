@@ -1,18 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../../shared/domain/incidents';
-import { formatAge } from '../../../../shared/format/age';
+import { AlertAge } from './AlertAge';
 
 /** The other alerts of the chosen alert's incident, each one click (or key) away. */
 export function IncidentMembers({
   incident,
   selectedId,
   onSelect,
-  now,
 }: {
   incident: Incident;
   selectedId: string;
   onSelect(id: string): void;
-  now: number;
 }) {
   const { t } = useTranslation();
   if (incident.members.length < 2) return null;
@@ -28,7 +26,7 @@ export function IncidentMembers({
               onClick={() => onSelect(alert.id)}
             >
               {t(`alertType.${alert.type}`)} · {t(`alerts.severity.${alert.severity}`)} ·{' '}
-              {formatAge(now - Date.parse(alert.raisedAt))}
+              <AlertAge raisedAt={alert.raisedAt} />
             </button>
           </li>
         ))}
