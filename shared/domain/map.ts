@@ -7,6 +7,7 @@ import {
   deviceSchema,
   positionSchema,
   zoneSchema,
+  type Alert,
 } from '../central/records';
 
 /** A client's newest fix, compact: [clientId, lat, lon, at (ms), accuracyM, speedKmh or null]. */
@@ -32,9 +33,13 @@ export const mapClientSchema = z.object({
 });
 export type MapClient = z.infer<typeof mapClientSchema>;
 
-/** An alert as the map needs it: whose, how bad, and whether it is still open. */
+/**
+ * An alert as the map needs it: whose, how bad, and whether it is still open; its version tells a
+ * page whether the line it holds is already as new.
+ */
 export const alertMarkSchema = alertSchema.pick({
   id: true,
+  version: true,
   clientId: true,
   severity: true,
   state: true,
@@ -42,6 +47,24 @@ export const alertMarkSchema = alertSchema.pick({
   position: true,
 });
 export type AlertMark = z.infer<typeof alertMarkSchema>;
+
+export const alertMark = ({
+  id,
+  version,
+  clientId,
+  severity,
+  state,
+  type,
+  position,
+}: Alert): AlertMark => ({
+  id,
+  version,
+  clientId,
+  severity,
+  state,
+  type,
+  position,
+});
 
 /** Everything the map starts from; live changes follow as `map.fixes` and `alerts.changed`. */
 export const mapSnapshotSchema = z.object({

@@ -1,4 +1,4 @@
-import type { AlertMark, FixTuple } from '../../../shared/domain/map';
+import { alertMark, type AlertMark, type FixTuple } from '../../../shared/domain/map';
 import type { Zone } from '../../../shared/central/records';
 import type { CacheRecord } from '../db/apply-events';
 import type { AppliedBatch, OtherEvent } from '../db/packed-batch';
@@ -45,11 +45,9 @@ export class LiveFeed {
   applied(events: readonly OtherEvent[] | readonly CacheRecord[]): void {
     for (const event of events) {
       switch (event.type) {
-        case 'alert': {
-          const { id, clientId, severity, state, type, position } = event.data;
-          this.alerts.set(id, { id, clientId, severity, state, type, position });
+        case 'alert':
+          this.alerts.set(event.data.id, alertMark(event.data));
           break;
-        }
         case 'alert.action':
           this.acted.add(event.data.alertId);
           break;

@@ -85,7 +85,7 @@ describe('the alert queue read by its changes', () => {
         changed.push(next);
       }
       apply(changed.map((data) => ({ type: 'alert', data })));
-      page.changes.changed(changed.map((a) => a.id));
+      page.changes.changed(changed);
       expect(await page.changes.load()).toEqual(alertQueue(db));
     }
     expect(page.asked.whole).toBe(1);
@@ -112,7 +112,7 @@ describe('the alert queue read by its changes', () => {
         { type: 'alert', data: alert({ id: 'a2', severity: 'critical' }) },
       ]),
     );
-    page.changes.changed(['a2']);
+    page.changes.changed([{ id: 'a2', version: 1 }]);
     expect(await page.changes.load()).toEqual(alertQueue(db));
     expect(page.asked).toEqual({ whole: 1, changes: 2 });
 
@@ -127,6 +127,55 @@ describe('the alert queue read by its changes', () => {
     page.pass(WHOLE_EVERY_MS);
     expect((await page.changes.load())[0]!.riskLevel).toBe('very_high');
     expect(page.asked).toEqual({ whole: 2, changes: 2 });
+  });
+
+  it('does not ask again for a change it has already read: along with another, by a whole read, or gone', async () => {
+    const db = cacheDb();
+    applyEvents(db, events(1, [{ type: 'client', data: client({ id: 'c1' }) }]));
+    const page = pageOn(db);
+    await page.changes.load();
+    // A burst committed just behind a2: the page hears of a2 first and reads the burst's lines
+    // along with it (the queue's order names them).
+    const burst = Array.from({ length: 5 }, (_, i) => alert({ id: `b${i}`, severity: 'critical' }));
+    applyEvents(db, events(2, [{ type: 'alert', data: alert({ id: 'a2' }) }]));
+    applyEvents(
+      db,
+      events(
+        3,
+        burst.map((data) => ({ type: 'alert', data })),
+      ),
+    );
+    expect(page.changes.changed([{ id: 'a2', version: 1 }])).toBe(true);
+    expect(await page.changes.load()).toEqual(alertQueue(db));
+    expect(page.asked).toEqual({ whole: 1, changes: 2 });
+    // The burst's own news then arrives: nothing to read.
+    expect(page.changes.changed(burst)).toBe(false);
+    expect(await page.changes.load()).toEqual(alertQueue(db));
+    expect(page.asked).toEqual({ whole: 1, changes: 2 });
+
+    // A newer version is read; one resolved (gone from the queue) is not read again at that version.
+    const resolved = { ...burst[0]!, version: 2, state: 'resolved' as const };
+    const claimed = { ...burst[1]!, version: 2, state: 'claimed' as const, claimedBy: 'referent1' };
+    applyEvents(
+      db,
+      events(
+        8,
+        [resolved, claimed].map((data) => ({ type: 'alert', data })),
+      ),
+    );
+    expect(page.changes.changed([resolved, claimed])).toBe(true);
+    expect(await page.changes.load()).toEqual(alertQueue(db));
+    expect(page.asked).toEqual({ whole: 1, changes: 3 });
+    expect(page.changes.changed([resolved, claimed, burst[2]!])).toBe(false);
+
+    // The whole queue read once a minute holds every line as new as it is.
+    const later = alert({ id: 'b2', version: 3, severity: 'critical', state: 'acknowledged' });
+    applyEvents(db, events(10, [{ type: 'alert', data: later }]));
+    page.pass(WHOLE_EVERY_MS);
+    expect(await page.changes.load()).toEqual(alertQueue(db));
+    expect(page.asked).toEqual({ whole: 2, changes: 3 });
+    expect(page.changes.changed([later])).toBe(false);
+    expect(page.changes.changed([{ ...later, version: 4 }])).toBe(true);
   });
 
   it('finds the changed lines by key and the order through the open alerts index', () => {

@@ -1,6 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { Alert, Client, Device, Position, Zone } from '../../../../shared/central/records';
-import type { ClientDetail, FixTuple, MapSnapshot } from '../../../../shared/domain/map';
+import {
+  alertMark,
+  type ClientDetail,
+  type FixTuple,
+  type MapSnapshot,
+} from '../../../../shared/domain/map';
 import { APPROACH, approachWarnings, type Approach } from '../../../../shared/zones/approach';
 import { statement } from '../statements';
 import { lastFixesOf } from './last-fixes';
@@ -57,14 +62,7 @@ export function mapSnapshot(db: Database): MapSnapshot {
   );
   const openAlerts = parse<Alert>(
     statement(db, "SELECT json FROM alerts WHERE state <> 'resolved'").all() as { json: string }[],
-  ).map(({ id, clientId, severity, state, type, position }) => ({
-    id,
-    clientId,
-    severity,
-    state,
-    type,
-    position,
-  }));
+  ).map(alertMark);
   return { clients, zones, openAlerts };
 }
 

@@ -24,7 +24,16 @@ export interface QueueSource {
  */
 export class QueueChanges {
   private held: AlertQueueItem[] | null = null;
-  private readonly pending = new Set<string>();
+  /** Alerts changed since the last load: id → the version announced. */
+  private readonly pending = new Map<string, number>();
+  /**
+   * The version of each alert this page has read, at least: its line's, or for an alert read and
+   * found gone from the queue, the version announced before the read. A change announced at a
+   * version already read is not asked for again: a burst's lines are often read along with an
+   * earlier change (or by a whole read) before the burst's own news arrives, and asking again
+   * doubled the burst's time to the screen in the soak.
+   */
+  private read = new Map<string, number>();
   private whole = true;
   private wholeAt = 0;
 
@@ -33,11 +42,16 @@ export class QueueChanges {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Alerts changed (their ids): true if the queue needs loading. */
-  changed(alertIds: readonly string[]): boolean {
-    for (const id of alertIds) this.pending.add(id);
+  /** Alerts changed (each with its new version): true if the queue needs loading. */
+  changed(alerts: readonly { id: string; version: number }[]): boolean {
+    let news = false;
+    for (const { id, version } of alerts) {
+      if (!this.stale(id, version)) continue;
+      this.pending.set(id, Math.max(version, this.pending.get(id) ?? 0));
+      news = true;
+    }
     if (this.pending.size > MAX_CHANGED) this.whole = true;
-    return alertIds.length > 0;
+    return news;
   }
 
   /** Something changed that no list of ids says (a snapshot, a suppression, a missed target). */
@@ -49,7 +63,8 @@ export class QueueChanges {
   /** The queue, most urgent first. A failure leaves the next load reading it whole. */
   async load(): Promise<AlertQueueItem[]> {
     const held = this.held;
-    const alertIds = [...this.pending];
+    const asked = [...this.pending].filter(([id, version]) => this.stale(id, version));
+    const alertIds = asked.map(([id]) => id);
     this.pending.clear();
     try {
       if (held === null || this.whole || this.now() - this.wholeAt >= WHOLE_EVERY_MS)
@@ -61,7 +76,9 @@ export class QueueChanges {
       if (!Array.isArray(merged) && merged.missing.length <= MAX_CHANGED)
         merged = merge([...held, ...merged.items], await this.source.changes(merged.missing));
       if (!Array.isArray(merged)) return await this.loadWhole();
-      this.held = merged;
+      this.hold(merged);
+      for (const [id, version] of asked)
+        this.read.set(id, Math.max(version, this.read.get(id) ?? 0));
       return merged;
     } catch (error) {
       this.whole = true;
@@ -72,8 +89,21 @@ export class QueueChanges {
   private async loadWhole(): Promise<AlertQueueItem[]> {
     this.whole = false;
     this.wholeAt = this.now();
-    this.held = await this.source.queue();
-    return this.held;
+    const items = await this.source.queue();
+    this.read = new Map();
+    return this.hold(items);
+  }
+
+  private hold(items: AlertQueueItem[]): AlertQueueItem[] {
+    this.held = items;
+    for (const { alert } of items)
+      if (alert.version > (this.read.get(alert.id) ?? -1)) this.read.set(alert.id, alert.version);
+    return items;
+  }
+
+  /** Whether the alert's line as held is older than `version` (or was never read). */
+  private stale(id: string, version: number): boolean {
+    return (this.read.get(id) ?? -1) < version;
   }
 }
 

@@ -26,7 +26,7 @@ export function useAlertQueue(onLoad?: (items: AlertQueueItem[]) => void) {
     [
       {
         event: 'alerts.changed',
-        when: (changed) => changes.changed(changed.alerts.map((alert) => alert.id)),
+        when: (changed) => changes.changed(changed.alerts),
       },
       { event: 'map.reload', when: () => changes.everything() },
       { event: 'alerts.breached', when: () => changes.everything() },

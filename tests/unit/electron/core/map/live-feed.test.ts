@@ -68,6 +68,7 @@ describe('LiveFeed', () => {
       alerts: [
         {
           id: 'A-1',
+          version: 2,
           clientId: 'C-1',
           severity: 'high',
           state: 'claimed',
