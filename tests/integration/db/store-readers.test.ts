@@ -8,11 +8,12 @@ import { events, iso, position, T0 } from '../../fixtures/central-records';
 import { tempDir } from '../../helpers/temp-dir';
 import { until } from '../../helpers/until';
 import { EventBus } from '../../../electron/core/events/event-bus';
-import {
-  timelineModule,
-  type TimelineModuleOptions,
-} from '../../../electron/core/timeline/timeline-module';
+import { storeModule } from '../../../electron/core/db/store-module';
+import type { AuditTrail } from '../../../electron/core/audit/audit-trail';
+import { DIRTY_FROM_KEY } from '../../../electron/core/db/queries/last-fixes';
+import { writeLocalState } from '../../../electron/core/db/queries/local-state';
 import type { Role } from '../../../shared/central/records';
+import { alert, client } from '../../fixtures/central-records';
 
 const MINUTE = 60_000;
 const services: StoreService[] = [];
@@ -52,7 +53,7 @@ async function openService(file: string): Promise<StoreService> {
 describe("the store's readers", () => {
   it('read a window in parts and give exactly the fixes the store reads alone, in order', async () => {
     const service = await openService(cacheWithFixes());
-    expect(await service.useReaders(true)).toBe(2);
+    expect(await service.useReaders(2)).toBe(2);
     const windows: [number, number][] = [
       [T0, T0 + 120 * MINUTE],
       // The cut between the two parts falls on c1-30's moment exactly: read once, not twice.
@@ -72,7 +73,7 @@ describe("the store's readers", () => {
 
   it('see fixes the store wrote after they opened', async () => {
     const service = await openService(cacheWithFixes());
-    await service.useReaders(true);
+    await service.useReaders(2);
     const late = position({ id: 'c1-late', clientId: 'c1', at: iso(T0 + 119.5 * MINUTE) });
     await service.run((store) =>
       store.applyEvents(events(1000, [{ type: 'position', data: late }])),
@@ -84,46 +85,106 @@ describe("the store's readers", () => {
 
   it('stop when asked, and the store then reads alone', async () => {
     const service = await openService(cacheWithFixes());
-    const opening = service.useReaders(true);
+    const opening = service.useReaders(2);
     // Asked to stop while they start: they close as soon as they are up.
-    await service.useReaders(false);
+    await service.useReaders(0);
     expect(await opening).toBe(0);
     expect(service.readerCount()).toBe(0);
-    expect(await service.useReaders(true)).toBe(2);
-    await service.useReaders(false);
+    expect(await service.useReaders(2)).toBe(2);
+    await service.useReaders(0);
     expect(service.readerCount()).toBe(0);
     const track = await service.readTrack('c1', T0, T0 + 120 * MINUTE, false);
     expect(track.at).toHaveLength(120);
   });
 
-  it('run while someone who may open timelines is signed in', async () => {
+  it('follow who is signed in: two for timelines, one for the alert queue, none otherwise', async () => {
     const service = await openService(cacheWithFixes());
     const events = new EventBus();
-    const module = timelineModule({ store: service, events } as unknown as TimelineModuleOptions);
+    const module = storeModule(service, {} as AuditTrail, events);
     module.start?.();
-    const signIn = (roles: Role[]) =>
+    const signIn = (roles: Role[] | null) =>
       events.emit('session.changed', {
-        operator: { id: `op-${roles.join('-')}`, name: 'Operator', roles },
+        operator: roles && { id: `op-${roles.join('-')}`, name: 'Operator', roles },
         central: null,
         locked: false,
         reason: null,
       });
+    const running = (count: number) =>
+      until(
+        () => service.readerCount(),
+        (n) => n === count,
+      );
     signIn(['supervisor']);
-    await until(
-      () => service.readerCount(),
-      (n) => n === 2,
-    );
+    await running(2);
     signIn(['referent']);
-    await until(
-      () => service.readerCount(),
-      (n) => n === 0,
-    );
+    await running(1);
+    signIn(['technician']);
+    await running(0);
     signIn(['technician', 'supervisor']);
-    await until(
-      () => service.readerCount(),
-      (n) => n === 2,
+    await running(2);
+    signIn(null);
+    await running(0);
+    await module.close?.();
+  });
+
+  it("answer the queue's reads while the store's worker writes a long batch", async () => {
+    const service = await openService(cacheWithFixes());
+    await service.run((store) =>
+      store.applyEvents(
+        events(10_000, [
+          { type: 'client', data: client({ id: 'c1' }) },
+          { type: 'alert', data: alert({ id: 'a1', clientId: 'c1' }) },
+        ]),
+      ),
     );
-    module.close?.();
+    const order: string[] = [];
+    const writeAndRead = async () => {
+      const many = Array.from({ length: 100_000 }, (_, i) => ({
+        type: 'position' as const,
+        data: position({ id: `w${i}`, clientId: `w${i % 5000}`, at: iso(T0 + 200 * MINUTE + i) }),
+      }));
+      const write = service
+        .run((store) => store.applyEvents(events(20_000, many)))
+        .then(() => order.push('write'));
+      const read = service
+        .read((store) => store.alertQueue())
+        .then((queue) => order.push(`read ${queue.map((item) => item.alert.id).join()}`));
+      await Promise.all([write, read]);
+    };
+    // The store alone answers in order: the read waits for the write.
+    await writeAndRead();
+    expect(order).toEqual(['write', 'read a1']);
+    order.length = 0;
+    await service.useReaders(1);
+    await writeAndRead();
+    expect(order).toEqual(['read a1', 'write']);
+  });
+
+  it('leave a read to the store once a reader has ended', async () => {
+    const logged: string[] = [];
+    const service = await StoreService.open({
+      file: cacheWithFixes(),
+      now: () => new Date(T0),
+      retentionDays: () => 30,
+      logError: (message) => logged.push(message),
+    });
+    services.push(service);
+    await service.useReaders(1);
+    // The reader's thread ends (as if it had crashed): the read is answered all the same.
+    await (service as unknown as { readers: { close(): Promise<void> }[] }).readers[0]!.close();
+    expect(await service.read((store) => store.cursor())).toBeGreaterThan(0);
+    expect(service.readerCount()).toBe(0);
+    expect(logged).toEqual(['a cache reader ended; the store reads instead']);
+  });
+
+  it('open while last fixes still wait to be written (a catch-up, or a crash during one)', async () => {
+    const file = cacheWithFixes();
+    const db = openDatabase(file);
+    writeLocalState(db, DIRTY_FROM_KEY, 0);
+    db.close();
+    const reader = await openStore(file, undefined, true);
+    expect(await reader.cursor()).toBeGreaterThan(0);
+    await reader.close();
   });
 
   it('cannot write to the cache', async () => {
