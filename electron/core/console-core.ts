@@ -260,7 +260,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       close: () => slaWatch.stop(),
     },
     { name: 'central', handlers: {}, close: () => central.close() },
-    storeModule(store, audit, events),
+    storeModule(store, audit),
     { name: 'simulator', handlers: {}, close: () => simulator?.close() },
   ];
   const handlers = assembleHandlers(modules);

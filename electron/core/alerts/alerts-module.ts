@@ -71,16 +71,16 @@ export function alertsModule(options: AlertsModuleOptions): CoreModule<AlertOper
   return {
     name: 'alerts',
     handlers: {
-      'alerts.queue': async () => ({ items: await store.read((s) => s.alertQueue()) }),
-      'alerts.queueChanges': ({ alertIds }) => store.read((s) => s.alertQueueChanges(alertIds)),
+      'alerts.queue': async () => ({ items: await store.run((s) => s.alertQueue()) }),
+      'alerts.queueChanges': ({ alertIds }) => store.run((s) => s.alertQueueChanges(alertIds)),
       'alerts.detail': async ({ alertId }, context) => {
-        const item = await store.read((s) => s.alertQueueItem(alertId));
+        const item = await store.run((s) => s.alertQueueItem(alertId));
         if (!item)
           throw new ConsoleApiError('not_found', `No alert ${alertId}`, 'alertId', {
             what: 'alert',
           });
         await audit.viewed(operatorOf(context), 'alert', alertId);
-        return { item, actions: await store.read((s) => s.actionsForAlert(alertId)) };
+        return { item, actions: await store.run((s) => s.actionsForAlert(alertId)) };
       },
       'alerts.act': (input, context) => {
         const operator = operatorOf(context);

@@ -93,7 +93,7 @@ import type { ZoneVersion } from '../../../shared/central/records';
  */
 export function createStoreHandlers(db: Database, file: string) {
   // Recover last fixes from a crash now, at open, not on the first batch. A reader leaves that to
-  // the writer: it cannot write, and it does not read last fixes (their newest are in the writer).
+  // the writer: it cannot write, and it does not read last fixes (the newest are in the writer).
   if (!db.readonly) lastFixesOf(db);
   return {
     applyPacked: (batch: PackedBatch, after: number | null = null) => applyPacked(db, batch, after),

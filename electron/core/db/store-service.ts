@@ -1,6 +1,4 @@
 import { ConsoleApiError } from '../../../shared/api/errors';
-import { mayCall } from '../../../shared/api/permissions';
-import type { Operator } from '../../../shared/central/records';
 import type { StoreStatus } from '../../../shared/domain/store-status';
 import type { TrackWithIds } from '../../../shared/domain/timeline';
 import { joinedTracks, windowCuts } from './queries/track-read';
@@ -19,24 +17,13 @@ export interface StoreServiceOptions {
 }
 
 /**
- * Threads on read-only connections of their own, so that what an operator waits for does not wait
- * behind the ingest's transactions in the store's own worker, nor the ingest behind it. Each costs
- * ~15 MB, so they run only while someone is signed in who reads (readersFor):
- *
- * - one for the pages' reads (the alert queue, an alert, the map, a client): in the store's worker,
- *   under 1,000 fixes a second, even a one-line read of the queue waited 40–90 ms (the soak);
- * - two for whoever may open timelines: a long window (90 days: 130,000 fixes) is read in parts at
- *   once. better-sqlite3 hands rows to JavaScript at ~1 µs each, so one thread took 130–170 ms;
- *   two take half.
+ * Threads that read a long window (a timeline's 90 days: 130,000 fixes) in parts at once, each on
+ * its own read-only connection. better-sqlite3 hands rows to JavaScript at ~1 µs each, so one
+ * thread took 130–170 ms; two take half. They also keep such a read from waiting behind the
+ * ingest's transactions in the store's own worker, and the ingest from waiting behind it. Each
+ * costs ~15 MB, so they run only while someone who may open a timeline is signed in (useReaders).
  */
-export const MAX_READERS = 2;
-
-/** How many readers the signed-in operator's work wants (see MAX_READERS). */
-export function readersFor(operator: Operator | null): number {
-  const caller = { operator, locked: false };
-  if (mayCall('timeline.open', caller)) return MAX_READERS;
-  return mayCall('alerts.queue', caller) ? 1 : 0;
-}
+const READERS = 2;
 
 /**
  * The local cache as the rest of the core sees it. If the cache cannot be opened (read-only
@@ -46,10 +33,8 @@ export function readersFor(operator: Operator | null): number {
 export class StoreService {
   /** The readers, once all have opened; until then (or if they cannot) the store reads alone. */
   private readers: Store[] = [];
-  private wanted = 0;
-  /** Readers are opened and closed one change at a time, each towards the latest `wanted`. */
-  private adjusting: Promise<number> = Promise.resolve(0);
-  private turn = 0;
+  private wantReaders = false;
+  private opening: Promise<number> | null = null;
   private closed = false;
 
   private constructor(
@@ -100,13 +85,21 @@ export class StoreService {
   }
 
   /**
-   * Starts readers or closes them until `wanted` run (see readersFor); resolves with how many run
-   * once this change is made. Asked for at each sign-in.
+   * Starts the readers or closes them; resolves with how many run. Asked for at each sign-in: they
+   * run while the operator may open timelines (see READERS).
    */
-  useReaders(wanted: number): Promise<number> {
-    this.wanted = this.store && !this.closed ? Math.max(0, Math.min(MAX_READERS, wanted)) : 0;
-    this.adjusting = this.adjusting.then(() => this.adjust());
-    return this.adjusting;
+  useReaders(wanted: boolean): Promise<number> {
+    this.wantReaders = wanted && this.store !== null && !this.closed;
+    if (!this.wantReaders) {
+      const readers = this.readers;
+      this.readers = [];
+      return Promise.all(readers.map((reader) => reader.close().catch(() => undefined))).then(
+        () => 0,
+      );
+    }
+    if (this.readers.length > 0) return Promise.resolve(this.readers.length);
+    this.opening ??= this.openReaders().finally(() => (this.opening = null));
+    return this.opening;
   }
 
   /** How many readers run now. */
@@ -114,45 +107,19 @@ export class StoreService {
     return this.readers.length;
   }
 
-  private async adjust(): Promise<number> {
-    const missing = this.wanted - this.readers.length;
-    if (missing > 0) {
-      const results = await Promise.allSettled(
-        Array.from({ length: missing }, () => openStore(this.file, this.options.workerUrl, true)),
-      );
-      this.readers = [
-        ...this.readers,
-        ...results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])),
-      ];
-      const failed = results.find((r) => r.status === 'rejected');
-      if (failed) this.options.logError('cache readers not started', failed.reason);
+  private async openReaders(): Promise<number> {
+    const results = await Promise.allSettled(
+      Array.from({ length: READERS }, () => openStore(this.file, this.options.workerUrl, true)),
+    );
+    const opened = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) this.options.logError('cache readers not started', failed.reason);
+    if (failed || !this.wantReaders) {
+      await Promise.all(opened.map((reader) => reader.close().catch(() => undefined)));
+      return 0;
     }
-    // Fewer wanted, or asked for fewer while they opened: the extra ones close.
-    while (this.readers.length > this.wanted) {
-      const reader = this.readers.pop()!;
-      await reader.close().catch(() => undefined);
-    }
-    return this.readers.length;
-  }
-
-  /**
-   * A read an operator waits for, on a reader if one runs (see MAX_READERS), else by the store. A
-   * reader that fails leaves the read to the store; one whose thread ended is let go.
-   */
-  async read<T>(request: (store: Store) => Promise<T>): Promise<T> {
-    const reader = this.readers[this.turn++ % Math.max(1, this.readers.length)];
-    if (reader) {
-      try {
-        return await request(reader);
-      } catch (error) {
-        const code = error instanceof StoreError ? error.code : null;
-        if (code === 'closed' || code === 'worker_failed') {
-          this.readers = this.readers.filter((held) => held !== reader);
-          this.options.logError('a cache reader ended; the store reads instead', error);
-        }
-      }
-    }
-    return this.run(request);
+    this.readers = opened;
+    return opened.length;
   }
 
   /**
@@ -177,7 +144,7 @@ export class StoreService {
         return joinedTracks(parts);
       } catch (error) {
         this.options.logError('a cache reader failed; the store reads alone', error);
-        this.readers = this.readers.filter((held) => !readers.includes(held));
+        this.readers = [];
         for (const reader of readers) void reader.close().catch(() => undefined);
       }
     }
@@ -222,7 +189,8 @@ export class StoreService {
     this.closed = true;
     this.retention?.stop();
     this.packer?.stop();
-    await this.useReaders(0);
+    await this.useReaders(false);
+    await this.opening;
     await this.store?.close();
   }
 }

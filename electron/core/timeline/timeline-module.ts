@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConsoleApiError } from '../../../shared/api/errors';
+import { mayCall } from '../../../shared/api/permissions';
 import type { SessionState } from '../../../shared/domain/session';
 import type { Client, Operator } from '../../../shared/central/records';
 import type { ConsoleDocument } from '../../../shared/domain/commissioning';
@@ -244,6 +245,7 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
       },
     },
     // Fetched history is the signed-in supervisor's: a sign-out (or another operator) drops it.
+    // The store's readers run while the operator may open timelines.
     start: () => {
       let operatorId: string | null = null;
       stopWatching = o.events.subscribe((event, payload) => {
@@ -253,6 +255,7 @@ export function timelineModule(o: TimelineModuleOptions): CoreModule<TimelineOps
         if (now !== operatorId) {
           held.length = 0;
           for (const job of running.values()) job.cancelled = true;
+          void store.useReaders(mayCall('timeline.open', { operator, locked: false }));
         }
         operatorId = now;
       });

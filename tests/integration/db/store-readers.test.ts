@@ -8,12 +8,13 @@ import { events, iso, position, T0 } from '../../fixtures/central-records';
 import { tempDir } from '../../helpers/temp-dir';
 import { until } from '../../helpers/until';
 import { EventBus } from '../../../electron/core/events/event-bus';
-import { storeModule } from '../../../electron/core/db/store-module';
-import type { AuditTrail } from '../../../electron/core/audit/audit-trail';
+import {
+  timelineModule,
+  type TimelineModuleOptions,
+} from '../../../electron/core/timeline/timeline-module';
+import type { Role } from '../../../shared/central/records';
 import { DIRTY_FROM_KEY } from '../../../electron/core/db/queries/last-fixes';
 import { writeLocalState } from '../../../electron/core/db/queries/local-state';
-import type { Role } from '../../../shared/central/records';
-import { alert, client } from '../../fixtures/central-records';
 
 const MINUTE = 60_000;
 const services: StoreService[] = [];
@@ -53,7 +54,7 @@ async function openService(file: string): Promise<StoreService> {
 describe("the store's readers", () => {
   it('read a window in parts and give exactly the fixes the store reads alone, in order', async () => {
     const service = await openService(cacheWithFixes());
-    expect(await service.useReaders(2)).toBe(2);
+    expect(await service.useReaders(true)).toBe(2);
     const windows: [number, number][] = [
       [T0, T0 + 120 * MINUTE],
       // The cut between the two parts falls on c1-30's moment exactly: read once, not twice.
@@ -73,7 +74,7 @@ describe("the store's readers", () => {
 
   it('see fixes the store wrote after they opened', async () => {
     const service = await openService(cacheWithFixes());
-    await service.useReaders(2);
+    await service.useReaders(true);
     const late = position({ id: 'c1-late', clientId: 'c1', at: iso(T0 + 119.5 * MINUTE) });
     await service.run((store) =>
       store.applyEvents(events(1000, [{ type: 'position', data: late }])),
@@ -85,96 +86,46 @@ describe("the store's readers", () => {
 
   it('stop when asked, and the store then reads alone', async () => {
     const service = await openService(cacheWithFixes());
-    const opening = service.useReaders(2);
+    const opening = service.useReaders(true);
     // Asked to stop while they start: they close as soon as they are up.
-    await service.useReaders(0);
+    await service.useReaders(false);
     expect(await opening).toBe(0);
     expect(service.readerCount()).toBe(0);
-    expect(await service.useReaders(2)).toBe(2);
-    await service.useReaders(0);
+    expect(await service.useReaders(true)).toBe(2);
+    await service.useReaders(false);
     expect(service.readerCount()).toBe(0);
     const track = await service.readTrack('c1', T0, T0 + 120 * MINUTE, false);
     expect(track.at).toHaveLength(120);
   });
 
-  it('follow who is signed in: two for timelines, one for the alert queue, none otherwise', async () => {
+  it('run while someone who may open timelines is signed in', async () => {
     const service = await openService(cacheWithFixes());
     const events = new EventBus();
-    const module = storeModule(service, {} as AuditTrail, events);
+    const module = timelineModule({ store: service, events } as unknown as TimelineModuleOptions);
     module.start?.();
-    const signIn = (roles: Role[] | null) =>
+    const signIn = (roles: Role[]) =>
       events.emit('session.changed', {
-        operator: roles && { id: `op-${roles.join('-')}`, name: 'Operator', roles },
+        operator: { id: `op-${roles.join('-')}`, name: 'Operator', roles },
         central: null,
         locked: false,
         reason: null,
       });
-    const running = (count: number) =>
-      until(
-        () => service.readerCount(),
-        (n) => n === count,
-      );
     signIn(['supervisor']);
-    await running(2);
-    signIn(['referent']);
-    await running(1);
-    signIn(['technician']);
-    await running(0);
-    signIn(['technician', 'supervisor']);
-    await running(2);
-    signIn(null);
-    await running(0);
-    await module.close?.();
-  });
-
-  it("answer the queue's reads while the store's worker writes a long batch", async () => {
-    const service = await openService(cacheWithFixes());
-    await service.run((store) =>
-      store.applyEvents(
-        events(10_000, [
-          { type: 'client', data: client({ id: 'c1' }) },
-          { type: 'alert', data: alert({ id: 'a1', clientId: 'c1' }) },
-        ]),
-      ),
+    await until(
+      () => service.readerCount(),
+      (n) => n === 2,
     );
-    const order: string[] = [];
-    const writeAndRead = async () => {
-      const many = Array.from({ length: 100_000 }, (_, i) => ({
-        type: 'position' as const,
-        data: position({ id: `w${i}`, clientId: `w${i % 5000}`, at: iso(T0 + 200 * MINUTE + i) }),
-      }));
-      const write = service
-        .run((store) => store.applyEvents(events(20_000, many)))
-        .then(() => order.push('write'));
-      const read = service
-        .read((store) => store.alertQueue())
-        .then((queue) => order.push(`read ${queue.map((item) => item.alert.id).join()}`));
-      await Promise.all([write, read]);
-    };
-    // The store alone answers in order: the read waits for the write.
-    await writeAndRead();
-    expect(order).toEqual(['write', 'read a1']);
-    order.length = 0;
-    await service.useReaders(1);
-    await writeAndRead();
-    expect(order).toEqual(['read a1', 'write']);
-  });
-
-  it('leave a read to the store once a reader has ended', async () => {
-    const logged: string[] = [];
-    const service = await StoreService.open({
-      file: cacheWithFixes(),
-      now: () => new Date(T0),
-      retentionDays: () => 30,
-      logError: (message) => logged.push(message),
-    });
-    services.push(service);
-    await service.useReaders(1);
-    // The reader's thread ends (as if it had crashed): the read is answered all the same.
-    await (service as unknown as { readers: { close(): Promise<void> }[] }).readers[0]!.close();
-    expect(await service.read((store) => store.cursor())).toBeGreaterThan(0);
-    expect(service.readerCount()).toBe(0);
-    expect(logged).toEqual(['a cache reader ended; the store reads instead']);
+    signIn(['referent']);
+    await until(
+      () => service.readerCount(),
+      (n) => n === 0,
+    );
+    signIn(['technician', 'supervisor']);
+    await until(
+      () => service.readerCount(),
+      (n) => n === 2,
+    );
+    module.close?.();
   });
 
   it('open while last fixes still wait to be written (a catch-up, or a crash during one)', async () => {
