@@ -37,7 +37,7 @@ export type MapClient = z.infer<typeof mapClientSchema>;
  * An alert as the map needs it: whose, how bad, and whether it is still open; its version tells a
  * page whether the line it holds is already as new.
  */
-export const alertMarkSchema = alertSchema.pick({
+const MARK = {
   id: true,
   version: true,
   clientId: true,
@@ -45,26 +45,16 @@ export const alertMarkSchema = alertSchema.pick({
   state: true,
   type: true,
   position: true,
-});
+} as const;
+export const alertMarkSchema = alertSchema.pick(MARK);
 export type AlertMark = z.infer<typeof alertMarkSchema>;
 
-export const alertMark = ({
-  id,
-  version,
-  clientId,
-  severity,
-  state,
-  type,
-  position,
-}: Alert): AlertMark => ({
-  id,
-  version,
-  clientId,
-  severity,
-  state,
-  type,
-  position,
-});
+/** An alert's mark: its fields named in MARK, nothing else (the map is sent every change). */
+export function alertMark(alert: Alert): AlertMark {
+  const mark: Partial<Record<keyof Alert, unknown>> = {};
+  for (const key of Object.keys(MARK) as (keyof typeof MARK)[]) mark[key] = alert[key];
+  return mark as AlertMark;
+}
 
 /** Everything the map starts from; live changes follow as `map.fixes` and `alerts.changed`. */
 export const mapSnapshotSchema = z.object({
