@@ -77,8 +77,7 @@ export class QueueChanges {
         merged = merge([...held, ...merged.items], await this.source.changes(merged.missing));
       if (!Array.isArray(merged)) return await this.loadWhole();
       this.hold(merged);
-      for (const [id, version] of asked)
-        this.read.set(id, Math.max(version, this.read.get(id) ?? 0));
+      for (const [id, version] of asked) this.saw(id, version);
       return merged;
     } catch (error) {
       this.whole = true;
@@ -96,9 +95,13 @@ export class QueueChanges {
 
   private hold(items: AlertQueueItem[]): AlertQueueItem[] {
     this.held = items;
-    for (const { alert } of items)
-      if (alert.version > (this.read.get(alert.id) ?? -1)) this.read.set(alert.id, alert.version);
+    for (const { alert } of items) this.saw(alert.id, alert.version);
     return items;
+  }
+
+  /** The alert has been read at `version` at least. */
+  private saw(id: string, version: number): void {
+    if (this.stale(id, version)) this.read.set(id, version);
   }
 
   /** Whether the alert's line as held is older than `version` (or was never read). */
