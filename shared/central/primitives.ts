@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Ids are opaque: 1 to 64 characters of [A-Za-z0-9_-] (central-api.md, Conventions). */
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 of [A-Za-z0-9_-]');
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const idSchema = z.string().regex(ID_PATTERN, 'must be 1-64 of [A-Za-z0-9_-]');
 
 /**
  * ISO-8601 UTC with milliseconds, e.g. 2026-11-21T19:56:25.709Z. zod's ISO check is one regex

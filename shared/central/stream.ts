@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { positionEventOf } from './position-event';
 import { idSchema, seqSchema, timestampSchema } from './primitives';
 import { serviceSuppressionSchema } from './suppressions';
 import {
@@ -40,6 +41,13 @@ export const streamEventSchema = z.discriminatedUnion('type', [
 ]);
 export type StreamEvent = z.infer<typeof streamEventSchema>;
 export type StreamEventType = StreamEvent['type'];
+
+/** One stream message, as streamEventSchema parses it; a well-formed position by a quicker path. */
+export function parseStreamEvent(json: unknown): ReturnType<typeof streamEventSchema.safeParse> {
+  const position = positionEventOf(json);
+  if (position) return { success: true, data: position };
+  return streamEventSchema.safeParse(json);
+}
 
 export const snapshotSchema = z.object({
   seq: z.number().int().nonnegative(),

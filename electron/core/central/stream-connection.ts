@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { streamEventSchema, type StreamEvent } from '../../../shared/central/stream';
+import { parseStreamEvent, type StreamEvent } from '../../../shared/central/stream';
 
 export interface StreamHandlers {
   onOpen(): void;
@@ -70,7 +70,7 @@ export function openStream(
       handlers.onMalformed('not JSON');
       return;
     }
-    const parsed = streamEventSchema.safeParse(json);
+    const parsed = parseStreamEvent(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       handlers.onMalformed(`${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`);
