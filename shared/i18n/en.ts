@@ -193,6 +193,7 @@ export const en = {
     },
     journal: 'Journal',
     noJournal: 'No actions yet.',
+    journalLoading: 'Loading the journal…',
     guidance: 'What to do',
     queued: 'Recorded. It is sent to the central service now, or as soon as it answers.',
     shortcuts:

@@ -206,6 +206,7 @@ export const lv: CatalogShape = {
     },
     journal: 'Žurnāls',
     noJournal: 'Vēl nav darbību.',
+    journalLoading: 'Ielādē žurnālu…',
     guidance: 'Kas jādara',
     queued: 'Ierakstīts. Tiek sūtīts centrālajam dienestam tagad vai tiklīdz tas atbild.',
     shortcuts:

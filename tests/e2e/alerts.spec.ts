@@ -200,3 +200,38 @@ test('the centre’s checklist and targets from Settings are what the alert deta
   await expect(when).toContainText('kavējas');
   expect(await cut()).toBe(false);
 });
+
+test('stepping through the queue shows each alert at once: the detail panel is never empty', async ({
+  newPage,
+}) => {
+  const page = await openQueue(newPage, first, 'referent1');
+  const clients = sim.state.lastPositions().map((p) => p.clientId);
+  for (const clientId of clients.slice(0, 3))
+    sim.raise({ clientId, type: 'exclusion_entry', severity: 'critical' });
+  await expect.poll(() => page.getByTestId('alert-row').count()).toBeGreaterThanOrEqual(3);
+  const detail = page.getByTestId('alert-detail');
+  const selectedRow = page.locator('[data-testid=alert-row][aria-selected=true]');
+  await page.keyboard.press('Home');
+  await expect(detail).toHaveAttribute('data-shown-alert', /.+/);
+  // Counts the moments the page showed no alert: the old way emptied the panel for each alert
+  // chosen until that alert's detail had loaded.
+  await page.evaluate(() => {
+    const box = document.querySelector('[data-testid=alert-detail]')!.parentElement!;
+    const seen = { empty: 0 };
+    (window as unknown as { panelEmpty: typeof seen }).panelEmpty = seen;
+    new MutationObserver(() => {
+      if (!box.querySelector('[data-testid=alert-detail]')) seen.empty += 1;
+    }).observe(box, { childList: true });
+  });
+  for (let step = 0; step < 2; step += 1) {
+    await page.keyboard.press('ArrowDown');
+    const id = await selectedRow.getAttribute('data-alert-id');
+    await expect(detail).toHaveAttribute('data-shown-alert', id!);
+  }
+  await expect(detail.getByText('No actions yet.')).toBeVisible();
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { panelEmpty: { empty: number } }).panelEmpty.empty,
+    ),
+  ).toBe(0);
+});

@@ -11,6 +11,12 @@ import { AlertJournal, Checklist } from './AlertJournal';
 import { AlertMiniMap } from './AlertMiniMap';
 import { TimelineLinkTo } from '../timeline/TimelineLinkTo';
 
+/**
+ * The alert shown: its detail, or while that loads its line in the queue (its journal then null).
+ * A referent stepping through the queue sees each alert at once: the panel is never empty.
+ */
+export type ShownAlert = Omit<AlertDetail, 'actions'> & { actions: AlertDetail['actions'] | null };
+
 /** Where the map should go for an alert: its own position if it has one, else the client. */
 export function mapLinkFor({ alert }: AlertDetail['item']): Link {
   const at: [number, number] | undefined = alert.position
@@ -35,7 +41,7 @@ export function AlertDetailPanel({
   operatorId,
   children,
 }: {
-  detail: AlertDetail;
+  detail: ShownAlert;
   offers: Offer[];
   form: FormKind | null;
   onForm(kind: FormKind | null): void;

@@ -8,7 +8,8 @@ export function AlertJournal({
   actions,
   who,
 }: {
-  actions: readonly AlertAction[];
+  /** null while they load. */
+  actions: readonly AlertAction[] | null;
   who(operatorId: string): string;
 }) {
   const { t } = useTranslation();
@@ -16,7 +17,9 @@ export function AlertJournal({
   return (
     <>
       <h3>{t('alerts.journal')}</h3>
-      {actions.length === 0 ? (
+      {actions === null ? (
+        <p className="muted">{t('alerts.journalLoading')}</p>
+      ) : actions.length === 0 ? (
         <p className="muted">{t('alerts.noJournal')}</p>
       ) : (
         <ol className="alert-journal" data-testid="alert-journal">

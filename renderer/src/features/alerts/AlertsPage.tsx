@@ -4,7 +4,7 @@ import { useConsole } from '../../app/console-context';
 import { useOutbox } from '../../app/outbox-provider';
 import { usePageKeys } from '../../app/use-page-keys';
 import { goTo } from '../../app/routes';
-import { AlertDetailPanel, mapLinkFor } from './AlertDetailPanel';
+import { AlertDetailPanel, mapLinkFor, type ShownAlert } from './AlertDetailPanel';
 import { AlertQueueList } from './AlertQueueList';
 import { AlertsToolbar } from './AlertsToolbar';
 import { useQueue } from './queue-provider';
@@ -25,9 +25,10 @@ export function AlertsPage() {
   const supervisor = isSupervisor(operator);
   const queue = useQueueSelection(items);
   const { all, list, rows, suppressedCount, filter, selectedId, selectedRow } = queue;
-  const detail = useAlertDetail(selectedId);
-  const shownAlert =
-    detail?.item.alert ?? all.find((item) => item.alert.id === selectedId)?.alert ?? null;
+  const loaded = useAlertDetail(selectedId);
+  const queued = loaded ? null : all.find((item) => item.alert.id === selectedId);
+  const detail: ShownAlert | null = loaded ?? (queued ? { item: queued, actions: null } : null);
+  const shownAlert = detail?.item.alert ?? null;
 
   // This console's moves not yet delivered, per alert: they hold further moves back.
   const waiting = waitingMoves(useOutbox().items);
@@ -95,6 +96,9 @@ export function AlertsPage() {
         )}
         {detail ? (
           <AlertDetailPanel
+            // Made anew for each alert, as its small map must be (react-leaflet's container left
+            // the last alert's map beside the next one's when the panel stayed).
+            key={detail.item.alert.id}
             detail={detail}
             offers={offers}
             form={form}
