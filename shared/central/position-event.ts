@@ -1,14 +1,9 @@
-import type { Position } from './records';
 import { positionSchema } from './records';
 import { ID_PATTERN, latSchema, lonSchema, timestampSchema } from './primitives';
+import type { StreamEvent } from './stream';
 
 /** A stream message carrying a fix, as the stream's schema gives it. */
-export interface PositionEvent {
-  seq: number;
-  at: string;
-  type: 'position';
-  data: Position;
-}
+export type PositionEvent = Extract<StreamEvent, { type: 'position' }>;
 
 const SOURCES: ReadonlySet<unknown> = new Set(positionSchema.shape.source.options);
 const [LAT_MIN, LAT_MAX] = [latSchema.minValue!, latSchema.maxValue!];

@@ -96,8 +96,8 @@ export function AlertsPage() {
         )}
         {detail ? (
           <AlertDetailPanel
-            // Made anew for each alert, as its small map must be (react-leaflet's container left
-            // the last alert's map beside the next one's when the panel stayed).
+            // Made anew for each alert: with the panel kept, the last alert's small map stayed in
+            // the page beside the next one's (React had deleted it; its element stayed).
             key={detail.item.alert.id}
             detail={detail}
             offers={offers}
