@@ -13,6 +13,10 @@ import type { StoredEvent } from './stored-event';
  * batch is written outlived the young generation on both threads (the core while the batch
  * filled, the store's worker while it wrote it). Dead, they piled up in the old generations
  * until a full collection: most of bench:central's peak above the console's steady memory.
+ *
+ * For the same reason each fix's id is kept as bytes, not as a string: the strings of 40,000 ids
+ * per batch, alive until it was written, were most of what survived the core's young generation
+ * in a catch-up, which made V8 grow it to its largest and promote them (bench:central).
  */
 export interface PackedPositions {
   count: number;
@@ -32,7 +36,10 @@ export interface PackedPositions {
   devices: string[];
   /** Each fix's source, as an index into positionSources. */
   source: Uint8Array;
-  id: string[];
+  /** Every fix's id as UTF-8, back to back; read with idOf. */
+  idBytes: Uint8Array;
+  /** Where each fix's id ends in idBytes (it starts where the one before ends). */
+  idEnd: Uint32Array;
 }
 
 export type OtherEvent = Exclude<StoredEvent, { type: 'position' }>;
@@ -49,9 +56,12 @@ interface Columns extends Record<(typeof NUMERIC)[number], Float64Array> {
   client: Uint32Array;
   device: Uint32Array;
   source: Uint8Array;
+  idEnd: Uint32Array;
 }
-/** Every typed column: grown together, and moved to the worker with the batch. */
-const COLUMNS = [...NUMERIC, 'client', 'device', 'source'] as const;
+/** Every typed column of one value per fix: grown together, and moved to the worker with the batch. */
+const COLUMNS = [...NUMERIC, 'client', 'device', 'source', 'idEnd'] as const;
+/** Ids are at most 64 characters (ID_PATTERN), ASCII: UTF-8 bytes are at most three per character. */
+const MAX_ID_BYTES = 64 * 3;
 
 /** Names given once, each with its index in order of first use. */
 class Names {
@@ -80,7 +90,9 @@ export class BatchBuilder {
   private columns: Columns;
   private readonly clients = new Names();
   private readonly devices = new Names();
-  private readonly id: string[] = [];
+  /** The ids' bytes; a Buffer for its fast UTF-8 writes. */
+  private idBytes: Buffer;
+  private idLength = 0;
   private readonly others: OtherEvent[] = [];
   private positions = 0;
   /** The highest seq added, or null while empty. */
@@ -89,6 +101,8 @@ export class BatchBuilder {
   constructor(capacity = 256) {
     this.capacity = Math.max(1, capacity);
     this.columns = allocate(this.capacity);
+    // Not zeroed: only the bytes written are ever read. Not pooled: its buffer moves to the worker.
+    this.idBytes = Buffer.allocUnsafeSlow(this.capacity * 16);
   }
 
   /** Events added so far, positions and others. */
@@ -119,7 +133,9 @@ export class BatchBuilder {
     c.client[i] = this.clients.of(p.clientId);
     c.device[i] = this.devices.of(p.deviceId);
     c.source[i] = sourceCode(p.source);
-    this.id.push(p.id);
+    if (this.idLength + MAX_ID_BYTES > this.idBytes.length) this.growIdBytes();
+    this.idLength += this.idBytes.write(p.id, this.idLength, 'utf8');
+    c.idEnd[i] = this.idLength;
     this.positions = i + 1;
   }
 
@@ -145,7 +161,8 @@ export class BatchBuilder {
         device: view(c.device),
         devices: this.devices.list,
         source: view(c.source),
-        id: this.id,
+        idBytes: new Uint8Array(this.idBytes.buffer, this.idBytes.byteOffset, this.idLength),
+        idEnd: view(c.idEnd),
       },
       others: this.others,
     };
@@ -156,6 +173,12 @@ export class BatchBuilder {
     this.capacity *= 2;
     this.columns = allocate(this.capacity);
     for (const name of COLUMNS) this.columns[name].set(old[name]);
+  }
+
+  private growIdBytes(): void {
+    const more = Buffer.allocUnsafeSlow(this.idBytes.length * 2);
+    this.idBytes.copy(more, 0, 0, this.idLength);
+    this.idBytes = more;
   }
 }
 
@@ -168,6 +191,7 @@ function allocate(capacity: number): Columns {
     client: new Uint32Array(capacity),
     device: new Uint32Array(capacity),
     source: new Uint8Array(capacity),
+    idEnd: new Uint32Array(capacity),
   };
 }
 
@@ -223,11 +247,25 @@ export function speedOf(positions: PackedPositions, i: number): number | null {
 export const clientOf = (p: PackedPositions, i: number): string => p.clients[p.client[i]!]!;
 /** A fix's device id. */
 export const deviceOf = (p: PackedPositions, i: number): string => p.devices[p.device[i]!]!;
+/** Each batch's id bytes as a Buffer, made once (the worker receives a plain Uint8Array). */
+const idText = new WeakMap<Uint8Array, Buffer>();
+
+/** A fix's id: a string of its own, not a slice that would keep the batch's bytes alive. */
+export function idOf(p: PackedPositions, i: number): string {
+  let text = idText.get(p.idBytes);
+  if (!text) {
+    text = Buffer.from(p.idBytes.buffer, p.idBytes.byteOffset, p.idBytes.byteLength);
+    idText.set(p.idBytes, text);
+  }
+  return text.toString('utf8', i === 0 ? 0 : p.idEnd[i - 1]!, p.idEnd[i]!);
+}
+
 /** A fix's source as a record has it. */
 export const sourceOf = (p: PackedPositions, i: number): Position['source'] =>
   positionSources[p.source[i]!]!;
 
 /** The buffers to move (not copy) to the worker with the batch. */
 export function transferList(batch: PackedBatch): ArrayBuffer[] {
-  return COLUMNS.map((name) => batch.positions[name].buffer as ArrayBuffer);
+  const { positions } = batch;
+  return [...COLUMNS, 'idBytes' as const].map((name) => positions[name].buffer as ArrayBuffer);
 }

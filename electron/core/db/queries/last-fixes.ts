@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { monotonic, type Monotonic } from '../../runtime/clock';
-import { clientOf, deviceOf, sourceOf, speedOf, type PackedPositions } from '../packed-batch';
+import { clientOf, deviceOf, idOf, sourceOf, speedOf, type PackedPositions } from '../packed-batch';
 import { statement } from '../statements';
 import { readLocalState, writeLocalState } from './local-state';
 import { BUCKET_MS, FIX_COLUMNS as COLUMNS } from './position-layout';
@@ -144,7 +144,7 @@ function rowOf(p: PackedPositions, i: number): FixRow {
   return [
     clientOf(p, i),
     p.at[i]!,
-    p.id[i]!,
+    idOf(p, i),
     deviceOf(p, i),
     p.receivedAt[i]!,
     p.lat[i]!,

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Position } from '../../../../shared/central/records';
 import type { PositionTrack } from '../../../../shared/domain/track';
-import { clientOf, deviceOf, sourceOf, speedOf, type PackedPositions } from '../packed-batch';
+import { clientOf, deviceOf, idOf, sourceOf, speedOf, type PackedPositions } from '../packed-batch';
 import { bucketOf, FIX_COLUMNS as COLUMNS } from './position-layout';
 import { lastFixesOf } from './last-fixes';
 import { purgeVictimPositions } from './victims';
@@ -66,7 +66,7 @@ export function putPackedPositions(
       bucketOf(at),
       clientOf(p, i),
       at,
-      p.id[i],
+      idOf(p, i),
       deviceOf(p, i),
       p.receivedAt[i],
       p.lat[i],

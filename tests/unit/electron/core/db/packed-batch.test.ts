@@ -3,6 +3,7 @@ import {
   BatchBuilder,
   clientOf,
   deviceOf,
+  idOf,
   newestFixes,
   packEvents,
   sourceOf,
@@ -35,7 +36,7 @@ describe('BatchBuilder', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     const i = seqs.indexOf(999);
     expect([
-      positions.id[i],
+      idOf(positions, i),
       clientOf(positions, i),
       deviceOf(positions, i),
       sourceOf(positions, i),
@@ -57,7 +58,20 @@ describe('BatchBuilder', () => {
     expect([...moved.positions.seq]).toEqual([1, 2, 3]);
     expect([...moved.positions.lat]).toEqual([56.95, 56.95, 56.95]);
     expect([0, 1, 2].map((i) => clientOf(moved.positions, i))).toEqual(['c1', 'c2', 'c3']);
+    expect([0, 1, 2].map((i) => idOf(moved.positions, i))).toEqual(['p1', 'p2', 'p3']);
     expect(batch.positions.client.byteLength).toBe(0);
+    expect(batch.positions.idBytes.byteLength).toBe(0);
+  });
+
+  it('keeps every id as it came, up to the longest the schema allows, past its bytes first size', () => {
+    // Lengths 1 to 64, each id distinct.
+    const ids = Array.from({ length: 600 }, (_, k) => `${k}_`.padEnd(1 + (k % 64), 'x'));
+    const builder = new BatchBuilder(1);
+    ids.forEach((id, k) => builder.addPosition(k + 1, position({ id })));
+    const batch = builder.build();
+    const moved = structuredClone(batch, { transfer: transferList(batch) });
+    expect(Math.max(...ids.map((id) => id.length))).toBe(64);
+    expect(ids.map((_, i) => idOf(moved.positions, i))).toEqual(ids);
   });
 
   it('packs an empty batch', () => {
