@@ -2,10 +2,12 @@
 // of events at 1,000 events/s for 10,000 clients; a console that was in step before the outage
 // applies them all through the real stream and store. Compared with the store's raw insert rate
 // measured in this run (after the catch-up, so that its memory is not counted as the console's).
+// Builds the core first: the store runs its compiled worker, as the console does.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { Backoff } from '../../electron/core/central/backoff';
 import { CentralClient } from '../../electron/core/central/central-client';
@@ -45,7 +47,12 @@ const simulatorCpu = async (): Promise<number> => {
   child.stdin.write('cpu\n');
   return Number(await answer);
 };
-const store = await openStore(join(dir, 'cache.db'));
+// The store's worker as it ships (compiled by build:electron), not its TypeScript run through a
+// loader in the thread: that loader's own heap is no part of the console.
+const store = await openStore(
+  join(dir, 'cache.db'),
+  fileURLToPath(new URL('../../dist/electron/store-worker.cjs', import.meta.url)),
+);
 const connection = new ConnectionTracker(new EventBus(), () => new Date(), url);
 const client = new CentralClient({
   baseUrl: url,
