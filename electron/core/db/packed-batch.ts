@@ -60,8 +60,6 @@ interface Columns extends Record<(typeof NUMERIC)[number], Float64Array> {
 }
 /** Every typed column of one value per fix: grown together, and moved to the worker with the batch. */
 const COLUMNS = [...NUMERIC, 'client', 'device', 'source', 'idEnd'] as const;
-/** Ids are at most 64 characters (ID_PATTERN), ASCII: UTF-8 bytes are at most three per character. */
-const MAX_ID_BYTES = 64 * 3;
 
 /** Names given once, each with its index in order of first use. */
 class Names {
@@ -133,7 +131,8 @@ export class BatchBuilder {
     c.client[i] = this.clients.of(p.clientId);
     c.device[i] = this.devices.of(p.deviceId);
     c.source[i] = sourceCode(p.source);
-    if (this.idLength + MAX_ID_BYTES > this.idBytes.length) this.growIdBytes();
+    // Room for any id, whatever checked it: UTF-8 takes at most three bytes per UTF-16 unit.
+    while (this.idLength + p.id.length * 3 > this.idBytes.length) this.growIdBytes();
     this.idLength += this.idBytes.write(p.id, this.idLength, 'utf8');
     c.idEnd[i] = this.idLength;
     this.positions = i + 1;
