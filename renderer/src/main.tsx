@@ -3,6 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import i18next from 'i18next';
 import { api } from './api';
 import { ConsoleProvider } from './app/console-context';
+import { ConnectionProvider } from './app/connection-context';
 import { initI18n } from './app/i18n';
 import { SignedIn } from './app/SignedIn';
 import './app/theme.css';
@@ -28,8 +29,10 @@ async function start(root: Root): Promise<void> {
     await initI18n(display.language);
     root.render(
       <StrictMode>
-        <ConsoleProvider initial={{ info, display, connection, session }}>
-          <SignedIn />
+        <ConsoleProvider initial={{ info, display, session }}>
+          <ConnectionProvider initial={connection}>
+            <SignedIn />
+          </ConnectionProvider>
         </ConsoleProvider>
       </StrictMode>,
     );

@@ -273,41 +273,47 @@ test('a supervisor suppresses a type for a client with a reason: later alerts ar
   // Its countries are styled once: a new style object restyles every path, and hundreds of
   // paths restyled each render kept the queue's page busy.
   await expect(mini).toHaveAttribute('data-basemap', 'offline');
-  const restyled = await mini.evaluate(async (box) => {
-    const pane = box.querySelector('.leaflet-offline-basemap-pane')!;
-    // React keeps the props it last rendered on each element: a new object means the component
-    // around it rendered again.
-    const rendered = (element: Element): unknown => {
-      const key = Object.keys(element).find((name) => name.startsWith('__reactProps$'));
-      return key ? (element as unknown as Record<string, unknown>)[key] : null;
-    };
-    const watched = [
-      box.closest('[data-testid=alert-detail]')!,
-      document.querySelector('[role=listbox]')!,
-    ];
-    const timer = box.closest('[data-testid=alert-detail]')!.querySelector('[data-testid=sla]')!;
-    const timerTexts = new Set([timer.textContent]);
-    const renders = watched.map(() => 0);
-    let last = watched.map(rendered);
-    const sampler = setInterval(() => {
-      const now = watched.map(rendered);
-      now.forEach((props, i) => (renders[i]! += props === last[i] ? 0 : 1));
-      last = now;
-      timerTexts.add(timer.textContent);
-    }, 50);
-    let changes = 0;
-    const observer = new MutationObserver((records) => (changes += records.length));
-    observer.observe(pane, { subtree: true, attributes: true });
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    observer.disconnect();
-    clearInterval(sampler);
-    return {
-      changes,
-      paths: pane.querySelectorAll('path').length,
-      renders,
-      timerTexts: timerTexts.size,
-    };
-  });
+  // Meanwhile another client's tag reports: events flow, as they always do on a live service,
+  // and none of them is the queue's (the connection's progress made every page render again).
+  const walker = sim.state.lastPositions().find((fix) => fix.clientId !== clientId)!;
+  const reporting = setInterval(() => sim.visit(walker.clientId, walker), 200);
+  const restyled = await mini
+    .evaluate(async (box) => {
+      const pane = box.querySelector('.leaflet-offline-basemap-pane')!;
+      // React keeps the props it last rendered on each element: a new object means the component
+      // around it rendered again.
+      const rendered = (element: Element): unknown => {
+        const key = Object.keys(element).find((name) => name.startsWith('__reactProps$'));
+        return key ? (element as unknown as Record<string, unknown>)[key] : null;
+      };
+      const watched = [
+        box.closest('[data-testid=alert-detail]')!,
+        document.querySelector('[role=listbox]')!,
+      ];
+      const timer = box.closest('[data-testid=alert-detail]')!.querySelector('[data-testid=sla]')!;
+      const timerTexts = new Set([timer.textContent]);
+      const renders = watched.map(() => 0);
+      let last = watched.map(rendered);
+      const sampler = setInterval(() => {
+        const now = watched.map(rendered);
+        now.forEach((props, i) => (renders[i]! += props === last[i] ? 0 : 1));
+        last = now;
+        timerTexts.add(timer.textContent);
+      }, 50);
+      let changes = 0;
+      const observer = new MutationObserver((records) => (changes += records.length));
+      observer.observe(pane, { subtree: true, attributes: true });
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      observer.disconnect();
+      clearInterval(sampler);
+      return {
+        changes,
+        paths: pane.querySelectorAll('path').length,
+        renders,
+        timerTexts: timerTexts.size,
+      };
+    })
+    .finally(() => clearInterval(reporting));
   // Nothing changed in the queue: the timers tick on their own, the page and the panel stay as
   // they are (the page re-rendered in full every second for its clock).
   expect(restyled.timerTexts).toBeGreaterThanOrEqual(2);

@@ -2,7 +2,7 @@ import { useClock } from '../api/use-clock';
 import { useFormat } from '../api/use-format';
 import { useTranslation } from 'react-i18next';
 import { formatAge } from '../../../shared/format/age';
-import { useConsole } from './console-context';
+import { useConnection } from './connection-context';
 
 /**
  * Data older than this is marked stale. The stream sends something at least every 15 s and is
@@ -14,7 +14,7 @@ const STALE_AFTER_MS = 60_000;
 export function ConnectionIndicator() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { connection, bridgeUp } = useConsole();
+  const { connection, bridgeUp } = useConnection();
   const now = useClock(1000);
 
   if (!bridgeUp) {

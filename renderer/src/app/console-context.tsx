@@ -2,7 +2,6 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { mayCall } from '../../../shared/api/permissions';
 import type { OperationName } from '../../../shared/api/registry';
 import type { AppInfo } from '../../../shared/domain/app-info';
-import type { ConnectionState } from '../../../shared/domain/connection';
 import type { SessionState } from '../../../shared/domain/session';
 import {
   defaultSettings,
@@ -12,7 +11,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../shared/domain/settings';
-import { api, isBridgeUp, onBridgeChange } from '../api';
+import { api } from '../api';
 import { changeLanguage } from './i18n';
 
 export interface ConsoleState {
@@ -21,10 +20,7 @@ export interface ConsoleState {
   settings: Settings;
   /** The signed-in operator's full settings have arrived (forms may take their values). */
   settingsLoaded: boolean;
-  connection: ConnectionState;
   session: SessionState;
-  /** False while the page cannot reach the console core (headless bridge down). */
-  bridgeUp: boolean;
   /** Whether the core would answer this operation for this session (the same permission table). */
   may(operation: OperationName): boolean;
   /** Saves a patch: the operator's own fields and the centre's go to their own operations. */
@@ -36,7 +32,6 @@ export interface ConsoleState {
 export interface InitialConsoleState {
   info: AppInfo;
   display: DisplaySettings;
-  connection: ConnectionState;
   session: SessionState;
 }
 
@@ -50,7 +45,10 @@ function split(patch: SettingsPatch & CentreSettingsPatch) {
   return { own: own as SettingsPatch, centre: centre as CentreSettingsPatch };
 }
 
-/** Keeps the shell's view of settings, connection and session in step with the core's events. */
+/**
+ * Keeps the shell's view of settings and session in step with the core's events (the connection
+ * has a context of its own: see ConnectionProvider).
+ */
 export function ConsoleProvider({
   initial,
   children,
@@ -59,16 +57,13 @@ export function ConsoleProvider({
   children: ReactNode;
 }) {
   const [settings, setSettings] = useState<Settings>({ ...defaultSettings, ...initial.display });
-  const [connection, setConnection] = useState(initial.connection);
   const [session, setSession] = useState(initial.session);
-  const [bridgeUp, setBridgeUp] = useState(isBridgeUp());
   // The session (its operator record, new at every sign-in or unlock) the settings were loaded for.
   const current = session.locked ? null : session.operator;
   const [loadedFor, setLoadedFor] = useState<object | null>(null);
   const settingsLoaded = current !== null && loadedFor === current;
 
   useEffect(() => api.on('settings.changed', setSettings), []);
-  useEffect(() => api.on('connection.state', setConnection), []);
   useEffect(
     () =>
       api.on('session.changed', (next) => {
@@ -79,7 +74,6 @@ export function ConsoleProvider({
       }),
     [],
   );
-  useEffect(() => onBridgeChange(setBridgeUp), []);
   useEffect(() => {
     if (current === null) return;
     let live = true;
@@ -105,9 +99,7 @@ export function ConsoleProvider({
       info: initial.info,
       settings,
       settingsLoaded,
-      connection,
       session,
-      bridgeUp,
       may: (operation) => mayCall(operation, session),
       updateSettings: async (patch) => {
         const { own, centre } = split(patch);
@@ -116,7 +108,7 @@ export function ConsoleProvider({
       },
       setDisplay: (display) => setSettings((current) => ({ ...current, ...display })),
     }),
-    [initial.info, settings, settingsLoaded, connection, session, bridgeUp],
+    [initial.info, settings, settingsLoaded, session],
   );
   return <ConsoleContext.Provider value={value}>{children}</ConsoleContext.Provider>;
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../../app/console-context';
+import { useConnection } from '../../app/connection-context';
 import { SaveMessage, useSaveSettings } from './use-save';
 
 /**
@@ -9,7 +10,8 @@ import { SaveMessage, useSaveSettings } from './use-save';
  */
 export function CentralPanel() {
   const { t } = useTranslation();
-  const { settings, connection } = useConsole();
+  const { settings } = useConsole();
+  const { connection } = useConnection();
   const [draft, setDraft] = useState(settings.centralUrl ?? '');
   const { message, save } = useSaveSettings();
 
