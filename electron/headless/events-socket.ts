@@ -33,6 +33,13 @@ export class EventsSocket {
   private attach(socket: WebSocket): void {
     // Anything the page sends is ignored: the socket is one-way by contract.
     socket.on('message', () => undefined);
+    // A page that breaks the protocol loses its socket, not the console (an 'error' without a
+    // listener would throw); a close other than a page going away is said, with its code.
+    socket.on('error', (error) => process.stderr.write(`events socket: ${error.message}\n`));
+    socket.on('close', (code, reason) => {
+      if (code === 1000 || code === 1001) return;
+      process.stderr.write(`events socket closed (${code}${reason.length ? `: ${reason}` : ''})\n`);
+    });
   }
 
   async close(): Promise<void> {

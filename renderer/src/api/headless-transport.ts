@@ -24,9 +24,14 @@ export function createHeadlessTransport(origin: string, token: string): Transpor
       setBridgeUp(true);
     };
     socket.onmessage = (message: MessageEvent<string>) => deliver(message.data);
-    socket.onclose = () => {
+    socket.onclose = (closed) => {
       setBridgeUp(false);
       const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt++);
+      // Why it went, for whoever looks at the page's console (and a test's trace): 1006 is a
+      // connection lost or refused, anything else the core's word.
+      console.warn(
+        `Events socket closed (${closed.code}${closed.reason ? `: ${closed.reason}` : ''}); reconnecting in ${delay} ms`,
+      );
       setTimeout(connect, delay);
     };
   }
