@@ -111,6 +111,17 @@ describe('headless bridge: refusals', () => {
     );
   });
 
+  it('closes the events socket of a page that sends more than it takes, and goes on', async () => {
+    const socket = await openEvents(`?token=${TOKEN}`);
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    socket.send('x'.repeat(5000));
+    // 1009: message too big. Without a listener for the socket's error, it was thrown.
+    expect(await closed).toBe(1009);
+    const other = await openEvents(`?token=${TOKEN}`);
+    expect((await rpc('app.info', {})).status).toBe(200);
+    other.close();
+  });
+
   it('answers 400, not 500, to a malformed %-escape in an operation name', async () => {
     const answer = await rpc('app.%E0%A4%A');
     expect(answer.status).toBe(400);
