@@ -7,7 +7,9 @@ import { buildBasemap } from '../../scripts/basemap/build-basemap';
 import { STATE_COLORS } from '../../renderer/src/features/map/client-sprites';
 import { isNear, pixelAt } from './fixtures/pixel';
 import { cacheFileFor } from '../../electron/core/db/cache-file';
+import { distanceM } from '../../shared/geo/distance';
 import type { Simulator } from '../../electron/core/simulator/simulator';
+import type { Position } from '../../shared/central/records';
 import {
   expect,
   signIn,
@@ -36,6 +38,17 @@ test.beforeEach(async () => {
 
 test.afterEach(() => stop());
 
+/**
+ * Whether nobody else's last fix is within 200 m of this one: a test that reads a client's colour
+ * at the map's centre takes such a client. By day (07:00–14:00 UTC) the world's first client had
+ * another within 2–25 m, whose mark lay over theirs there at times.
+ */
+function alone(fix: Position): boolean {
+  return sim.state
+    .lastPositions()
+    .every((other) => other.clientId === fix.clientId || distanceM(fix, other) > 200);
+}
+
 function placedInCache(): number {
   const db = new Database(cacheFileFor(headless.dataDir, sim.url), { readonly: true });
   const row = db
@@ -60,10 +73,11 @@ test('the map shows the cache’s clients; a client found by name opens with the
 
   // A client on the move, found by name. The console came in through a snapshot (last fixes
   // only), so their trail is what the stream brings from now on: let the simulation run on.
+  // Nobody else is near them, so that their dot is all there is at the map's centre.
   const since = Date.now() - 2 * HOUR;
   const [clientId] = [...sim.state.positions].find(([, fixes]) => {
     const recent = fixes.filter((p) => Date.parse(p.at) >= since);
-    return new Set(recent.map((p) => p.lat)).size > 5;
+    return new Set(recent.map((p) => p.lat)).size > 5 && alone(fixes.at(-1)!);
   })!;
   const client = sim.state.clients.get(clientId)!;
   await page.getByTestId('map-search').fill(client.displayName);
@@ -216,13 +230,15 @@ test('the operator’s theme reaches the map: a client’s dot is drawn in the h
 }) => {
   await page.goto(headless.url);
   await signIn(page);
-  const [client] = [...sim.state.lastPositions()];
+  // A client with nobody else near: centred, their dot is all there is at the map's centre.
+  const client = sim.state.lastPositions().find(alone);
+  if (!client) throw new Error('every client of the world has another within 200 m');
   const centre = async (): Promise<string> => {
     // Once the map has its clients, a link centres it on this one.
     await expect(page.getByTestId('map-count')).not.toHaveAttribute('data-count', '0');
     await page.evaluate(
       (id) => (window.location.hash = `#/map?client=${id}&n=${Math.random()}`),
-      client!.clientId,
+      client.clientId,
     );
     const box = (await page.locator('.map').boundingBox())!;
     return pixelAt(page, box.x + box.width / 2, box.y + box.height / 2);
