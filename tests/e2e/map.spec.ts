@@ -10,6 +10,7 @@ import { cacheFileFor } from '../../electron/core/db/cache-file';
 import { distanceM } from '../../shared/geo/distance';
 import type { Simulator } from '../../electron/core/simulator/simulator';
 import type { Position } from '../../shared/central/records';
+import type { Drained } from '../soak/soak-pages';
 import {
   expect,
   signIn,
@@ -372,9 +373,7 @@ test('where each client is drawn, a frame redraws only what changed, and leaves 
       await expect
         .poll(async () => {
           const { fixes: times } = await page.evaluate(() =>
-            (
-              window as unknown as { sargsProbe: { drain(): { fixes: number[] } } }
-            ).sargsProbe.drain(),
+            (window as unknown as { sargsProbe: { drain(): Drained } }).sargsProbe.drain(),
           );
           for (let i = 0; i < times.length; i += 2) drawn.add(times[i]!);
           return drawn.has(Date.parse(at));

@@ -33,6 +33,7 @@ export async function spawnHeadless(o: {
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-KEPT_OUTPUT);
   };
+  // Before waitForOrigin's listeners: each chunk is kept before it is looked at.
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return { child, origin: await waitForOrigin(child, () => output), output: () => output };

@@ -1,6 +1,6 @@
-import Supercluster from 'supercluster';
 import { bearingDeg } from '../../../../shared/geo/distance';
 import type { AlertMark, FixTuple, MapClient } from '../../../../shared/domain/map';
+import { ClusterCache } from './client-clusters';
 
 /** A fix older than this is drawn as stale: the device has not been heard from. */
 export const STALE_AFTER_MS = 15 * 60_000;
@@ -47,14 +47,13 @@ export class ClientIndex {
   /** Clients known but without a fix yet (not drawable until their first fix arrives). */
   readonly unplaced = new Map<string, MapClient>();
   private readonly open = new Map<string, Map<string, AlertMark['severity']>>();
-  private clusterIndex: Supercluster<{ rank: number }, { rank: number }> | null = null;
+  private readonly clustered = new ClusterCache<ClientPoint>(CLUSTER_UNTIL_ZOOM - 1);
   private version = 0;
   /** Clients moved (or placed) since the drawing layer last asked: it redraws only those. */
   private moved = new Set<string>();
   /** Bumped by every load: whatever was drawn from the earlier one is void. */
   generation = 0;
   private placed = 0;
-  private clusteredAt = -1;
 
   load(clients: readonly MapClient[], alerts: readonly AlertMark[]): void {
     this.points.clear();
@@ -158,32 +157,15 @@ export class ClientIndex {
     zoom: number,
     now: number,
   ): Cluster[] {
-    if (this.clusteredAt !== this.version || !this.clusterIndex) {
-      // Each cluster carries the worst state of its clients (reduce), computed once per build.
-      this.clusterIndex = new Supercluster<{ rank: number }, { rank: number }>({
-        radius: 48,
-        maxZoom: CLUSTER_UNTIL_ZOOM - 1,
-        map: (props) => ({ rank: props.rank }),
-        reduce: (acc, props) => {
-          acc.rank = Math.min(acc.rank, props.rank);
-        },
-      });
-      this.clusterIndex.load(
-        [...this.points.values()].map((point) => ({
-          type: 'Feature' as const,
-          properties: { rank: RANK[this.stateOf(point, now)] },
-          geometry: { type: 'Point' as const, coordinates: [point.lon, point.lat] },
-        })),
-      );
-      this.clusteredAt = this.version;
-    }
-    return this.clusterIndex.getClusters([west, south, east, north], Math.floor(zoom)).map((f) => {
-      const [lon, lat] = f.geometry.coordinates as [number, number];
-      const props = f.properties as { cluster?: boolean; point_count?: number; rank?: number };
-      const count = props.cluster ? (props.point_count ?? 0) : 1;
-      const rank = props.rank ?? RANK.ok;
-      return { lat, lon, count, state: stateOfRank(rank) };
-    });
+    return this.clustered
+      .clusters(
+        () => this.points.values(),
+        this.version,
+        (point) => RANK[this.stateOf(point, now)],
+        [west, south, east, north],
+        zoom,
+      )
+      .map(({ lat, lon, count, rank }) => ({ lat, lon, count, state: stateOfRank(rank) }));
   }
 
   /** Clients matching a search by name or case number, best first. */
